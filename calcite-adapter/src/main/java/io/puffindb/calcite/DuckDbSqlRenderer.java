@@ -1,0 +1,55 @@
+package io.puffindb.calcite;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.puffindb.lake.LakeTable;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Turns a plan (or a fragment of one) into the DuckDB SQL that runs it, the way Calcite's JDBC
+ * adapter renders a subtree for its database; table scans become readers over explicit files.
+ */
+public final class DuckDbSqlRenderer {
+    private final ScanFiles scanFiles;
+
+    public DuckDbSqlRenderer(ScanFiles scanFiles) {
+        this.scanFiles = requireNonNull(scanFiles, "scanFiles is null");
+    }
+
+    public String render(RelNode plan) {
+        SqlNode sql = new Converter(scanFiles).visitRoot(plan).asStatement();
+        return sql.toSqlString(config -> config.withDialect(PuffinDuckDbDialect.INSTANCE)
+                .withAlwaysUseParentheses(false)
+                .withIndentation(0)
+                .withClauseStartsLine(false)
+                .withSelectListItemsOnSeparateLines(false)).getSql();
+    }
+
+    /** Public only because Calcite dispatches {@code visit} methods by reflection. */
+    public static final class Converter extends RelToSqlConverter {
+        private final ScanFiles scanFiles;
+
+        Converter(ScanFiles scanFiles) {
+            super(PuffinDuckDbDialect.INSTANCE);
+            this.scanFiles = scanFiles;
+        }
+
+        @Override
+        public Result visit(TableScan scan) {
+            LakeCalciteTable table = scan.getTable().unwrap(LakeCalciteTable.class);
+            if (table == null) {
+                return super.visit(scan);
+            }
+            LakeTable lakeTable = table.lakeTable();
+            List<String> paths = scanFiles.pathsOf(scan, lakeTable);
+            SqlNode fileScan = new FileScanOperator(lakeTable.format(), paths).createCall(SqlParserPos.ZERO);
+            return result(fileScan, ImmutableList.of(Clause.FROM), scan, null);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.puffindb.calcite;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * Parse, validate and convert: SQL text in, Calcite's logical plan out, errors with line and column.
+ * The conformance is DuckDB/PostgreSQL-like: LIMIT/OFFSET, case-insensitive unquoted identifiers,
+ * NULLs sorting last as in DuckDB.
+ */
+public final class SqlFrontEnd {
+    private static final SqlOperatorTable OPERATORS = SqlLibraryOperatorTableFactory.INSTANCE
+            .getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL);
+
+    private final LakeCatalog catalog;
+    private final SqlParser.Config parserConfig;
+
+    public SqlFrontEnd(LakeCatalog catalog, SqlParser.Config parserConfig) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.parserConfig = requireNonNull(parserConfig, "parserConfig is null");
+    }
+
+    /** The parser settings for DuckDB-like SQL with Calcite's standard parser. */
+    public static SqlParser.Config defaultParserConfig() {
+        return SqlParser.config()
+                .withQuoting(Quoting.DOUBLE_QUOTE)
+                .withUnquotedCasing(Casing.UNCHANGED)
+                .withQuotedCasing(Casing.UNCHANGED)
+                .withCaseSensitive(false)
+                .withConformance(SqlConformanceEnum.LENIENT);
+    }
+
+    public SqlNode parse(String sql) {
+        try {
+            return SqlParser.create(sql, parserConfig).parseQuery();
+        } catch (SqlParseException e) {
+            throw SqlErrors.parseError(e);
+        }
+    }
+
+    /** Validates and converts a parsed query; the planner is the one later phases will optimize with. */
+    public LogicalPlan toLogicalPlan(SqlNode query, RelOptPlanner planner) {
+        if (!query.isA(SqlKind.QUERY)) {
+            throw new PuffinException(ErrorCode.BAD_REQUEST, "Only queries can be run here, not " + query.getKind());
+        }
+        RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(DuckDBSqlDialect.TYPE_SYSTEM);
+        CalciteSchema root = catalog.rootSchema();
+        CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, catalog.defaultSchemaPath(), typeFactory, connectionConfig());
+        SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, catalogReader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withConformance(parserConfig.conformance())
+                        .withDefaultNullCollation(NullCollation.LAST)
+                        .withIdentifierExpansion(true));
+        SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        } catch (CalciteContextException e) {
+            throw SqlErrors.validationError(e);
+        }
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config()
+                        .withExpand(false)
+                        .withInSubQueryThreshold(Integer.MAX_VALUE));
+        RelRoot relRoot = converter.convertQuery(validated, false, true);
+        List<String> names = relRoot.validatedRowType.getFieldNames();
+        return new LogicalPlan(relRoot.project(), names, relRoot.validatedRowType);
+    }
+
+    private CalciteConnectionConfig connectionConfig() {
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), String.valueOf(parserConfig.caseSensitive()));
+        return new CalciteConnectionConfigImpl(properties);
+    }
+}

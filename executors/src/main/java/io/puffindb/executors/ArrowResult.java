@@ -1,0 +1,47 @@
+package io.puffindb.executors;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * A running DuckDB query whose result is read as Arrow batches. Closing it releases the batches,
+ * the result set and the connection, in that order.
+ */
+public final class ArrowResult implements AutoCloseable {
+    private final DuckDBConnection connection;
+    private final Statement statement;
+    private final ResultSet resultSet;
+    private final ArrowReader reader;
+
+    ArrowResult(DuckDBConnection connection, Statement statement, ResultSet resultSet, ArrowReader reader) {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.statement = requireNonNull(statement, "statement is null");
+        this.resultSet = requireNonNull(resultSet, "resultSet is null");
+        this.reader = requireNonNull(reader, "reader is null");
+    }
+
+    /** The batches, one {@code loadNextBatch()} at a time; DuckDB produces them as they are read. */
+    public ArrowReader reader() {
+        return reader;
+    }
+
+    /** Stops DuckDB's work on this query, from any thread. */
+    public void cancel() {
+        try {
+            statement.cancel();
+        } catch (Exception ignored) {
+            // already finished or closed: nothing left to stop
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (connection; statement; resultSet; reader) {
+            // closes in reverse order: reader, result set, statement, connection
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.puffindb.executors;
+
+import static java.lang.String.format;
+
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * One DuckDB database — the MONOSTORE's engine, or a worker's. Each query gets its own connection
+ * to it (DuckDB connections are not shared between threads); all share the buffer pool.
+ */
+public final class DuckDbEngine implements AutoCloseable {
+    private final DuckDBConnection database;
+
+    /** An in-memory database with the given thread count and memory limit (e.g. "4GB"). */
+    public DuckDbEngine(int threads, String memoryLimit) {
+        Properties settings = new Properties();
+        settings.setProperty("threads", String.valueOf(threads));
+        settings.setProperty("memory_limit", memoryLimit);
+        // Remote files are fetched by our connectors, never by DuckDB itself.
+        settings.setProperty("autoinstall_known_extensions", "false");
+        settings.setProperty("autoload_known_extensions", "false");
+        try {
+            this.database = DriverManager.getConnection("jdbc:duckdb:", settings).unwrap(DuckDBConnection.class);
+        } catch (SQLException e) {
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, format("Cannot start DuckDB: %s", e.getMessage()), e);
+        }
+    }
+
+    /** A new connection to this database, for one query. */
+    public DuckDBConnection connect() {
+        try {
+            return (DuckDBConnection) database.duplicate();
+        } catch (SQLException e) {
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, format("Cannot open a DuckDB connection: %s", e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        database.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.puffindb.executors;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
+
+/** Runs DuckDB SQL on an engine and hands back its result as an Arrow stream (DuckDB's own export). */
+public final class DuckDbRunner {
+    private final DuckDbEngine engine;
+    private final int batchRows;
+
+    public DuckDbRunner(DuckDbEngine engine, int batchRows) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.batchRows = batchRows;
+    }
+
+    public ArrowResult run(String sql, BufferAllocator allocator, String what) {
+        DuckDBConnection connection = engine.connect();
+        Statement statement = null;
+        ResultSet resultSet = null;
+        try {
+            statement = connection.createStatement();
+            resultSet = statement.executeQuery(sql);
+            ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, batchRows);
+            return new ArrowResult(connection, statement, resultSet, reader);
+        } catch (SQLException e) {
+            closeQuietly(resultSet, statement, connection);
+            throw DuckDbErrors.fromDuckDb(e, what);
+        } catch (RuntimeException e) {
+            closeQuietly(resultSet, statement, connection);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            if (resource == null) {
+                continue;
+            }
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // the original failure is the one worth reporting
+            }
+        }
+    }
+}

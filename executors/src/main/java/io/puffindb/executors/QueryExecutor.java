@@ -1,0 +1,62 @@
+package io.puffindb.executors;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.calcite.DuckDbSqlRenderer;
+import io.puffindb.calcite.LogicalPlan;
+import io.puffindb.calcite.ScanFiles;
+import io.puffindb.calcite.SqlFrontEnd;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * A query's way from text to Arrow: plan it with Calcite, render the plan as DuckDB SQL and run that
+ * on the MONOSTORE engine. Never runs the caller's text itself: DuckDB only sees what the plan says.
+ */
+public final class QueryExecutor implements AutoCloseable {
+    private final SqlFrontEnd frontEnd;
+    private final DuckDbRunner monostore;
+    private final Duration timeout;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "query-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public QueryExecutor(SqlFrontEnd frontEnd, DuckDbRunner monostore, Duration timeout) {
+        this.frontEnd = requireNonNull(frontEnd, "frontEnd is null");
+        this.monostore = requireNonNull(monostore, "monostore is null");
+        this.timeout = requireNonNull(timeout, "timeout is null");
+    }
+
+    public PreparedQuery prepare(String sql) {
+        long start = System.nanoTime();
+        SqlNode parsed = frontEnd.parse(sql);
+        LogicalPlan plan = frontEnd.toLogicalPlan(parsed, new HepPlanner(HepProgram.builder().build()));
+        String duckDbSql = new DuckDbSqlRenderer(ScanFiles.ALL).render(plan.root());
+        return new PreparedQuery(sql, plan, duckDbSql, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /** Starts the query; the caller reads it and closes it. */
+    public RunningQuery run(PreparedQuery query, BufferAllocator allocator) {
+        ArrowResult result = monostore.run(query.duckDbSql(), allocator, "Query");
+        RunningQuery running = new RunningQuery(query, result, timeout);
+        running.deadline(deadlines.schedule(running::expire, timeout.toMillis(), TimeUnit.MILLISECONDS));
+        return running;
+    }
+
+    public Explanation explain(String sql) {
+        return PlanDescriber.explain(prepare(sql));
+    }
+
+    @Override
+    public void close() {
+        deadlines.shutdownNow();
+    }
+}

@@ -1,0 +1,152 @@
+package io.puffindb.web;
+
+import static java.lang.String.format;
+
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Reads {@link PuffinConfig}: a setting {@code query.timeout} comes from the flag
+ * {@code --query.timeout} (or {@code --query-timeout}), else the environment variable
+ * {@code PUFFINDB_QUERY_TIMEOUT}, else the properties file ({@code --config FILE}, or
+ * {@code puffindb.properties} in the working folder), else its default.
+ */
+public final class ConfigLoader {
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("port", "8080"),
+            Map.entry("lake", "lake"),
+            Map.entry("sf", "0.01"),
+            Map.entry("default.schema", "tpch"),
+            Map.entry("query.timeout", "PT5M"),
+            Map.entry("max.request.bytes", String.valueOf(1024 * 1024)),
+            Map.entry("duckdb.threads", String.valueOf(Runtime.getRuntime().availableProcessors())),
+            Map.entry("duckdb.memory", "4GB"),
+            Map.entry("arrow.batch.rows", "65536"),
+            Map.entry("server", "http://localhost:8080"));
+
+    private final Map<String, String> flags;
+    private final Map<String, String> environment;
+    private final Properties file;
+
+    private ConfigLoader(Map<String, String> flags, Map<String, String> environment, Properties file) {
+        this.flags = flags;
+        this.environment = environment;
+        this.file = file;
+    }
+
+    /** Reads the settings among {@code options} (already split off the command's own arguments). */
+    public static PuffinConfig load(Map<String, String> options, Map<String, String> environment) {
+        Map<String, String> flags = new HashMap<>();
+        options.forEach((name, value) -> flags.put(canonical(name), value));
+        for (String name : flags.keySet()) {
+            if (!DEFAULTS.containsKey(name) && !name.equals("config")) {
+                throw new PuffinException(ErrorCode.BAD_REQUEST, format("Unknown option --%s; known: %s", name, DEFAULTS.keySet()));
+            }
+        }
+        Path configFile = Path.of(flags.getOrDefault("config", environment.getOrDefault("PUFFINDB_CONFIG", "puffindb.properties")));
+        return new ConfigLoader(flags, environment, readProperties(configFile, flags.containsKey("config"))).build();
+    }
+
+    /** Splits {@code --name value} and {@code --name=value} options from the positional arguments. */
+    public static Map<String, String> options(List<String> arguments, List<String> positional, Set<String> switches) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (!argument.startsWith("--")) {
+                positional.add(argument);
+                continue;
+            }
+            String name = argument.substring(2);
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                options.put(name.substring(0, equals), name.substring(equals + 1));
+            } else if (switches.contains(name)) {
+                options.put(name, "true");
+            } else if (i + 1 < arguments.size()) {
+                options.put(name, arguments.get(++i));
+            } else {
+                throw new PuffinException(ErrorCode.BAD_REQUEST, format("Option --%s needs a value", name));
+            }
+        }
+        return options;
+    }
+
+    /** Convenience for callers with no switches. */
+    public static Map<String, String> options(List<String> arguments, List<String> positional) {
+        return options(arguments, positional, Set.of());
+    }
+
+    private PuffinConfig build() {
+        try {
+            return new PuffinConfig(
+                    Integer.parseInt(get("port")),
+                    Path.of(get("lake")),
+                    Double.parseDouble(get("sf")),
+                    get("default.schema"),
+                    Duration.parse(get("query.timeout")),
+                    Long.parseLong(get("max.request.bytes")),
+                    Integer.parseInt(get("duckdb.threads")),
+                    get("duckdb.memory"),
+                    Integer.parseInt(get("arrow.batch.rows")),
+                    get("server"));
+        } catch (RuntimeException e) {
+            if (e instanceof PuffinException) {
+                throw e;
+            }
+            throw new PuffinException(ErrorCode.BAD_REQUEST, "Invalid setting: " + e.getMessage(), e);
+        }
+    }
+
+    private String get(String name) {
+        String value = flags.get(name);
+        if (value == null) {
+            value = environment.get("PUFFINDB_" + name.replace('.', '_').toUpperCase(Locale.ROOT));
+        }
+        if (value == null) {
+            value = file.getProperty(name);
+        }
+        return value == null ? DEFAULTS.get(name) : value;
+    }
+
+    // Flags may be written --query-timeout or --query.timeout.
+    private static String canonical(String name) {
+        return name.replace('-', '.').toLowerCase(Locale.ROOT);
+    }
+
+    private static Properties readProperties(Path path, boolean required) {
+        Properties properties = new Properties();
+        if (!Files.exists(path)) {
+            if (required) {
+                throw new PuffinException(ErrorCode.BAD_REQUEST, format("Config file %s does not exist", path));
+            }
+            return properties;
+        }
+        try (Reader reader = Files.newBufferedReader(path)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new PuffinException(ErrorCode.BAD_REQUEST, format("Cannot read config file %s: %s", path, e.getMessage()), e);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (!DEFAULTS.containsKey(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new PuffinException(ErrorCode.BAD_REQUEST, format("Unknown settings %s in %s", unknown, path));
+        }
+        return properties;
+    }
+}

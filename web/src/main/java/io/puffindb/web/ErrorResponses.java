@@ -1,0 +1,48 @@
+package io.puffindb.web;
+
+import io.javalin.http.Context;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that decides an error's HTTP status from its code, and writes the JSON error body
+ * {@code {"error":{"code","message","line","column"}}}. 4xx is the caller's mistake, 5xx ours.
+ */
+final class ErrorResponses {
+    static final String ERROR_WRITTEN = "puffindb.error-written";
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private ErrorResponses() {
+    }
+
+    static int status(ErrorCode code) {
+        return switch (code) {
+            case PARSE_ERROR, VALIDATION_ERROR, UNSUPPORTED_TYPE, BAD_REQUEST, QUERY_FAILED -> 400;
+            case ENDPOINT_NOT_ALLOWED -> 403;
+            case TABLE_NOT_FOUND -> 404;
+            case REQUEST_TOO_LARGE -> 413;
+            case CANCELLED -> 499;
+            case REMOTE_FAILED -> 502;
+            case DEADLINE_EXCEEDED -> 504;
+            case INTERNAL_ERROR -> 500;
+        };
+    }
+
+    static void write(Context ctx, PuffinException e) {
+        int status = status(e.code());
+        if (status >= 500) {
+            LOG.error("Query failed with {}", e.code(), e);
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", e.code().name());
+        error.put("message", e.getMessage());
+        e.line().ifPresent(line -> error.put("line", line));
+        e.column().ifPresent(column -> error.put("column", column));
+        ctx.attribute(ERROR_WRITTEN, true);
+        ctx.status(status).json(Map.of("error", error));
+    }
+}

@@ -1,0 +1,31 @@
+package io.puffindb.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.puffindb.executors.Explanation;
+import io.puffindb.executors.QueryExecutor;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+
+/** {@code GET /v1/explain?sql=...}: the plan as a JSON tree and as text ({@code &format=text} for text only). */
+final class ExplainResource {
+    private final QueryExecutor executor;
+
+    ExplainResource(QueryExecutor executor) {
+        this.executor = requireNonNull(executor, "executor is null");
+    }
+
+    void explain(Context ctx) {
+        String sql = ctx.queryParam("sql");
+        if (sql == null || sql.isBlank()) {
+            throw new PuffinException(ErrorCode.BAD_REQUEST, "Missing query parameter 'sql'");
+        }
+        Explanation explanation = executor.explain(sql);
+        if ("text".equals(ctx.queryParam("format"))) {
+            ctx.contentType("text/plain").result(explanation.text() + "\nDuckDB SQL: " + explanation.duckDbSql() + "\n");
+        } else {
+            ctx.json(explanation);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.puffindb.web;
+
+import static java.lang.String.format;
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.puffindb.executors.QueryExecutor;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+
+/** The HTTP service: every route declared here, each handled by a small resource class. */
+final class HttpServer {
+    private final Javalin app;
+
+    HttpServer(PuffinConfig config, QueryExecutor executor, BufferAllocator allocator) {
+        requireNonNull(config, "config is null");
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        QueryResource queries = new QueryResource(executor, allocator, json);
+        ExplainResource explains = new ExplainResource(executor);
+        long maxRequestBytes = config.maxRequestBytes();
+        this.app = Javalin.create(javalin -> {
+            javalin.jetty.port = config.port();
+            javalin.http.maxRequestSize = maxRequestBytes;
+            javalin.jsonMapper(new JavalinJackson(json, false));
+            javalin.startup.showJavalinBanner = false;
+
+            javalin.routes.before("/v1/*", ctx -> rejectOversized(ctx, maxRequestBytes));
+            javalin.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            javalin.routes.post("/v1/query", queries::run);
+            javalin.routes.get("/v1/explain", explains::explain);
+
+            javalin.routes.exception(PuffinException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
+            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.write(ctx, fromHttp(e)));
+            javalin.routes.exception(Exception.class, (e, ctx) ->
+                    ErrorResponses.write(ctx, new PuffinException(ErrorCode.INTERNAL_ERROR, "Internal error: " + e, e)));
+            javalin.routes.error(404, ctx -> {
+                if (ctx.attribute(ErrorResponses.ERROR_WRITTEN) == null) {
+                    ErrorResponses.write(ctx, new PuffinException(ErrorCode.BAD_REQUEST, format("No such endpoint: %s %s", ctx.method(), ctx.path())));
+                    ctx.status(404);
+                }
+            });
+        });
+    }
+
+    void start() {
+        app.start();
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    void stop() {
+        app.stop();
+    }
+
+    private static void rejectOversized(Context ctx, long maxRequestBytes) {
+        if (ctx.contentLength() > maxRequestBytes) {
+            throw new PuffinException(ErrorCode.REQUEST_TOO_LARGE,
+                    format("Request body of %d bytes is over the limit of %d bytes", ctx.contentLength(), maxRequestBytes));
+        }
+    }
+
+    private static PuffinException fromHttp(HttpResponseException e) {
+        ErrorCode code = e.getStatus() == 413 ? ErrorCode.REQUEST_TOO_LARGE : ErrorCode.BAD_REQUEST;
+        return new PuffinException(code, e.getMessage(), e);
+    }
+}

@@ -1,0 +1,90 @@
+package io.puffindb.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.executors.ArrowValues;
+import io.puffindb.executors.RunningQuery;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * Streams a result as {@code {"columns":[...],"rows":[[...]],"stats":{...}}}, batch by batch.
+ * DECIMAL stays exact (a JSON number with all its digits), DATE and TIMESTAMP are ISO text.
+ */
+final class JsonResultWriter {
+    private JsonResultWriter() {
+    }
+
+    /** Writes the batch already loaded in {@code query} and all that follow. */
+    static void write(ObjectMapper json, RunningQuery query, boolean firstBatchLoaded, long startNanos, OutputStream out)
+            throws IOException {
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            VectorSchemaRoot batch = query.batch();
+            generator.writeStartObject();
+            writeColumns(generator, batch.getSchema().getFields());
+            generator.writeArrayFieldStart("rows");
+            long rows = 0;
+            boolean loaded = firstBatchLoaded;
+            while (loaded) {
+                List<FieldVector> vectors = batch.getFieldVectors();
+                for (int row = 0; row < batch.getRowCount(); row++) {
+                    generator.writeStartArray();
+                    for (FieldVector vector : vectors) {
+                        writeValue(generator, ArrowValues.value(vector, row));
+                    }
+                    generator.writeEndArray();
+                }
+                rows += batch.getRowCount();
+                loaded = query.nextBatch();
+            }
+            generator.writeEndArray();
+            generator.writeObjectFieldStart("stats");
+            generator.writeNumberField("rows", rows);
+            generator.writeNumberField("elapsedMs", (System.nanoTime() - startNanos) / 1_000_000);
+            generator.writeNumberField("planMs", query.query().planMillis());
+            generator.writeEndObject();
+            generator.writeEndObject();
+        }
+    }
+
+    private static void writeColumns(JsonGenerator generator, List<Field> fields) throws IOException {
+        generator.writeArrayFieldStart("columns");
+        for (Field field : fields) {
+            generator.writeStartObject();
+            generator.writeStringField("name", field.getName());
+            generator.writeStringField("type", ArrowValues.sqlTypeName(field));
+            generator.writeEndObject();
+        }
+        generator.writeEndArray();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof BigDecimal decimal) {
+            generator.writeNumber(decimal.toPlainString());
+        } else if (value instanceof Double number && (number.isNaN() || number.isInfinite())) {
+            generator.writeString(number.toString());
+        } else if (value instanceof Float number && (number.isNaN() || number.isInfinite())) {
+            generator.writeString(number.toString());
+        } else if (value instanceof Number number) {
+            generator.writeNumber(number.toString());
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
+        } else if (value instanceof LocalDate || value instanceof LocalDateTime) {
+            generator.writeString(value.toString());
+        } else if (value instanceof byte[] bytes) {
+            generator.writeString(Base64.getEncoder().encodeToString(bytes));
+        } else {
+            generator.writeString(value.toString());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.puffindb.web;
+
+import io.puffindb.lake.PuffinException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** The {@code puffindb} command line: {@code serve} and {@code query}. */
+public final class Main {
+    private static final String USAGE = """
+            usage:
+              puffindb serve [--port 8080] [--lake DIR] [--sf 0.01] [--config FILE]
+                  the embedded default: HTTP service, MONOSTORE DuckDB, and a TPC-H demo lake when DIR is empty
+              puffindb query "SQL" [--server http://localhost:8080]
+                  runs SQL on a running service and prints the result table
+            every setting can also come from the environment (PUFFINDB_PORT, ...) or puffindb.properties""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(Arrays.asList(args)));
+    }
+
+    static int run(List<String> args) throws Exception {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            System.out.println(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> positional = new ArrayList<>();
+        try {
+            Map<String, String> options = ConfigLoader.options(args.subList(1, args.size()), positional);
+            PuffinConfig config = ConfigLoader.load(options, System.getenv());
+            return switch (args.get(0)) {
+                case "serve" -> serve(config);
+                case "query" -> query(config, positional);
+                default -> {
+                    System.err.println("Unknown command '" + args.get(0) + "'\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (PuffinException e) {
+            System.err.println("ERROR " + e.code() + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int serve(PuffinConfig config) throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        EmbeddedService service = EmbeddedService.start(config, new ProgressBar(System.out));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (Exception e) {
+                System.err.println("Error while stopping: " + e);
+            }
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.printf("PuffinDB ready on http://localhost:%d  (try: ./puffindb query \"SELECT count(*) FROM lineitem\")%n", service.port());
+        stopped.await();
+        return 0;
+    }
+
+    private static int query(PuffinConfig config, List<String> positional) {
+        if (positional.size() != 1) {
+            System.err.println("query needs exactly one SQL argument\n" + USAGE);
+            return 2;
+        }
+        return new QueryCommand(System.out, System.err).run(positional.get(0), config.server(), config.queryTimeout());
+    }
+}

@@ -1,0 +1,79 @@
+package io.puffindb.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code puffindb query "SQL" [--server URL]}: sends the query to a service and prints the answer. */
+final class QueryCommand {
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final PrintStream out;
+    private final PrintStream err;
+
+    QueryCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the query; returns the process exit code (0 on success). */
+    int run(String sql, String server, Duration timeout) {
+        long start = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/v1/query"))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql))))
+                    .build();
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            err.println("Cannot reach PuffinDB at " + server + ": " + e);
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        try {
+            JsonNode body = json.readTree(response.body());
+            if (response.statusCode() != 200) {
+                JsonNode error = body.path("error");
+                err.printf("ERROR %s (HTTP %d): %s%n", error.path("code").asText("?"), response.statusCode(), error.path("message").asText(response.body()));
+                return 1;
+            }
+            printResult(body, (System.nanoTime() - start) / 1_000_000);
+            return 0;
+        } catch (IOException e) {
+            err.println("Unreadable answer from " + server + " (HTTP " + response.statusCode() + "): " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void printResult(JsonNode body, long elapsedMs) {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        body.path("columns").forEach(column -> {
+            names.add(column.path("name").asText());
+            types.add(column.path("type").asText());
+        });
+        List<List<String>> rows = new ArrayList<>();
+        body.path("rows").forEach(row -> {
+            List<String> cells = new ArrayList<>();
+            row.forEach(cell -> cells.add(cell.isNull() ? "NULL" : cell.isNumber() ? cell.numberValue().toString() : cell.asText()));
+            rows.add(cells);
+        });
+        TablePrinter.print(out, names, types, rows);
+        long count = body.path("stats").path("rows").asLong(rows.size());
+        out.printf("%,d row%s in %d ms (planning %d ms)%n", count, count == 1 ? "" : "s", elapsedMs, body.path("stats").path("planMs").asLong());
+    }
+}

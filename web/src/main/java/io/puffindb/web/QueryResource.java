@@ -1,0 +1,58 @@
+package io.puffindb.web;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.puffindb.executors.PreparedQuery;
+import io.puffindb.executors.QueryExecutor;
+import io.puffindb.executors.RunningQuery;
+import java.io.OutputStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+
+/** {@code POST /v1/query}: runs a query and answers JSON, or an Arrow IPC stream when asked for one. */
+final class QueryResource {
+    static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
+
+    private final QueryExecutor executor;
+    private final BufferAllocator allocator;
+    private final ObjectMapper json;
+
+    QueryResource(QueryExecutor executor, BufferAllocator allocator, ObjectMapper json) {
+        this.executor = requireNonNull(executor, "executor is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
+        this.json = requireNonNull(json, "json is null");
+    }
+
+    void run(Context ctx) throws Exception {
+        long start = System.nanoTime();
+        QueryRequest request = QueryRequest.parse(json, ctx.bodyAsBytes());
+        PreparedQuery prepared = executor.prepare(request.sql());
+        try (BufferAllocator queryMemory = allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
+                RunningQuery running = executor.run(prepared, queryMemory)) {
+            // Load the first batch before answering, so most failures still get a proper status.
+            boolean first = running.nextBatch();
+            String accept = ctx.header("Accept");
+            if (accept != null && accept.contains(ARROW_STREAM)) {
+                ctx.contentType(ARROW_STREAM);
+                writeArrow(running, first, ctx.outputStream());
+            } else {
+                ctx.contentType("application/json");
+                JsonResultWriter.write(json, running, first, start, ctx.outputStream());
+            }
+        }
+    }
+
+    private static void writeArrow(RunningQuery running, boolean first, OutputStream out) throws Exception {
+        try (ArrowStreamWriter writer = new ArrowStreamWriter(running.batch(), null, out)) {
+            writer.start();
+            boolean loaded = first;
+            while (loaded) {
+                writer.writeBatch();
+                loaded = running.nextBatch();
+            }
+            writer.end();
+        }
+    }
+}
