@@ -8,7 +8,9 @@ import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
@@ -49,7 +51,9 @@ public final class DuckDbSqlRenderer {
             LakeTable lakeTable = table.lakeTable();
             List<String> paths = scanFiles.pathsOf(scan, lakeTable);
             SqlNode fileScan = new FileScanOperator(lakeTable.format(), paths).createCall(SqlParserPos.ZERO);
-            return result(fileScan, ImmutableList.of(Clause.FROM), scan, null);
+            // Named like the table, as "FROM lineitem" would be; Calcite renames it when a query reads a table twice.
+            SqlNode aliased = SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, fileScan, new SqlIdentifier(lakeTable.name(), SqlParserPos.ZERO));
+            return result(aliased, ImmutableList.of(Clause.FROM), scan, null);
         }
     }
 }

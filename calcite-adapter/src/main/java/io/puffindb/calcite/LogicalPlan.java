@@ -13,4 +13,9 @@ public record LogicalPlan(RelNode root, List<String> columnNames, RelDataType ro
         columnNames = List.copyOf(columnNames);
         requireNonNull(rowType, "rowType is null");
     }
+
+    /** The same query as another, equivalent plan (after a rewrite). */
+    public LogicalPlan withRoot(RelNode newRoot) {
+        return new LogicalPlan(newRoot, columnNames, rowType);
+    }
 }

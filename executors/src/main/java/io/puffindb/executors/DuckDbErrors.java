@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * Sorts DuckDB's failures: errors in the data or the query's own arithmetic (conversion, overflow,
- * invalid input) are the caller's; anything else in SQL we generated is ours.
+ * invalid input) are the caller's; anything else — a binder error in SQL we generated from a plan
+ * Calcite validated, say — is ours.
  */
 final class DuckDbErrors {
     private static final List<String> CALLER_ERRORS = List.of(
-            "Conversion Error", "Out of Range Error", "Invalid Input Error", "Constraint Error", "Binder Error", "Catalog Error");
+            "Conversion Error", "Out of Range Error", "Invalid Input Error", "Constraint Error");
 
     private DuckDbErrors() {
     }

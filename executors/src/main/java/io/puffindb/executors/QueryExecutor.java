@@ -1,11 +1,15 @@
 package io.puffindb.executors;
 
+import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.DuckDbSqlRenderer;
 import io.puffindb.calcite.LogicalPlan;
 import io.puffindb.calcite.ScanFiles;
 import io.puffindb.calcite.SqlFrontEnd;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import io.puffindb.rules.LogicalRewrites;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,10 +41,18 @@ public final class QueryExecutor implements AutoCloseable {
 
     public PreparedQuery prepare(String sql) {
         long start = System.nanoTime();
-        SqlNode parsed = frontEnd.parse(sql);
-        LogicalPlan plan = frontEnd.toLogicalPlan(parsed, new HepPlanner(HepProgram.builder().build()));
-        String duckDbSql = new DuckDbSqlRenderer(ScanFiles.ALL).render(plan.root());
-        return new PreparedQuery(sql, plan, duckDbSql, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        try {
+            SqlNode parsed = frontEnd.parse(sql);
+            LogicalPlan validated = frontEnd.toLogicalPlan(parsed, new HepPlanner(HepProgram.builder().build()));
+            LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
+            String duckDbSql = new DuckDbSqlRenderer(ScanFiles.ALL).render(plan.root());
+            return new PreparedQuery(sql, plan, duckDbSql, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        } catch (PuffinException e) {
+            throw e;
+        } catch (RuntimeException | AssertionError e) {
+            // Calcite failing on a query it validated is a gap of ours, not the caller's mistake.
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, format("Planning failed: %s", e), e);
+        }
     }
 
     /** Starts the query; the caller reads it and closes it. */

@@ -1,0 +1,56 @@
+package io.puffindb.rules;
+
+import java.util.List;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * The rewrites every plan gets before placement: sub-queries (IN, EXISTS, scalar, correlated or not)
+ * become joins and aggregates, and projections that only rename or reorder are folded into their
+ * neighbours. Engines then see plain relational operators, fragments can be cut anywhere, and the
+ * rendered SQL never depends on how a correlated name would resolve.
+ */
+public final class LogicalRewrites {
+    private static final HepProgram SUB_QUERIES_TO_CORRELATES = HepProgram.builder()
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+                    CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+                    CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
+            .build();
+
+    // An aggregate directly over a projection of an aggregate is one RelToSql can flatten wrongly
+    // (MAX(SUM(x))); merging the projection into the aggregate keeps the two levels apart.
+    private static final HepProgram FOLD_PROJECTIONS = HepProgram.builder()
+            .addRuleCollection(List.of(
+                    CoreRules.AGGREGATE_PROJECT_MERGE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_REMOVE))
+            .build();
+
+    private LogicalRewrites() {
+    }
+
+    /** The rewritten plan, with the same output column names as the original. */
+    public static RelNode rewrite(RelNode plan) {
+        RelNode withCorrelates = run(SUB_QUERIES_TO_CORRELATES, plan);
+        RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
+        RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
+        RelNode folded = run(FOLD_PROJECTIONS, decorrelated);
+        List<String> names = plan.getRowType().getFieldNames();
+        if (folded.getRowType().getFieldNames().equals(names)) {
+            return folded;
+        }
+        return builder.push(folded).rename(names).build();
+    }
+
+    private static RelNode run(HepProgram program, RelNode plan) {
+        HepPlanner planner = new HepPlanner(program);
+        planner.setRoot(plan);
+        return planner.findBestExp();
+    }
+}

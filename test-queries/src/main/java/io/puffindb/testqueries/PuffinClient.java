@@ -1,0 +1,56 @@
+package io.puffindb.testqueries;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+
+/** Runs queries on a PuffinDB service over HTTP, reading answers as Arrow IPC streams. */
+public final class PuffinClient {
+    private final URI server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public PuffinClient(URI server) {
+        this.server = requireNonNull(server, "server is null");
+    }
+
+    /** The answer, or the error the service gave. */
+    public Answer query(String sql, BufferAllocator allocator) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(server.resolve("/v1/query"))
+                .timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/vnd.apache.arrow.stream")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql))))
+                .build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                JsonNode error = json.readTree(body).path("error");
+                return new Answer(null, new ServiceError(response.statusCode(), error.path("code").asText(),
+                        error.path("message").asText(), error.path("line").asInt(0), error.path("column").asInt(0)));
+            }
+            try (ArrowStreamReader reader = new ArrowStreamReader(body, allocator)) {
+                return new Answer(ResultTable.read(reader), null);
+            }
+        }
+    }
+
+    /** Either a result or an error. */
+    public record Answer(ResultTable result, ServiceError error) {
+    }
+
+    /** An error answer: HTTP status, code, message, and the line and column it points at (0 when none). */
+    public record ServiceError(int status, String code, String message, int line, int column) {
+    }
+}
