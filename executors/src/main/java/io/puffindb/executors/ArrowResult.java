@@ -29,15 +29,6 @@ public final class ArrowResult implements AutoCloseable {
         return reader;
     }
 
-    /** Stops DuckDB's work on this query, from any thread. */
-    public void cancel() {
-        try {
-            statement.cancel();
-        } catch (Exception ignored) {
-            // already finished or closed: nothing left to stop
-        }
-    }
-
     @Override
     public void close() throws Exception {
         try (connection; statement; resultSet; reader) {

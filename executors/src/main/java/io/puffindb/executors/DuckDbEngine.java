@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * One DuckDB database — the MONOSTORE's engine, or a worker's. Each query gets its own connection
@@ -24,6 +25,8 @@ public final class DuckDbEngine implements AutoCloseable {
         // Remote files are fetched by our connectors, never by DuckDB itself.
         settings.setProperty("autoinstall_known_extensions", "false");
         settings.setProperty("autoload_known_extensions", "false");
+        // Results stream batch by batch instead of being materialized before the first row.
+        settings.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
         try {
             this.database = DriverManager.getConnection("jdbc:duckdb:", settings).unwrap(DuckDBConnection.class);
         } catch (SQLException e) {

@@ -2,6 +2,8 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,18 +22,20 @@ public final class DuckDbRunner {
         this.batchRows = batchRows;
     }
 
-    public ArrowResult run(String sql, BufferAllocator allocator, String what) {
+    /** Runs {@code sql}; {@code cancellation} can stop it from the moment the statement exists. */
+    public ArrowResult run(String sql, BufferAllocator allocator, String what, Cancellation cancellation) {
         DuckDBConnection connection = engine.connect();
         Statement statement = null;
         ResultSet resultSet = null;
         try {
             statement = connection.createStatement();
+            cancellation.attach(statement);
             resultSet = statement.executeQuery(sql);
             ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, batchRows);
             return new ArrowResult(connection, statement, resultSet, reader);
         } catch (SQLException e) {
             closeQuietly(resultSet, statement, connection);
-            throw DuckDbErrors.fromDuckDb(e, what);
+            throw cancellation.isCancelled() ? new PuffinException(ErrorCode.CANCELLED, what + " was cancelled", e) : DuckDbErrors.fromDuckDb(e, what);
         } catch (RuntimeException e) {
             closeQuietly(resultSet, statement, connection);
             throw e;

@@ -57,10 +57,15 @@ public final class QueryExecutor implements AutoCloseable {
 
     /** Starts the query; the caller reads it and closes it. */
     public RunningQuery run(PreparedQuery query, BufferAllocator allocator) {
-        ArrowResult result = monostore.run(query.duckDbSql(), allocator, "Query");
-        RunningQuery running = new RunningQuery(query, result, timeout);
-        running.deadline(deadlines.schedule(running::expire, timeout.toMillis(), TimeUnit.MILLISECONDS));
-        return running;
+        Cancellation cancellation = new Cancellation();
+        QueryDeadline deadline = new QueryDeadline(deadlines, timeout, cancellation);
+        try {
+            ArrowResult result = monostore.run(query.duckDbSql(), allocator, "Query", cancellation);
+            return new RunningQuery(query, result, cancellation, deadline);
+        } catch (PuffinException e) {
+            deadline.disarm();
+            throw deadline.expired() ? deadline.exceeded(e) : e;
+        }
     }
 
     public Explanation explain(String sql) {

@@ -1,15 +1,11 @@
 package io.puffindb.executors;
 
-import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -19,23 +15,14 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class RunningQuery implements AutoCloseable {
     private final PreparedQuery query;
     private final ArrowResult result;
-    private final Duration timeout;
-    private final AtomicBoolean timedOut = new AtomicBoolean();
-    private ScheduledFuture<?> deadline;
+    private final Cancellation cancellation;
+    private final QueryDeadline deadline;
 
-    RunningQuery(PreparedQuery query, ArrowResult result, Duration timeout) {
+    RunningQuery(PreparedQuery query, ArrowResult result, Cancellation cancellation, QueryDeadline deadline) {
         this.query = requireNonNull(query, "query is null");
         this.result = requireNonNull(result, "result is null");
-        this.timeout = requireNonNull(timeout, "timeout is null");
-    }
-
-    void deadline(ScheduledFuture<?> deadline) {
-        this.deadline = deadline;
-    }
-
-    void expire() {
-        timedOut.set(true);
-        result.cancel();
+        this.cancellation = requireNonNull(cancellation, "cancellation is null");
+        this.deadline = requireNonNull(deadline, "deadline is null");
     }
 
     public PreparedQuery query() {
@@ -61,12 +48,15 @@ public final class RunningQuery implements AutoCloseable {
     }
 
     public void cancel() {
-        result.cancel();
+        cancellation.cancel();
     }
 
     private PuffinException failure(Exception e) {
-        if (timedOut.get()) {
-            return new PuffinException(ErrorCode.DEADLINE_EXCEEDED, format("Query exceeded its deadline of %s", timeout), e);
+        if (deadline.expired()) {
+            return deadline.exceeded(e);
+        }
+        if (cancellation.isCancelled()) {
+            return new PuffinException(ErrorCode.CANCELLED, "Query was cancelled", e);
         }
         if (e instanceof PuffinException puffin) {
             return puffin;
@@ -76,9 +66,7 @@ public final class RunningQuery implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
+        deadline.disarm();
         result.close();
     }
 }

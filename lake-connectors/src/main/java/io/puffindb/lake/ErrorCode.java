@@ -8,6 +8,7 @@ public enum ErrorCode {
     PARSE_ERROR,
     VALIDATION_ERROR,
     TABLE_NOT_FOUND,
+    NOT_FOUND,
     UNSUPPORTED_TYPE,
     BAD_REQUEST,
     REQUEST_TOO_LARGE,

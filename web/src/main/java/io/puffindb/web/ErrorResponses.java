@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
  * {@code {"error":{"code","message","line","column"}}}. 4xx is the caller's mistake, 5xx ours.
  */
 final class ErrorResponses {
-    static final String ERROR_WRITTEN = "puffindb.error-written";
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
     private ErrorResponses() {
@@ -23,7 +22,7 @@ final class ErrorResponses {
         return switch (code) {
             case PARSE_ERROR, VALIDATION_ERROR, UNSUPPORTED_TYPE, BAD_REQUEST, QUERY_FAILED -> 400;
             case ENDPOINT_NOT_ALLOWED -> 403;
-            case TABLE_NOT_FOUND -> 404;
+            case TABLE_NOT_FOUND, NOT_FOUND -> 404;
             case REQUEST_TOO_LARGE -> 413;
             case CANCELLED -> 499;
             case REMOTE_FAILED -> 502;
@@ -42,7 +41,6 @@ final class ErrorResponses {
         error.put("message", e.getMessage());
         e.line().ifPresent(line -> error.put("line", line));
         e.column().ifPresent(column -> error.put("column", column));
-        ctx.attribute(ERROR_WRITTEN, true);
         ctx.status(status).json(Map.of("error", error));
     }
 }

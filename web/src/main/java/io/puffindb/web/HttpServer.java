@@ -39,12 +39,6 @@ final class HttpServer {
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.write(ctx, fromHttp(e)));
             javalin.routes.exception(Exception.class, (e, ctx) ->
                     ErrorResponses.write(ctx, new PuffinException(ErrorCode.INTERNAL_ERROR, "Internal error: " + e, e)));
-            javalin.routes.error(404, ctx -> {
-                if (ctx.attribute(ErrorResponses.ERROR_WRITTEN) == null) {
-                    ErrorResponses.write(ctx, new PuffinException(ErrorCode.BAD_REQUEST, format("No such endpoint: %s %s", ctx.method(), ctx.path())));
-                    ctx.status(404);
-                }
-            });
         });
     }
 
@@ -68,7 +62,11 @@ final class HttpServer {
     }
 
     private static PuffinException fromHttp(HttpResponseException e) {
-        ErrorCode code = e.getStatus() == 413 ? ErrorCode.REQUEST_TOO_LARGE : ErrorCode.BAD_REQUEST;
+        ErrorCode code = switch (e.getStatus()) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 413 -> ErrorCode.REQUEST_TOO_LARGE;
+            default -> ErrorCode.BAD_REQUEST;
+        };
         return new PuffinException(code, e.getMessage(), e);
     }
 }
