@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.puffindb.lake.LakeTable;
+import io.puffindb.lake.Split;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
@@ -49,8 +50,9 @@ public final class DuckDbSqlRenderer {
                 return super.visit(scan);
             }
             LakeTable lakeTable = table.lakeTable();
-            List<String> paths = scanFiles.pathsOf(scan, lakeTable);
-            SqlNode fileScan = new FileScanOperator(lakeTable.format(), paths).createCall(SqlParserPos.ZERO);
+            List<Split> splits = scanFiles.splitsOf(scan, lakeTable);
+            String relation = lakeTable.scanRenderer().relation(splits, scanFiles::localPath);
+            SqlNode fileScan = new ScanOperator(relation).createCall(SqlParserPos.ZERO);
             // Named like the table, as "FROM lineitem" would be; Calcite renames it when a query reads a table twice.
             SqlNode aliased = SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, fileScan, new SqlIdentifier(lakeTable.name(), SqlParserPos.ZERO));
             return result(aliased, ImmutableList.of(Clause.FROM), scan, null);

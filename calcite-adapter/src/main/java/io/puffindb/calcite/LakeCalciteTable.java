@@ -3,7 +3,7 @@ package io.puffindb.calcite;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.lake.ErrorCode;
-import io.puffindb.lake.FolderLake;
+import io.puffindb.lake.Lake;
 import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.PuffinException;
@@ -19,11 +19,11 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * their footers. The metadata is read when a query first touches the table.
  */
 public final class LakeCalciteTable extends AbstractTable {
-    private final FolderLake lake;
+    private final Lake lake;
     private final String schema;
     private final String name;
 
-    LakeCalciteTable(FolderLake lake, String schema, String name) {
+    LakeCalciteTable(Lake lake, String schema, String name) {
         this.lake = requireNonNull(lake, "lake is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.name = requireNonNull(name, "name is null");

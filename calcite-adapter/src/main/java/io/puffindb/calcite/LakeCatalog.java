@@ -2,7 +2,7 @@ package io.puffindb.calcite;
 
 import static java.util.Objects.requireNonNull;
 
-import io.puffindb.lake.FolderLake;
+import io.puffindb.lake.Lake;
 import java.util.List;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
@@ -12,10 +12,10 @@ import org.apache.calcite.schema.SchemaPlus;
  * schema is the default, so that TPC-H's unqualified table names resolve.
  */
 public final class LakeCatalog {
-    private final FolderLake lake;
+    private final Lake lake;
     private final String defaultSchema;
 
-    public LakeCatalog(FolderLake lake, String defaultSchema) {
+    public LakeCatalog(Lake lake, String defaultSchema) {
         this.lake = requireNonNull(lake, "lake is null");
         this.defaultSchema = requireNonNull(defaultSchema, "defaultSchema is null");
     }

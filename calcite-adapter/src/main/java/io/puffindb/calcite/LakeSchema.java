@@ -2,7 +2,7 @@ package io.puffindb.calcite;
 
 import static java.util.Objects.requireNonNull;
 
-import io.puffindb.lake.FolderLake;
+import io.puffindb.lake.Lake;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.calcite.schema.Table;
@@ -10,10 +10,10 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /** One schema folder of the lake; its table folders are its tables, listed afresh on each lookup. */
 final class LakeSchema extends AbstractSchema {
-    private final FolderLake lake;
+    private final Lake lake;
     private final String name;
 
-    LakeSchema(FolderLake lake, String name) {
+    LakeSchema(Lake lake, String name) {
         this.lake = requireNonNull(lake, "lake is null");
         this.name = requireNonNull(name, "name is null");
     }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * A lake laid out as folders: {@code root/<schema>/<table>/*.parquet} (or {@code *.csv}). Table
  * metadata is read from the files and kept until a file of the table changes (size or mtime).
  */
-public final class FolderLake {
+public final class FolderLake implements Lake {
     private final Path root;
     private final FileMetadataReader metadataReader;
     private final Map<String, CachedTable> tables = new ConcurrentHashMap<>();
@@ -33,15 +33,18 @@ public final class FolderLake {
         return root;
     }
 
+    @Override
     public List<String> schemaNames() {
         return visibleChildren(root, Files::isDirectory);
     }
 
+    @Override
     public List<String> tableNames(String schema) {
         return visibleChildren(root.resolve(schema), Files::isDirectory);
     }
 
-    /** The table's metadata, or empty when there is no such folder or it holds no data files. */
+    /** Empty also when the folder holds no data files. */
+    @Override
     public Optional<LakeTable> table(String schema, String name) {
         Path folder = root.resolve(schema).resolve(name);
         if (!Files.isDirectory(folder)) {
@@ -74,7 +77,7 @@ public final class FolderLake {
             FileMetadataReader.FileFacts fileFacts = facts.get(file.path());
             splits.add(new Split(file.path(), file.size(), fileFacts.rowCount(), file.version(), fileFacts.columnStats()));
         }
-        return new LakeTable(schema, name, format, columns, splits);
+        return new LakeTable(schema, name, columns, splits, ScanRenderer.files(format));
     }
 
     private static List<FileVersion> dataFiles(Path folder) {

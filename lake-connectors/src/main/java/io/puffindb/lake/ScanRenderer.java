@@ -1,0 +1,20 @@
+package io.puffindb.lake;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * How DuckDB reads some splits of a table as one relation with the table's columns: for plain files
+ * a reader over the file list; for table formats whatever their metadata requires (renamed columns,
+ * deletes). Files are read from local paths: remote ones are fetched into a cache first.
+ */
+@FunctionalInterface
+public interface ScanRenderer {
+    /** DuckDB SQL usable in a FROM clause, e.g. {@code read_parquet(['/cache/a.parquet'])}. */
+    String relation(List<Split> splits, Function<Split, String> localPath);
+
+    /** Plain files of one format, read as they are. */
+    static ScanRenderer files(FileFormat format) {
+        return (splits, localPath) -> format.duckDbReader() + "(" + SqlLiterals.stringList(splits.stream().map(localPath).toList()) + ")";
+    }
+}
