@@ -3,9 +3,11 @@ package io.puffindb.calcite;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.Split;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
@@ -20,13 +22,20 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  */
 public final class DuckDbSqlRenderer {
     private final ScanFiles scanFiles;
+    private final Function<TierExchange, String> exchangeInputs;
 
-    public DuckDbSqlRenderer(ScanFiles scanFiles) {
+    /**
+     * @param scanFiles which files each scan reads, and from where
+     * @param exchangeInputs the name under which an exchange's rows are registered in the engine
+     *     that runs the rendered SQL (a fragment's inputs from other tiers)
+     */
+    public DuckDbSqlRenderer(ScanFiles scanFiles, Function<TierExchange, String> exchangeInputs) {
         this.scanFiles = requireNonNull(scanFiles, "scanFiles is null");
+        this.exchangeInputs = requireNonNull(exchangeInputs, "exchangeInputs is null");
     }
 
     public String render(RelNode plan) {
-        SqlNode sql = new Converter(scanFiles).visitRoot(plan).asStatement();
+        SqlNode sql = new Converter(scanFiles, exchangeInputs).visitRoot(plan).asStatement();
         return sql.toSqlString(config -> config.withDialect(PuffinDuckDbDialect.INSTANCE)
                 .withAlwaysUseParentheses(false)
                 .withIndentation(0)
@@ -37,10 +46,18 @@ public final class DuckDbSqlRenderer {
     /** Public only because Calcite dispatches {@code visit} methods by reflection. */
     public static final class Converter extends RelToSqlConverter {
         private final ScanFiles scanFiles;
+        private final Function<TierExchange, String> exchangeInputs;
 
-        Converter(ScanFiles scanFiles) {
+        Converter(ScanFiles scanFiles, Function<TierExchange, String> exchangeInputs) {
             super(PuffinDuckDbDialect.INSTANCE);
             this.scanFiles = scanFiles;
+            this.exchangeInputs = exchangeInputs;
+        }
+
+        /** Rows from another tier: a stream registered in this engine under a name, read like a table. */
+        public Result visit(TierExchange exchange) {
+            SqlIdentifier input = new SqlIdentifier(exchangeInputs.apply(exchange), SqlParserPos.ZERO);
+            return result(input, ImmutableList.of(Clause.FROM), exchange, null);
         }
 
         @Override

@@ -18,6 +18,7 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -70,8 +71,11 @@ public final class SqlFrontEnd {
         }
     }
 
-    /** Validates and converts a parsed query; the planner is the one later phases will optimize with. */
-    public LogicalPlan toLogicalPlan(SqlNode query, RelOptPlanner planner) {
+    /**
+     * Validates and converts a parsed query. The planner is the one later phases optimize with, and
+     * the metadata provider the one its cost model answers through.
+     */
+    public LogicalPlan toLogicalPlan(SqlNode query, RelOptPlanner planner, RelMetadataProvider metadata) {
         if (!query.isA(SqlKind.QUERY)) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "Only queries can be run here, not " + query.getKind());
         }
@@ -90,6 +94,7 @@ public final class SqlFrontEnd {
             throw SqlErrors.validationError(e);
         }
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        cluster.setMetadataProvider(metadata);
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config()
                         .withExpand(false)

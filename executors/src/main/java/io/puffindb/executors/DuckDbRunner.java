@@ -7,6 +7,7 @@ import io.puffindb.lake.PuffinException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
@@ -22,12 +23,16 @@ public final class DuckDbRunner {
         this.batchRows = batchRows;
     }
 
-    /** Runs {@code sql}; {@code cancellation} can stop it from the moment the statement exists. */
-    public ArrowResult run(String sql, BufferAllocator allocator, String what, Cancellation cancellation) {
+    /**
+     * Runs {@code sql}; {@code cancellation} can stop it from the moment the statement exists, and
+     * {@code prepare} registers its inputs in the connection first.
+     */
+    public ArrowResult run(String sql, BufferAllocator allocator, String what, Cancellation cancellation, Consumer<DuckDBConnection> prepare) {
         DuckDBConnection connection = engine.connect();
         Statement statement = null;
         ResultSet resultSet = null;
         try {
+            prepare.accept(connection);
             statement = connection.createStatement();
             cancellation.attach(statement);
             resultSet = statement.executeQuery(sql);

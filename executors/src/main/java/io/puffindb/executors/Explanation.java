@@ -2,11 +2,19 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
-/** EXPLAIN's answer: the plan as a tree and as text, and the DuckDB SQL it runs as. */
-public record Explanation(PlanDescription plan, String text, String duckDbSql) {
+import java.util.List;
+
+/**
+ * EXPLAIN's answer: the placed plan as a tree and as text, the logical plan it came from, each
+ * fragment with its DuckDB SQL, and for EXPLAIN ANALYZE the rows the query returned and its time.
+ */
+public record Explanation(PlanDescription plan, String text, String logicalText, List<FragmentDescription> fragments, String duckDbSql,
+        Long actualRows, Long elapsedMillis) {
     public Explanation {
         requireNonNull(plan, "plan is null");
         requireNonNull(text, "text is null");
+        requireNonNull(logicalText, "logicalText is null");
+        fragments = List.copyOf(fragments);
         requireNonNull(duckDbSql, "duckDbSql is null");
     }
 }

@@ -1,7 +1,17 @@
 package io.puffindb.executors;
 
+import io.puffindb.calcite.tier.TierExchange;
+import io.puffindb.calcite.tier.TierRel;
 import io.puffindb.executors.PlanDescription.ColumnDescription;
+import io.puffindb.executors.fragment.Fragment;
+import io.puffindb.executors.fragment.FragmentSql;
+import io.puffindb.lake.Split;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.externalize.RelWriterImpl;
@@ -10,24 +20,65 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.util.Pair;
 
-/** Builds EXPLAIN's tree from a plan: operator, its attributes, row type and estimated rows. */
+/** Builds EXPLAIN's answer from a placed plan: tiers, estimates and costs per node, SQL per fragment. */
 final class PlanDescriber {
     private PlanDescriber() {
     }
 
-    static Explanation explain(PreparedQuery query) {
-        RelNode root = query.plan().root();
-        return new Explanation(describe(root, root.getCluster().getMetadataQuery()),
-                RelOptUtil.toString(root, SqlExplainLevel.EXPPLAN_ATTRIBUTES), query.duckDbSql());
+    static Explanation explain(PreparedQuery query, Optional<QueryStats> stats, Long actualRows, Long elapsedMillis) {
+        Fragment root = query.rootFragment();
+        RelMetadataQuery metadata = root.root().getCluster().getMetadataQuery();
+        List<FragmentDescription> fragments = new ArrayList<>();
+        describeFragments(root, query, stats, fragments);
+        return new Explanation(describe(root, root.root(), metadata), textOf(root), RelOptUtil.toString(query.plan().root(),
+                SqlExplainLevel.EXPPLAN_ATTRIBUTES), fragments, FragmentSql.render(root), actualRows, elapsedMillis);
     }
 
-    private static PlanDescription describe(RelNode node, RelMetadataQuery metadata) {
-        List<ColumnDescription> columns = node.getRowType().getFieldList().stream()
-                .map(PlanDescriber::column)
-                .toList();
+    private static String textOf(Fragment root) {
+        return RelOptUtil.toString(root.root(), SqlExplainLevel.ALL_ATTRIBUTES);
+    }
+
+    private static void describeFragments(Fragment fragment, PreparedQuery query, Optional<QueryStats> stats, List<FragmentDescription> out) {
+        int tasks = 1;
+        String sql;
+        if (fragment.fanOutScan().isPresent()) {
+            List<Split> splits = fragment.fanOutScan().get().getTable().unwrap(io.puffindb.calcite.LakeCalciteTable.class).lakeTable().splits();
+            int perTask = query.metadata().parameters().splitsPerTask();
+            tasks = (splits.size() + perTask - 1) / perTask;
+            sql = FragmentSql.render(fragment, splits.subList(0, Math.min(perTask, splits.size())));
+        } else {
+            sql = FragmentSql.render(fragment);
+        }
+        out.add(new FragmentDescription(fragment.id(), fragment.tier().name(), sql, tasks,
+                fragment.inputs().stream().map(input -> input.name() + " <- fragment " + input.source().id() + " (" + input.exchange().kind() + ")").toList(),
+                stats.map(s -> s.tasksOf(fragment.id())).orElse(List.of())));
+        for (Fragment.Input input : fragment.inputs()) {
+            describeFragments(input.source(), query, stats, out);
+        }
+    }
+
+    private static PlanDescription describe(Fragment fragment, RelNode node, RelMetadataQuery metadata) {
+        List<ColumnDescription> columns = node.getRowType().getFieldList().stream().map(PlanDescriber::column).toList();
+        List<PlanDescription> inputs = new ArrayList<>();
+        for (RelNode input : node.getInputs()) {
+            inputs.add(describe(fragmentOf(fragment, node, input), input, metadata));
+        }
         Double rows = metadata.getRowCount(node);
-        List<PlanDescription> inputs = node.getInputs().stream().map(input -> describe(input, metadata)).toList();
-        return new PlanDescription(node.getRelTypeName(), attributes(node), columns, rows == null ? Double.NaN : rows, inputs);
+        Double rowSize = metadata.getAverageRowSize(node);
+        RelOptCost cost = metadata.getNonCumulativeCost(node);
+        String tier = node instanceof TierRel tierRel ? tierRel.tier().name() : "NONE";
+        String kind = node instanceof TierExchange exchange ? exchange.kind().name() : null;
+        double estimatedRows = rows == null ? Double.NaN : rows;
+        return new PlanDescription(node.getRelTypeName(), tier, fragment.id(), attributes(node), columns, estimatedRows,
+                rowSize == null ? Double.NaN : estimatedRows * rowSize, cost == null ? Double.NaN : cost.getCpu(), kind, inputs);
+    }
+
+    // Below an exchange the nodes belong to the fragment that produces its rows.
+    private static Fragment fragmentOf(Fragment fragment, RelNode parent, RelNode input) {
+        if (parent instanceof TierExchange exchange) {
+            return fragment.inputs().stream().filter(each -> each.exchange() == exchange).findFirst().orElseThrow().source();
+        }
+        return fragment;
     }
 
     private static ColumnDescription column(RelDataTypeField field) {
@@ -37,7 +88,7 @@ final class PlanDescriber {
     // The node's own attributes (condition, expressions, group keys), without its inputs.
     private static String attributes(RelNode node) {
         StringBuilder text = new StringBuilder();
-        node.explain(new RelWriterImpl(new java.io.PrintWriter(java.io.Writer.nullWriter()), SqlExplainLevel.EXPPLAN_ATTRIBUTES, false) {
+        node.explain(new RelWriterImpl(new PrintWriter(Writer.nullWriter()), SqlExplainLevel.EXPPLAN_ATTRIBUTES, false) {
             @Override
             protected void explain_(RelNode rel, List<Pair<String, Object>> values) {
                 for (Pair<String, Object> value : values) {

@@ -2,9 +2,12 @@ package io.puffindb.executors;
 
 import java.util.List;
 
-/** One operator of a plan as EXPLAIN shows it, with its inputs. */
-public record PlanDescription(String operator, String details, List<ColumnDescription> rowType, double estimatedRows,
-        List<PlanDescription> inputs) {
+/**
+ * One operator of a placed plan as EXPLAIN shows it: its tier and fragment, what it does, its
+ * estimated rows, bytes and cost (seconds, this node alone), and its inputs. Exchanges name their kind.
+ */
+public record PlanDescription(String operator, String tier, int fragment, String details, List<ColumnDescription> rowType,
+        double estimatedRows, double estimatedBytes, double estimatedCost, String exchangeKind, List<PlanDescription> inputs) {
     public PlanDescription {
         rowType = List.copyOf(rowType);
         inputs = List.copyOf(inputs);

@@ -3,50 +3,63 @@ package io.puffindb.executors;
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
-import io.puffindb.calcite.DuckDbSqlRenderer;
 import io.puffindb.calcite.LogicalPlan;
-import io.puffindb.calcite.ScanFiles;
 import io.puffindb.calcite.SqlFrontEnd;
+import io.puffindb.executors.flight.FlightClients;
+import io.puffindb.executors.fragment.Fragment;
+import io.puffindb.executors.fragment.FragmentSql;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.rules.LogicalRewrites;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.calcite.plan.hep.HepPlanner;
-import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * A query's way from text to Arrow: plan it with Calcite, render the plan as DuckDB SQL and run that
- * on the MONOSTORE engine. Never runs the caller's text itself: DuckDB only sees what the plan says.
+ * A query's way from text to Arrow: Calcite plans it, the cost-based planner places it on the tiers,
+ * the plan is cut into fragments rendered as DuckDB SQL, LAMBDA tasks run on the workers and the
+ * MONOSTORE DuckDB runs the rest over their streams. DuckDB never sees the caller's text.
  */
 public final class QueryExecutor implements AutoCloseable {
     private final SqlFrontEnd frontEnd;
-    private final DuckDbRunner monostore;
+    private final PhysicalPlanner planner;
+    private final WorkerNode monostore;
+    private final WorkerPool workers;
     private final Duration timeout;
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "query-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final int batchRows;
+    private final FlightClients clients;
+    private final ExecutorService pullers = Executors.newCachedThreadPool(daemon("task-puller"));
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("query-deadlines"));
 
-    public QueryExecutor(SqlFrontEnd frontEnd, DuckDbRunner monostore, Duration timeout) {
+    public QueryExecutor(SqlFrontEnd frontEnd, PhysicalPlanner planner, WorkerNode monostore, WorkerPool workers, FlightClients clients,
+            Duration timeout, int batchRows) {
         this.frontEnd = requireNonNull(frontEnd, "frontEnd is null");
+        this.planner = requireNonNull(planner, "planner is null");
         this.monostore = requireNonNull(monostore, "monostore is null");
+        this.workers = requireNonNull(workers, "workers is null");
+        this.clients = requireNonNull(clients, "clients is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
+        this.batchRows = batchRows;
     }
 
     public PreparedQuery prepare(String sql) {
         long start = System.nanoTime();
         try {
             SqlNode parsed = frontEnd.parse(sql);
-            LogicalPlan validated = frontEnd.toLogicalPlan(parsed, new HepPlanner(HepProgram.builder().build()));
+            List<String> live = workers.liveLocations();
+            PhysicalPlanner.Planning planning = planner.start(live.size());
+            LogicalPlan validated = frontEnd.toLogicalPlan(parsed, planning.planner(), planning.metadata().provider());
             LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
-            String duckDbSql = new DuckDbSqlRenderer(ScanFiles.ALL).render(plan.root());
-            return new PreparedQuery(sql, plan, duckDbSql, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            RelNode physical = planning.place(plan.root());
+            Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);
+            return new PreparedQuery(sql, plan, root, live, planning.metadata(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } catch (PuffinException e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
@@ -59,21 +72,65 @@ public final class QueryExecutor implements AutoCloseable {
     public RunningQuery run(PreparedQuery query, BufferAllocator allocator) {
         Cancellation cancellation = new Cancellation();
         QueryDeadline deadline = new QueryDeadline(deadlines, timeout, cancellation);
+        QueryStats stats = new QueryStats();
+        QueryRun run = new QueryRun(UUID.randomUUID().toString(), query, monostore, clients, pullers, timeout,
+                query.metadata().parameters().splitsPerTask(), allocator, stats);
         try {
-            ArrowResult result = monostore.run(query.duckDbSql(), allocator, "Query", cancellation);
-            return new RunningQuery(query, result, cancellation, deadline);
-        } catch (PuffinException e) {
+            Fragment root = query.rootFragment();
+            ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), allocator, "Query", cancellation,
+                    connection -> run.registerInputs(connection, root));
+            return new RunningQuery(query, result, cancellation, deadline, stats, run);
+        } catch (RuntimeException e) {
             deadline.disarm();
-            throw deadline.expired() ? deadline.exceeded(e) : e;
+            closeQuietly(run);
+            if (deadline.expired()) {
+                throw deadline.exceeded(e);
+            }
+            throw e instanceof PuffinException ? e : new PuffinException(ErrorCode.INTERNAL_ERROR, "Query failed to start: " + e, e);
         }
     }
 
     public Explanation explain(String sql) {
-        return PlanDescriber.explain(prepare(sql));
+        return PlanDescriber.explain(prepare(sql), java.util.Optional.empty(), null, null);
+    }
+
+    /** EXPLAIN ANALYZE: runs the query to its end, then describes the plan with what each task did. */
+    public Explanation explainAnalyze(String sql, BufferAllocator allocator) {
+        long start = System.nanoTime();
+        PreparedQuery query = prepare(sql);
+        long rows = 0;
+        try (RunningQuery running = run(query, allocator)) {
+            while (running.nextBatch()) {
+                rows += running.batch().getRowCount();
+            }
+            return PlanDescriber.explain(query, java.util.Optional.of(running.stats()), rows,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        } catch (PuffinException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, "EXPLAIN ANALYZE failed: " + e, e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // the failure that made us close is the one to report
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @Override
     public void close() {
         deadlines.shutdownNow();
+        pullers.shutdownNow();
     }
 }

@@ -17,12 +17,22 @@ public final class RunningQuery implements AutoCloseable {
     private final ArrowResult result;
     private final Cancellation cancellation;
     private final QueryDeadline deadline;
+    private final QueryStats stats;
+    private final AutoCloseable inputs;
 
-    RunningQuery(PreparedQuery query, ArrowResult result, Cancellation cancellation, QueryDeadline deadline) {
+    RunningQuery(PreparedQuery query, ArrowResult result, Cancellation cancellation, QueryDeadline deadline, QueryStats stats,
+            AutoCloseable inputs) {
         this.query = requireNonNull(query, "query is null");
         this.result = requireNonNull(result, "result is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
         this.deadline = requireNonNull(deadline, "deadline is null");
+        this.stats = requireNonNull(stats, "stats is null");
+        this.inputs = requireNonNull(inputs, "inputs is null");
+    }
+
+    /** What the fragments' tasks did so far (complete once the result is read). */
+    public QueryStats stats() {
+        return stats;
     }
 
     public PreparedQuery query() {
@@ -67,6 +77,8 @@ public final class RunningQuery implements AutoCloseable {
     @Override
     public void close() throws Exception {
         deadline.disarm();
-        result.close();
+        try (inputs) {
+            result.close();
+        }
     }
 }

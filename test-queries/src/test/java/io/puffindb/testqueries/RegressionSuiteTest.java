@@ -33,7 +33,7 @@ class RegressionSuiteTest {
 
     @BeforeAll
     static void start() throws Exception {
-        PuffinConfig config = new PuffinConfig(0, lake, 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "");
+        PuffinConfig config = PuffinConfig.embedded(lake, 0, 2);
         service = EmbeddedService.start(config, GenerationProgress.SILENT);
         client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
         oracle = new Oracle(lake, "tpch");

@@ -34,7 +34,11 @@ public final class ConfigLoader {
             Map.entry("duckdb.threads", String.valueOf(Runtime.getRuntime().availableProcessors())),
             Map.entry("duckdb.memory", "4GB"),
             Map.entry("arrow.batch.rows", "65536"),
-            Map.entry("server", "http://localhost:8080"));
+            Map.entry("server", "http://localhost:8080"),
+            Map.entry("workers", "2"),
+            Map.entry("coordinator", "http://localhost:8080"),
+            Map.entry("worker.host", "127.0.0.1"),
+            Map.entry("worker.port", "0"));
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -100,7 +104,11 @@ public final class ConfigLoader {
                     Integer.parseInt(get("duckdb.threads")),
                     get("duckdb.memory"),
                     Integer.parseInt(get("arrow.batch.rows")),
-                    get("server"));
+                    get("server"),
+                    Integer.parseInt(get("workers")),
+                    get("coordinator"),
+                    get("worker.host"),
+                    Integer.parseInt(get("worker.port")));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

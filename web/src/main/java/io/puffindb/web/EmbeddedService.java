@@ -4,12 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.LakeCatalog;
 import io.puffindb.calcite.SqlFrontEnd;
-import io.puffindb.executors.DuckDbEngine;
-import io.puffindb.executors.DuckDbRunner;
+import io.puffindb.cost.CostParameters;
+import io.puffindb.executors.PhysicalPlanner;
 import io.puffindb.executors.QueryExecutor;
+import io.puffindb.executors.WorkerNode;
+import io.puffindb.executors.WorkerPool;
+import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.FolderLake;
 import io.puffindb.lake.demo.GenerationProgress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -17,34 +25,53 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default, in one JVM: a lake folder (TPC-H when it starts empty), the MONOSTORE
- * DuckDB, the query executor and the HTTP service in front of them. Built once in {@code main}.
+ * engine with its Flight service, N in-process LAMBDA workers (each its own DuckDB and Flight server
+ * on loopback), the query executor and the HTTP service. Worker processes may join it over HTTP.
  */
 public final class EmbeddedService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedService.class);
+    static final Duration WORKER_TTL = Duration.ofSeconds(3);
 
     private final BufferAllocator allocator;
     private final FileMetadataReader metadataReader;
-    private final DuckDbEngine monostore;
+    private final WorkerNode monostore;
+    private final List<WorkerNode> localWorkers = new ArrayList<>();
+    private final WorkerPool workers;
+    private final FlightClients clients;
     private final QueryExecutor executor;
     private final HttpServer http;
 
-    private EmbeddedService(PuffinConfig config, GenerationProgress progress) {
+    private EmbeddedService(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
         requireNonNull(config, "config is null");
         DemoLake.ensure(config.lake(), config.scaleFactor(), progress);
         this.allocator = new RootAllocator();
         this.metadataReader = new FileMetadataReader();
         FolderLake lake = new FolderLake(config.lake(), metadataReader);
         SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(lake, config.defaultSchema()), SqlFrontEnd.defaultParserConfig());
-        this.monostore = new DuckDbEngine(config.duckDbThreads(), config.duckDbMemoryLimit());
-        this.executor = new QueryExecutor(frontEnd, new DuckDbRunner(monostore, config.arrowBatchRows()), config.queryTimeout());
-        this.http = new HttpServer(config, executor, allocator);
+        this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows());
+        this.workers = new WorkerPool(WORKER_TTL, Clock.systemUTC());
+        for (int i = 0; i < config.workers(); i++) {
+            WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows());
+            localWorkers.add(worker);
+            workers.addLocal(worker.id(), worker.location());
+        }
+        this.clients = new FlightClients(allocator);
+        this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients,
+                config.queryTimeout(), config.arrowBatchRows());
+        this.http = new HttpServer(config, executor, workers, allocator);
     }
 
     /** Starts everything; the HTTP port is {@link #port()} (useful when the config asks for port 0). */
     public static EmbeddedService start(PuffinConfig config, GenerationProgress progress) {
-        EmbeddedService service = new EmbeddedService(config, progress);
+        return start(config, progress, CostParameters::defaults);
+    }
+
+    /** Starts with other cost parameters (what-if placement, tests). */
+    public static EmbeddedService start(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
+        EmbeddedService service = new EmbeddedService(config, progress, costs);
         service.http.start();
-        LOG.info("PuffinDB is serving lake {} on http://localhost:{}", config.lake().toAbsolutePath(), service.port());
+        LOG.info("PuffinDB is serving lake {} on http://localhost:{} with {} in-process workers", config.lake().toAbsolutePath(), service.port(),
+                service.localWorkers.size());
         return service;
     }
 
@@ -52,10 +79,19 @@ public final class EmbeddedService implements AutoCloseable {
         return http.port();
     }
 
+    public QueryExecutor executor() {
+        return executor;
+    }
+
     @Override
     public void close() throws Exception {
-        try (allocator; metadataReader; monostore; executor) {
-            http.stop();
+        http.stop();
+        executor.close();
+        for (WorkerNode worker : localWorkers) {
+            worker.close();
+        }
+        try (allocator; metadataReader; monostore; clients) {
+            // closed in reverse order
         }
     }
 }

@@ -7,13 +7,19 @@ import io.puffindb.executors.Explanation;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import org.apache.arrow.memory.BufferAllocator;
 
-/** {@code GET /v1/explain?sql=...}: the plan as a JSON tree and as text ({@code &format=text} for text only). */
+/**
+ * {@code GET /v1/explain?sql=...}: the placed plan as a JSON tree and as text ({@code &format=text}
+ * for text only); {@code &analyze=true} runs the query and adds what each fragment's tasks did.
+ */
 final class ExplainResource {
     private final QueryExecutor executor;
+    private final BufferAllocator allocator;
 
-    ExplainResource(QueryExecutor executor) {
+    ExplainResource(QueryExecutor executor, BufferAllocator allocator) {
         this.executor = requireNonNull(executor, "executor is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
     }
 
     void explain(Context ctx) {
@@ -21,9 +27,16 @@ final class ExplainResource {
         if (sql == null || sql.isBlank()) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "Missing query parameter 'sql'");
         }
-        Explanation explanation = executor.explain(sql);
+        Explanation explanation;
+        if ("true".equals(ctx.queryParam("analyze"))) {
+            try (BufferAllocator queryMemory = allocator.newChildAllocator("explain-analyze", 0, Long.MAX_VALUE)) {
+                explanation = executor.explainAnalyze(sql, queryMemory);
+            }
+        } else {
+            explanation = executor.explain(sql);
+        }
         if ("text".equals(ctx.queryParam("format"))) {
-            ctx.contentType("text/plain").result(explanation.text() + "\nDuckDB SQL: " + explanation.duckDbSql() + "\n");
+            ctx.contentType("text/plain").result(ExplainText.render(explanation));
         } else {
             ctx.json(explanation);
         }

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.puffindb.executors.QueryExecutor;
+import io.puffindb.executors.WorkerPool;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.util.Map;
@@ -18,11 +19,12 @@ import org.apache.arrow.memory.BufferAllocator;
 final class HttpServer {
     private final Javalin app;
 
-    HttpServer(PuffinConfig config, QueryExecutor executor, BufferAllocator allocator) {
+    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool, BufferAllocator allocator) {
         requireNonNull(config, "config is null");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         QueryResource queries = new QueryResource(executor, allocator, json);
-        ExplainResource explains = new ExplainResource(executor);
+        ExplainResource explains = new ExplainResource(executor, allocator);
+        WorkersResource workers = new WorkersResource(workerPool);
         long maxRequestBytes = config.maxRequestBytes();
         this.app = Javalin.create(javalin -> {
             javalin.jetty.port = config.port();
@@ -34,6 +36,8 @@ final class HttpServer {
             javalin.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             javalin.routes.post("/v1/query", queries::run);
             javalin.routes.get("/v1/explain", explains::explain);
+            javalin.routes.post("/v1/workers", workers::heartbeat);
+            javalin.routes.get("/v1/workers", workers::list);
 
             javalin.routes.exception(PuffinException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.write(ctx, fromHttp(e)));

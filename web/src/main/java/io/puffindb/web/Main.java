@@ -11,10 +11,12 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
     private static final String USAGE = """
             usage:
-              puffindb serve [--port 8080] [--lake DIR] [--sf 0.01] [--config FILE]
+              puffindb serve [--port 8080] [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE]
                   the embedded default: HTTP service, MONOSTORE DuckDB, and a TPC-H demo lake when DIR is empty
               puffindb query "SQL" [--server http://localhost:8080]
                   runs SQL on a running service and prints the result table
+              puffindb worker --coordinator http://host:8080 [--worker-port 0] [--worker-host 127.0.0.1]
+                  a LAMBDA worker process that joins a service (its own DuckDB and Arrow Flight server)
             every setting can also come from the environment (PUFFINDB_PORT, ...) or puffindb.properties""";
 
     private Main() {
@@ -36,6 +38,7 @@ public final class Main {
             return switch (args.get(0)) {
                 case "serve" -> serve(config);
                 case "query" -> query(config, positional);
+                case "worker" -> worker(config);
                 default -> {
                     System.err.println("Unknown command '" + args.get(0) + "'\n" + USAGE);
                     yield 2;
@@ -59,6 +62,23 @@ public final class Main {
             stopped.countDown();
         }, "shutdown"));
         System.out.printf("PuffinDB ready on http://localhost:%d  (try: ./puffindb query \"SELECT count(*) FROM lineitem\")%n", service.port());
+        stopped.await();
+        return 0;
+    }
+
+    private static int worker(PuffinConfig config) throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        WorkerCommand worker = new WorkerCommand(config);
+        worker.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                worker.close();
+            } catch (Exception e) {
+                System.err.println("Error while stopping: " + e);
+            }
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("PuffinDB worker ready at " + worker.location() + ", joined " + config.coordinator());
         stopped.await();
         return 0;
     }

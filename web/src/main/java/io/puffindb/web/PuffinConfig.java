@@ -19,12 +19,34 @@ public record PuffinConfig(
         int duckDbThreads,
         String duckDbMemoryLimit,
         int arrowBatchRows,
-        String server) {
+        String server,
+        int workers,
+        String coordinator,
+        String workerHost,
+        int workerPort) {
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
         requireNonNull(defaultSchema, "defaultSchema is null");
         requireNonNull(queryTimeout, "queryTimeout is null");
         requireNonNull(duckDbMemoryLimit, "duckDbMemoryLimit is null");
         requireNonNull(server, "server is null");
+        requireNonNull(coordinator, "coordinator is null");
+        requireNonNull(workerHost, "workerHost is null");
+    }
+
+    /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
+    public static PuffinConfig embedded(java.nio.file.Path lake, int port, int workers) {
+        return new PuffinConfig(port, lake, 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
+                workers, "", "127.0.0.1", 0);
+    }
+
+    public PuffinConfig withQueryTimeout(Duration timeout) {
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
+                server, workers, coordinator, workerHost, workerPort);
+    }
+
+    public PuffinConfig withMaxRequestBytes(long bytes) {
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
+                server, workers, coordinator, workerHost, workerPort);
     }
 }

@@ -49,7 +49,7 @@ class HttpEndpointTest {
     }
 
     static PuffinConfig config(Duration timeout) {
-        return new PuffinConfig(0, lake, 0.01, "tpch", timeout, 4096, 2, "1GB", 1024, "");
+        return PuffinConfig.embedded(lake, 0, 2).withQueryTimeout(timeout).withMaxRequestBytes(4096);
     }
 
     @AfterAll
@@ -199,7 +199,7 @@ class HttpEndpointTest {
     @Test
     void queryPastItsDeadlineFailsWith504() throws Exception {
         try (EmbeddedService impatient = EmbeddedService.start(
-                new PuffinConfig(0, lake, 0.01, "tpch", Duration.ofMillis(300), 4096, 2, "1GB", 1024, ""), GenerationProgress.SILENT)) {
+                config(Duration.ofMillis(300)), GenerationProgress.SILENT)) {
             String sql = "select count(*) from lineitem a, lineitem b where a.l_orderkey + b.l_orderkey = 7";
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + impatient.port() + "/v1/query"))
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql)))).build();

@@ -1,0 +1,42 @@
+package io.puffindb.calcite.tier;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+
+/**
+ * Where two tiers meet: rows of the input (on the input's tier) stream to this node's tier as Arrow
+ * batches over Flight. The plan is cut into fragments here.
+ */
+public final class TierExchange extends SingleRel implements TierRel {
+    private final ExchangeKind kind;
+
+    public TierExchange(RelOptCluster cluster, RelTraitSet traitSet, RelNode input, ExchangeKind kind) {
+        super(cluster, traitSet, input);
+        this.kind = requireNonNull(kind, "kind is null");
+    }
+
+    public ExchangeKind kind() {
+        return kind;
+    }
+
+    /** The tier the rows come from. */
+    public Tier from() {
+        return ((TierConvention) getInput().getConvention()).tier();
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return new TierExchange(getCluster(), traitSet, sole(inputs), kind);
+    }
+
+    @Override
+    public RelWriter explainTerms(RelWriter writer) {
+        return super.explainTerms(writer).item("kind", kind).item("from", from()).item("to", tier());
+    }
+}

@@ -1,0 +1,20 @@
+package io.puffindb.calcite.tier;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.SetOp;
+import org.apache.calcite.rel.core.Union;
+
+/** UNION [ALL] on a tier. */
+public final class TierUnion extends Union implements TierRel {
+    public TierUnion(RelOptCluster cluster, RelTraitSet traitSet, List<RelNode> inputs, boolean all) {
+        super(cluster, traitSet, List.of(), inputs, all);
+    }
+
+    @Override
+    public SetOp copy(RelTraitSet traitSet, List<RelNode> inputs, boolean all) {
+        return new TierUnion(getCluster(), traitSet, inputs, all);
+    }
+}

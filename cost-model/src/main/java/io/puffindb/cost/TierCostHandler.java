@@ -1,0 +1,110 @@
+package io.puffindb.cost;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.calcite.tier.ExchangeKind;
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.calcite.tier.TierExchange;
+import io.puffindb.calcite.tier.TierJoin;
+import io.puffindb.calcite.tier.TierRel;
+import io.puffindb.calcite.tier.TierTableScan;
+import io.puffindb.lake.LakeTable;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/**
+ * The cost of one plan node on its tier, in seconds: lake reads at the tier's bandwidth, rows at
+ * the tier's processing rate and parallelism, exchanges at the bandwidth of the link they cross,
+ * LAMBDA tasks with their start-up cost. Calcite asks it through the metadata system.
+ */
+public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.Handler {
+    private final CostParameters parameters;
+
+    public TierCostHandler(CostParameters parameters) {
+        this.parameters = requireNonNull(parameters, "parameters is null");
+    }
+
+    @Override
+    public RelOptCost getNonCumulativeCost(RelNode rel, RelMetadataQuery mq) {
+        if (!(rel instanceof TierRel tierRel)) {
+            return rel.computeSelfCost(rel.getCluster().getPlanner(), mq);
+        }
+        double rows = rowCount(rel, mq);
+        if (rel instanceof TierTableScan scan) {
+            return scanCost(scan, rows);
+        }
+        if (rel instanceof TierExchange exchange) {
+            return exchangeCost(exchange, mq, rows);
+        }
+        return new PuffinCost(rows, work(rel, mq, rows) / (parameters.rowsPerSecondPerThread() * parameters.parallelThreads(tierRel.tier())), 0);
+    }
+
+    /** How many LAMBDA tasks a scan of this table fans out to. */
+    public int lambdaTasks(LakeTable table) {
+        int splits = Math.max(1, table.splits().size());
+        return (splits + parameters.splitsPerTask() - 1) / parameters.splitsPerTask();
+    }
+
+    private PuffinCost scanCost(TierTableScan scan, double rows) {
+        LakeTable table = scan.getTable().unwrap(LakeCalciteTable.class).lakeTable();
+        double lakeBytes = table.sizeBytes();
+        Tier tier = scan.tier();
+        double seconds;
+        if (tier == Tier.LAMBDA) {
+            int tasks = lambdaTasks(table);
+            int parallel = Math.min(tasks, parameters.lambdaWorkers());
+            int waves = (tasks + parameters.lambdaWorkers() - 1) / parameters.lambdaWorkers();
+            seconds = waves * parameters.taskStartupSeconds()
+                    + lakeBytes / (parameters.lakeBytesPerSecond().get(tier) * parallel)
+                    + rows / (parameters.rowsPerSecondPerThread() * parameters.lambdaThreadsPerWorker() * parallel);
+        } else {
+            seconds = lakeBytes / parameters.lakeBytesPerSecond().get(tier)
+                    + rows / (parameters.rowsPerSecondPerThread() * parameters.parallelThreads(tier));
+        }
+        return new PuffinCost(rows, seconds, lakeBytes);
+    }
+
+    private PuffinCost exchangeCost(TierExchange exchange, RelMetadataQuery mq, double rows) {
+        double bytes = rows * averageRowBytes(exchange.getInput(), mq);
+        double copies = exchange.kind() == ExchangeKind.BROADCAST ? parameters.lambdaWorkers() : 1;
+        double seconds = parameters.exchangeLatencySeconds() + bytes * copies / parameters.linkBytesPerSecond(exchange.from(), exchange.tier());
+        return new PuffinCost(rows, seconds, 0);
+    }
+
+    // Rows touched: inputs read plus rows produced, weighted by what the operator does with them.
+    private double work(RelNode rel, RelMetadataQuery mq, double rows) {
+        double inputRows = 0;
+        for (RelNode input : rel.getInputs()) {
+            inputRows += rowCount(input, mq);
+        }
+        if (rel instanceof TierJoin join && join.tier() == Tier.LAMBDA) {
+            // Every task builds its own copy of the broadcast side.
+            inputRows += rowCount(join.getRight(), mq) * (parameters.lambdaWorkers() - 1);
+        }
+        double factor = 1;
+        if (rel instanceof TierJoin || rel instanceof Window) {
+            factor = 3;
+        } else if (rel instanceof Aggregate) {
+            factor = 2;
+        } else if (rel instanceof Sort) {
+            factor = Math.max(1, Math.log(Math.max(2, inputRows)) / Math.log(2) / 4);
+        }
+        return inputRows * factor + rows;
+    }
+
+    private static double rowCount(RelNode rel, RelMetadataQuery mq) {
+        Double rows = mq.getRowCount(rel);
+        return rows == null ? 1 : Math.max(1, rows);
+    }
+
+    private static double averageRowBytes(RelNode rel, RelMetadataQuery mq) {
+        Double size = mq.getAverageRowSize(rel);
+        return size == null ? 8.0 * rel.getRowType().getFieldCount() : size;
+    }
+}

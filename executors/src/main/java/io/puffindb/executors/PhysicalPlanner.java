@@ -1,0 +1,60 @@
+package io.puffindb.executors;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.calcite.tier.TierConvention;
+import io.puffindb.cost.CostParameters;
+import io.puffindb.cost.PuffinCostFactory;
+import io.puffindb.cost.TierMetadata;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import io.puffindb.rules.TierRules;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.RelNode;
+
+/**
+ * Places a logical plan on the tiers with Calcite's Volcano planner: the three conventions, the
+ * placement rules and our cost model; the cheapest plan wins. With no LAMBDA workers alive, the
+ * whole plan runs on the MONOSTORE.
+ */
+public final class PhysicalPlanner {
+    private final IntFunction<CostParameters> parametersForWorkers;
+    private final Map<Integer, TierMetadata> metadataByWorkers = new ConcurrentHashMap<>();
+
+    public PhysicalPlanner(IntFunction<CostParameters> parametersForWorkers) {
+        this.parametersForWorkers = requireNonNull(parametersForWorkers, "parametersForWorkers is null");
+    }
+
+    /** The planner and cost metadata for a deployment with this many live workers. */
+    public Planning start(int workers) {
+        Set<Tier> tiers = workers > 0 ? EnumSet.of(Tier.LAMBDA, Tier.MONOSTORE) : EnumSet.of(Tier.MONOSTORE);
+        TierMetadata metadata = metadataByWorkers.computeIfAbsent(Math.max(1, workers), count -> new TierMetadata(parametersForWorkers.apply(count)));
+        VolcanoPlanner planner = new VolcanoPlanner(PuffinCostFactory.INSTANCE, Contexts.empty());
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        TierRules.forTiers(tiers).forEach(planner::addRule);
+        return new Planning(planner, metadata);
+    }
+
+    /** One query's planner, with the cost metadata its cluster must use. */
+    public record Planning(RelOptPlanner planner, TierMetadata metadata) {
+        /** The cheapest placement of {@code logical} whose result is delivered on the MONOSTORE. */
+        public RelNode place(RelNode logical) {
+            RelNode target = planner.changeTraits(logical, logical.getTraitSet().replace(TierConvention.MONOSTORE));
+            planner.setRoot(target);
+            try {
+                return planner.findBestExp();
+            } catch (RelOptPlanner.CannotPlanException e) {
+                throw new PuffinException(ErrorCode.INTERNAL_ERROR, "No tier can run part of this query: " + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+        }
+    }
+}

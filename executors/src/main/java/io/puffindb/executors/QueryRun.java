@@ -1,0 +1,130 @@
+package io.puffindb.executors;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.calcite.tier.ExchangeKind;
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.executors.flight.ArrowStreams;
+import io.puffindb.executors.flight.FlightClients;
+import io.puffindb.executors.flight.GatherReader;
+import io.puffindb.executors.flight.TaskStream;
+import io.puffindb.executors.fragment.Fragment;
+import io.puffindb.executors.fragment.FragmentSql;
+import io.puffindb.executors.fragment.TaskSpec;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.Split;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Runs one prepared query's fragments: LAMBDA fragments fan out into tasks pulled from the workers
+ * over Flight and gathered into the MONOSTORE's DuckDB as registered Arrow streams; the small side of
+ * a broadcast join is computed on the MONOSTORE first and pulled by every task from its Flight
+ * service. Closing it releases every stream and held result.
+ */
+final class QueryRun implements AutoCloseable {
+    private final String queryId;
+    private final PreparedQuery query;
+    private final WorkerNode monostore;
+    private final FlightClients clients;
+    private final ExecutorService pullers;
+    private final Duration timeout;
+    private final int splitsPerTask;
+    private final BufferAllocator allocator;
+    private final QueryStats stats;
+    private final List<ArrowStreams> registrations = new ArrayList<>();
+    private final List<byte[]> heldResults = new ArrayList<>();
+
+    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, FlightClients clients, ExecutorService pullers, Duration timeout, int splitsPerTask,
+            BufferAllocator allocator, QueryStats stats) {
+        this.queryId = requireNonNull(queryId, "queryId is null");
+        this.query = requireNonNull(query, "query is null");
+        this.monostore = requireNonNull(monostore, "monostore is null");
+        this.clients = requireNonNull(clients, "clients is null");
+        this.pullers = requireNonNull(pullers, "pullers is null");
+        this.timeout = requireNonNull(timeout, "timeout is null");
+        this.splitsPerTask = splitsPerTask;
+        this.allocator = requireNonNull(allocator, "allocator is null");
+        this.stats = requireNonNull(stats, "stats is null");
+    }
+
+    /** Registers the inputs a MONOSTORE fragment reads, in the connection that will run it. */
+    void registerInputs(DuckDBConnection connection, Fragment fragment) {
+        ArrowStreams streams = new ArrowStreams();
+        registrations.add(streams);
+        for (Fragment.Input input : fragment.inputs()) {
+            Fragment source = input.source();
+            if (source.tier() != Tier.LAMBDA || input.exchange().kind() != ExchangeKind.GATHER) {
+                throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Unsupported exchange into " + fragment.tier() + ": " + input.exchange().kind()
+                        + " from " + source.tier());
+            }
+            GatherReader gather = new GatherReader(allocator, tasksOf(source), clients, pullers, timeout, task -> stats.record(source.id(), task));
+            streams.register(connection, input.name(), gather, allocator);
+        }
+    }
+
+    private List<TaskStream> tasksOf(Fragment fragment) {
+        List<TaskSpec.StreamInput> broadcasts = new ArrayList<>();
+        for (Fragment.Input input : fragment.inputs()) {
+            byte[] ticket = monostore.results().put(materialize(input.source()));
+            heldResults.add(ticket);
+            broadcasts.add(new TaskSpec.StreamInput(input.name(), monostore.location(), ticket));
+        }
+        List<Split> splits = fragment.fanOutScan().orElseThrow().getTable().unwrap(LakeCalciteTable.class).lakeTable().splits();
+        List<String> workers = query.workers();
+        if (workers.isEmpty()) {
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, "No live LAMBDA worker to run fragment " + fragment.id());
+        }
+        List<TaskStream> tasks = new ArrayList<>();
+        for (int start = 0, task = 0; start < splits.size(); start += splitsPerTask, task++) {
+            List<Split> share = splits.subList(start, Math.min(splits.size(), start + splitsPerTask));
+            TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-t" + task, FragmentSql.render(fragment, share), broadcasts);
+            List<String> order = new ArrayList<>(workers.size());
+            for (int i = 0; i < workers.size(); i++) {
+                order.add(workers.get((task + i) % workers.size()));
+            }
+            tasks.add(new TaskStream(spec, order, share.size(), share.stream().mapToLong(Split::sizeBytes).sum()));
+        }
+        return tasks;
+    }
+
+    /** Runs a MONOSTORE fragment to its end and keeps its rows as Arrow IPC bytes (a broadcast side: small by cost). */
+    private byte[] materialize(Fragment fragment) {
+        if (fragment.tier() != Tier.MONOSTORE) {
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Broadcasts come from the MONOSTORE, not " + fragment.tier());
+        }
+        DuckDbRunner runner = new DuckDbRunner(monostore.engine(), 65536);
+        try (ArrowResult result = runner.run(FragmentSql.render(fragment), allocator, "Broadcast side", new Cancellation(),
+                connection -> registerInputs(connection, fragment))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ArrowStreamWriter writer = new ArrowStreamWriter(result.reader().getVectorSchemaRoot(), null, bytes)) {
+                writer.start();
+                while (result.reader().loadNextBatch()) {
+                    writer.writeBatch();
+                }
+                writer.end();
+            }
+            return bytes.toByteArray();
+        } catch (PuffinException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Broadcast side failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        heldResults.forEach(ticket -> monostore.results().remove(ticket));
+        for (ArrowStreams streams : registrations) {
+            streams.close();
+        }
+    }
+}

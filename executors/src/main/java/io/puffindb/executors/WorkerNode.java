@@ -1,0 +1,56 @@
+package io.puffindb.executors;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.executors.flight.EngineFlightProducer;
+import io.puffindb.executors.flight.FlightClients;
+import io.puffindb.executors.flight.FlightEndpoint;
+import io.puffindb.executors.flight.ResultStore;
+import java.util.UUID;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * An engine with a Flight service: a LAMBDA worker (in-process or its own process), or the
+ * MONOSTORE. Runs tasks that consumers pull by ticket, and serves results it holds.
+ */
+public final class WorkerNode implements AutoCloseable {
+    private final String id;
+    private final BufferAllocator allocator;
+    private final DuckDbEngine engine;
+    private final FlightClients clients;
+    private final ResultStore results = new ResultStore();
+    private final FlightEndpoint endpoint;
+
+    public WorkerNode(String host, int port, int threads, String memoryLimit, int batchRows) {
+        this.id = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+        this.allocator = new RootAllocator();
+        this.engine = new DuckDbEngine(threads, memoryLimit);
+        this.clients = new FlightClients(allocator);
+        this.endpoint = new FlightEndpoint(allocator, requireNonNull(host, "host is null"), port,
+                new EngineFlightProducer(engine, allocator, clients, results, batchRows));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String location() {
+        return endpoint.location();
+    }
+
+    public ResultStore results() {
+        return results;
+    }
+
+    public DuckDbEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (allocator; engine; clients) {
+            endpoint.close();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.puffindb.executors;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The LAMBDA workers this service may use: in-process ones, and worker processes that registered
+ * and keep sending heartbeats. A worker whose heartbeats stop for longer than the TTL is dropped.
+ */
+public final class WorkerPool {
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private final Duration ttl;
+    private final Clock clock;
+
+    public WorkerPool(Duration ttl, Clock clock) {
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** Adds (or renews) a worker reachable at a Flight location; it stays while heartbeats keep coming. */
+    public void heartbeat(String workerId, String location) {
+        members.put(workerId, new Member(workerId, location, clock.instant(), false));
+    }
+
+    /** Adds an in-process worker: it lives as long as this process, without heartbeats. */
+    public void addLocal(String workerId, String location) {
+        members.put(workerId, new Member(workerId, location, clock.instant(), true));
+    }
+
+    public void remove(String workerId) {
+        members.remove(workerId);
+    }
+
+    /** Flight locations of the live workers, in a stable order. */
+    public List<String> liveLocations() {
+        Instant oldest = clock.instant().minus(ttl);
+        members.values().removeIf(member -> !member.local() && member.lastSeen().isBefore(oldest));
+        List<Member> live = new ArrayList<>(members.values());
+        live.sort(Comparator.comparing(Member::workerId));
+        return live.stream().map(Member::location).toList();
+    }
+
+    private record Member(String workerId, String location, Instant lastSeen, boolean local) {
+    }
+}

@@ -1,0 +1,107 @@
+package io.puffindb.executors.flight;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.executors.DuckDbEngine;
+import io.puffindb.executors.fragment.TaskSpec;
+import java.io.ByteArrayInputStream;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.NoOpFlightProducer;
+import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Flight service of an engine (a worker, or the MONOSTORE). A ticket is either a task — run its
+ * SQL in this engine's DuckDB, its inputs pulled from other engines first, and stream the result
+ * batch by batch as DuckDB produces it, waiting while the consumer is not ready — or a held result.
+ */
+public final class EngineFlightProducer extends NoOpFlightProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineFlightProducer.class);
+
+    private final DuckDbEngine engine;
+    private final BufferAllocator allocator;
+    private final FlightClients clients;
+    private final ResultStore results;
+    private final int batchRows;
+
+    public EngineFlightProducer(DuckDbEngine engine, BufferAllocator allocator, FlightClients clients, ResultStore results, int batchRows) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
+        this.clients = requireNonNull(clients, "clients is null");
+        this.results = requireNonNull(results, "results is null");
+        this.batchRows = batchRows;
+    }
+
+    @Override
+    public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+        byte[] bytes = ticket.getBytes();
+        try {
+            if (ResultStore.isResultTicket(bytes)) {
+                serveResult(bytes, listener);
+            } else {
+                runTask(TaskSpec.fromTicket(bytes), listener);
+            }
+        } catch (Exception e) {
+            LOG.warn("Flight stream failed: {}", e.getMessage());
+            listener.error(CallStatus.INTERNAL.withDescription(String.valueOf(e.getMessage())).withCause(e).toRuntimeException());
+        }
+    }
+
+    private void runTask(TaskSpec task, ServerStreamListener listener) throws Exception {
+        try (BufferAllocator taskMemory = allocator.newChildAllocator("task-" + task.taskId(), 0, Long.MAX_VALUE);
+                DuckDBConnection connection = engine.connect();
+                ArrowStreams inputs = new ArrowStreams()) {
+            for (TaskSpec.StreamInput input : task.inputs()) {
+                FlightStream stream = clients.to(input.location()).getStream(new Ticket(input.ticket()));
+                inputs.register(connection, input.name(), new FlightBatchReader(taskMemory, stream), taskMemory);
+            }
+            try (Statement statement = connection.createStatement()) {
+                listener.setOnCancelHandler(() -> cancelQuietly(statement));
+                try (ResultSet resultSet = statement.executeQuery(task.sql());
+                        ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(taskMemory, batchRows)) {
+                    stream(reader, listener);
+                }
+            }
+        }
+    }
+
+    private void serveResult(byte[] ticket, ServerStreamListener listener) throws Exception {
+        try (BufferAllocator memory = allocator.newChildAllocator("result", 0, Long.MAX_VALUE);
+                ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(results.get(ticket)), memory)) {
+            stream(reader, listener);
+        }
+    }
+
+    private static void stream(ArrowReader reader, ServerStreamListener listener) throws Exception {
+        listener.start(reader.getVectorSchemaRoot());
+        while (reader.loadNextBatch()) {
+            // Back-pressure: produce the next batch only once the consumer has taken the last one.
+            while (!listener.isReady() && !listener.isCancelled()) {
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+            if (listener.isCancelled()) {
+                return;
+            }
+            listener.putNext();
+        }
+        listener.completed();
+    }
+
+    private static void cancelQuietly(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (Exception ignored) {
+            // the task ended meanwhile
+        }
+    }
+}

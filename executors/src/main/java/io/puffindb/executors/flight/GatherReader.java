@@ -1,0 +1,195 @@
+package io.puffindb.executors.flight;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.apache.arrow.flight.CallOptions;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer side of a gather: pulls every task's stream at once (so the tasks run in parallel on
+ * their workers) and hands their batches to DuckDB as one Arrow stream. A bounded queue and gRPC flow
+ * control give back-pressure; nothing is held beyond the queue. A task whose worker fails before
+ * sending any row is retried on the next worker.
+ */
+public final class GatherReader extends ArrowReader {
+    private static final Logger LOG = LoggerFactory.getLogger(GatherReader.class);
+    private static final Object END = new Object();
+
+    private final List<TaskStream> tasks;
+    private final FlightClients clients;
+    private final Duration timeout;
+    private final BlockingQueue<Object> queue;
+    private final CompletableFuture<Schema> schema = new CompletableFuture<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<FlightStream> openStreams = new CopyOnWriteArrayList<>();
+    private final List<Future<?>> pullers;
+    private final Consumer<TaskStats> statsSink;
+    private int ended;
+    private long bytes;
+
+    public GatherReader(BufferAllocator allocator, List<TaskStream> tasks, FlightClients clients, ExecutorService pool, Duration timeout,
+            Consumer<TaskStats> statsSink) {
+        super(allocator);
+        this.tasks = List.copyOf(tasks);
+        this.clients = requireNonNull(clients, "clients is null");
+        this.timeout = requireNonNull(timeout, "timeout is null");
+        this.statsSink = requireNonNull(statsSink, "statsSink is null");
+        this.queue = new ArrayBlockingQueue<>(Math.max(4, 2 * tasks.size()));
+        this.pullers = tasks.stream().<Future<?>>map(task -> pool.submit(() -> pull(task))).toList();
+    }
+
+    private void pull(TaskStream task) {
+        long start = System.nanoTime();
+        RuntimeException lastFailure = null;
+        int attempt = 0;
+        for (String worker : task.workerLocations()) {
+            attempt++;
+            long rows = 0;
+            long bodyBytes = 0;
+            try (FlightStream stream = clients.to(worker).getStream(new Ticket(task.spec().toTicket()), CallOptions.timeout(timeout.toMillis(),
+                    TimeUnit.MILLISECONDS))) {
+                openStreams.add(stream);
+                schema.complete(stream.getSchema());
+                while (!closed.get() && stream.next()) {
+                    ArrowRecordBatch batch = new VectorUnloader(stream.getRoot()).getRecordBatch();
+                    rows += batch.getLength();
+                    bodyBytes += batch.computeBodyLength();
+                    offer(batch);
+                }
+                openStreams.remove(stream);
+                statsSink.accept(new TaskStats(task.spec().taskId(), worker, task.splits(), task.bytesIn(), rows, bodyBytes,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt));
+                offer(END);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                lastFailure = e instanceof RuntimeException runtime ? runtime : new RuntimeException(e);
+                if (closed.get()) {
+                    return;
+                }
+                if (rows > 0) {
+                    break; // rows already went downstream: retrying would duplicate them
+                }
+                LOG.warn("Task {} failed on worker {} (attempt {}): {}", task.spec().taskId(), worker, attempt, e.getMessage());
+            }
+        }
+        schema.completeExceptionally(lastFailure);
+        try {
+            offer(new TaskFailure(task, lastFailure));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void offer(Object item) throws InterruptedException {
+        while (!closed.get()) {
+            if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        }
+        if (item instanceof ArrowRecordBatch batch) {
+            batch.close();
+        }
+    }
+
+    @Override
+    protected Schema readSchema() throws IOException {
+        try {
+            return schema.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("Task failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("No task answered within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public boolean loadNextBatch() throws IOException {
+        prepareLoadNextBatch();
+        while (ended < tasks.size()) {
+            Object item;
+            try {
+                item = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            if (item == null) {
+                throw new IOException("No rows from the workers within " + timeout);
+            }
+            if (item == END) {
+                ended++;
+            } else if (item instanceof TaskFailure failure) {
+                throw new IOException("Task " + failure.task().spec().taskId() + " failed on every worker: " + failure.cause().getMessage(),
+                        failure.cause());
+            } else {
+                try (ArrowRecordBatch batch = (ArrowRecordBatch) item) {
+                    bytes += batch.computeBodyLength();
+                    loadRecordBatch(batch);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytes;
+    }
+
+    @Override
+    protected void closeReadSource() {
+        closed.set(true);
+        for (FlightStream stream : openStreams) {
+            try {
+                stream.cancel("query finished", null);
+            } catch (Exception ignored) {
+                // the stream ended on its own meanwhile
+            }
+        }
+        for (Future<?> puller : pullers) {
+            try {
+                puller.get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // cancelled or failed: its failure already reached the reader, or nobody is reading any more
+            }
+        }
+        Object item;
+        while ((item = queue.poll()) != null) {
+            if (item instanceof ArrowRecordBatch batch) {
+                batch.close();
+            }
+        }
+    }
+
+    private record TaskFailure(TaskStream task, RuntimeException cause) {
+    }
+}

@@ -1,0 +1,35 @@
+package io.puffindb.executors.fragment;
+
+import io.puffindb.calcite.DuckDbSqlRenderer;
+import io.puffindb.calcite.ScanFiles;
+import io.puffindb.lake.LakeTable;
+import io.puffindb.lake.Split;
+import java.util.List;
+import org.apache.calcite.rel.core.TableScan;
+
+/** Renders a fragment as the DuckDB SQL one of its tasks runs: its share of the files, its inputs by name. */
+public final class FragmentSql {
+    private FragmentSql() {
+    }
+
+    /** For a fragment that reads whole tables (MONOSTORE, CLIENT). */
+    public static String render(Fragment fragment) {
+        return new DuckDbSqlRenderer(ScanFiles.ALL, fragment::nameOf).render(fragment.root());
+    }
+
+    /** For one LAMBDA task: the fan-out scan reads only {@code taskSplits}. */
+    public static String render(Fragment fragment, List<Split> taskSplits) {
+        ScanFiles share = new ScanFiles() {
+            @Override
+            public List<Split> splitsOf(TableScan scan, LakeTable table) {
+                return fragment.fanOutScan().filter(fanOut -> fanOut == scan).isPresent() ? taskSplits : table.splits();
+            }
+
+            @Override
+            public String localPath(Split split) {
+                return split.path();
+            }
+        };
+        return new DuckDbSqlRenderer(share, fragment::nameOf).render(fragment.root());
+    }
+}

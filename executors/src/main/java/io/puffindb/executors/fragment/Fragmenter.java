@@ -1,0 +1,59 @@
+package io.puffindb.executors.fragment;
+
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.calcite.tier.TierExchange;
+import io.puffindb.calcite.tier.TierRel;
+import io.puffindb.calcite.tier.TierTableScan;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.calcite.rel.RelNode;
+
+/**
+ * Cuts a physical plan at its exchanges into fragments. Checks what makes a LAMBDA fragment correct
+ * task by task: exactly one scan fans out over files, every other input arrives by broadcast.
+ */
+public final class Fragmenter {
+    private final AtomicInteger ids = new AtomicInteger();
+
+    private Fragmenter() {
+    }
+
+    /** The fragment of the plan's root, with its input fragments below it. */
+    public static Fragment fragment(RelNode physicalRoot) {
+        return new Fragmenter().cut(PlanUnsharer.unshare(physicalRoot));
+    }
+
+    private Fragment cut(RelNode root) {
+        int id = ids.getAndIncrement();
+        Tier tier = ((TierRel) root).tier();
+        List<Fragment.Input> inputs = new ArrayList<>();
+        List<TierTableScan> scans = new ArrayList<>();
+        collect(root, inputs, scans);
+        Optional<TierTableScan> fanOut = Optional.empty();
+        if (tier == Tier.LAMBDA) {
+            if (scans.size() != 1) {
+                throw new PuffinException(ErrorCode.INTERNAL_ERROR, "A LAMBDA fragment must scan exactly one table, found " + scans.size());
+            }
+            fanOut = Optional.of(scans.get(0));
+        }
+        return new Fragment(id, tier, root, inputs, fanOut);
+    }
+
+    private void collect(RelNode node, List<Fragment.Input> inputs, List<TierTableScan> scans) {
+        if (node instanceof TierTableScan scan) {
+            scans.add(scan);
+        }
+        for (RelNode child : node.getInputs()) {
+            if (child instanceof TierExchange exchange) {
+                Fragment source = cut(exchange.getInput());
+                inputs.add(new Fragment.Input(exchange, "x" + source.id(), source));
+            } else {
+                collect(child, inputs, scans);
+            }
+        }
+    }
+}

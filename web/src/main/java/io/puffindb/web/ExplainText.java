@@ -1,0 +1,45 @@
+package io.puffindb.web;
+
+import io.puffindb.executors.Explanation;
+import io.puffindb.executors.FragmentDescription;
+import io.puffindb.executors.PlanDescription;
+import io.puffindb.executors.flight.TaskStats;
+
+/** EXPLAIN as text: one line per operator with tier, estimates and cost, then each fragment's SQL and tasks. */
+final class ExplainText {
+    private ExplainText() {
+    }
+
+    static String render(Explanation explanation) {
+        StringBuilder text = new StringBuilder();
+        node(explanation.plan(), 0, text);
+        for (FragmentDescription fragment : explanation.fragments()) {
+            text.append(String.format("%nFragment %d on %s, %d task%s%s%n  %s%n", fragment.id(), fragment.tier(), fragment.tasks(),
+                    fragment.tasks() == 1 ? "" : "s", fragment.inputs().isEmpty() ? "" : ", inputs " + fragment.inputs(), fragment.duckDbSql()));
+            for (TaskStats task : fragment.actualTasks()) {
+                text.append(String.format("  task %s on %s: %d split(s), %,d bytes in, %,d rows / %,d bytes out, %d ms%s%n", task.taskId(), task.worker(),
+                        task.splits(), task.bytesIn(), task.rowsOut(), task.bytesOut(), task.millis(), task.attempts() > 1 ? ", attempt " + task.attempts() : ""));
+            }
+        }
+        if (explanation.actualRows() != null) {
+            text.append(String.format("%nActual: %,d rows in %d ms%n", explanation.actualRows(), explanation.elapsedMillis()));
+        }
+        return text.toString();
+    }
+
+    private static void node(PlanDescription node, int depth, StringBuilder text) {
+        text.append("  ".repeat(depth)).append(node.operator().replace("Tier", ""));
+        if (node.exchangeKind() != null) {
+            text.append(' ').append(node.exchangeKind());
+        }
+        text.append(String.format(" [%s, fragment %d] rows=%.0f bytes=%.0f cost=%.6fs", node.tier(), node.fragment(), node.estimatedRows(),
+                node.estimatedBytes(), node.estimatedCost()));
+        if (!node.details().isEmpty()) {
+            text.append("  ").append(node.details());
+        }
+        text.append('\n');
+        for (PlanDescription input : node.inputs()) {
+            node(input, depth + 1, text);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.puffindb.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.puffindb.executors.WorkerPool;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import java.util.Map;
+
+/** {@code /v1/workers}: worker processes join and send heartbeats here; GET lists the live ones. */
+final class WorkersResource {
+    private final WorkerPool workers;
+
+    WorkersResource(WorkerPool workers) {
+        this.workers = requireNonNull(workers, "workers is null");
+    }
+
+    /** POST {@code {"id": "...", "location": "grpc+tcp://host:port"}}: registers or renews a worker. */
+    void heartbeat(Context ctx) {
+        WorkerHeartbeat heartbeat = ctx.bodyAsClass(WorkerHeartbeat.class);
+        if (heartbeat.id() == null || heartbeat.location() == null || !heartbeat.location().startsWith("grpc")) {
+            throw new PuffinException(ErrorCode.BAD_REQUEST, "A heartbeat is {\"id\": \"...\", \"location\": \"grpc+tcp://host:port\"}");
+        }
+        workers.heartbeat(heartbeat.id(), heartbeat.location());
+        ctx.json(Map.of("live", workers.liveLocations().size()));
+    }
+
+    void list(Context ctx) {
+        ctx.json(Map.of("workers", workers.liveLocations()));
+    }
+
+    /** What a worker sends. */
+    record WorkerHeartbeat(String id, String location) {
+    }
+}
