@@ -7,7 +7,16 @@ import io.puffindb.lake.Lake;
 import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.ColumnStats;
+import io.puffindb.lake.Split;
 import java.util.List;
+import java.util.OptionalDouble;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Statistic;
@@ -15,10 +24,12 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A lake table as Calcite sees it: its row type from the files' exact types and its row count from
- * their footers. The metadata is read when a query first touches the table.
+ * A lake table as Calcite sees it: its row type from the files' exact types, its row count from
+ * their footers, and distinct counts of integer columns from their min/max (key columns of a lake
+ * are dense ranges, which is what makes join estimates usable). The metadata is read when a query
+ * first touches the table.
  */
-public final class LakeCalciteTable extends AbstractTable {
+public final class LakeCalciteTable extends AbstractTable implements BuiltInMetadata.DistinctRowCount.Handler {
     private final Lake lake;
     private final String schema;
     private final String name;
@@ -48,5 +59,40 @@ public final class LakeCalciteTable extends AbstractTable {
     @Override
     public Statistic getStatistic() {
         return Statistics.of(lakeTable().rowCount(), List.of());
+    }
+
+    @Override
+    public @Nullable Double getDistinctRowCount(RelNode scan, RelMetadataQuery mq, ImmutableBitSet columns, @Nullable RexNode predicate) {
+        LakeTable table = lakeTable();
+        double rows = table.rowCount();
+        double distinct = 1;
+        for (int column : columns) {
+            OptionalDouble range = integerRange(table, table.columns().get(column).name());
+            if (range.isEmpty()) {
+                return null;
+            }
+            distinct *= range.getAsDouble();
+        }
+        double selectivity = predicate == null ? 1 : mq.getSelectivity(scan, predicate);
+        return Math.max(1, Math.min(rows, distinct) * selectivity);
+    }
+
+    // max - min + 1 over all files, when every file states both bounds of an integer column.
+    private static OptionalDouble integerRange(LakeTable table, String column) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Split split : table.splits()) {
+            ColumnStats stats = split.columnStats().get(column);
+            if (stats == null || stats.min().isEmpty() || stats.max().isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            try {
+                min = Math.min(min, Long.parseLong(stats.min().get()));
+                max = Math.max(max, Long.parseLong(stats.max().get()));
+            } catch (NumberFormatException notAnInteger) {
+                return OptionalDouble.empty();
+            }
+        }
+        return min > max ? OptionalDouble.empty() : OptionalDouble.of((double) max - min + 1);
     }
 }

@@ -8,7 +8,8 @@ import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 
 /**
- * The metadata the planner consults: our cost for tier nodes ahead of Calcite's defaults. Build one
+ * The metadata the planner consults: our cost for tier nodes and our join estimates ahead of
+ * Calcite's defaults. Build one
  * per set of cost parameters and keep it: Calcite compiles a dispatcher for each provider.
  */
 public final class TierMetadata {
@@ -21,6 +22,9 @@ public final class TierMetadata {
         this.costs = new TierCostHandler(parameters);
         this.provider = ChainedRelMetadataProvider.of(List.of(
                 ReflectiveRelMetadataProvider.reflectiveSource(costs, BuiltInMetadata.NonCumulativeCost.Handler.class),
+                ReflectiveRelMetadataProvider.reflectiveSource(new JoinRowCountHandler(), BuiltInMetadata.RowCount.Handler.class),
+                ReflectiveRelMetadataProvider.reflectiveSource(new ExchangeDistinctRowCountHandler(), BuiltInMetadata.DistinctRowCount.Handler.class),
+                ReflectiveRelMetadataProvider.reflectiveSource(new ExchangeSizeHandler(), BuiltInMetadata.Size.Handler.class),
                 DefaultRelMetadataProvider.INSTANCE));
     }
 

@@ -35,16 +35,22 @@ public final class QueryExecutor implements AutoCloseable {
     private final Duration timeout;
     private final int batchRows;
     private final FlightClients clients;
+    private final BufferAllocator allocator;
     private final ExecutorService pullers = Executors.newCachedThreadPool(daemon("task-puller"));
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("query-deadlines"));
 
+    /**
+     * @param allocator the root of every query's Arrow memory; the Flight clients must allocate from
+     *     the same root, since their batches are handed to the queries without copies
+     */
     public QueryExecutor(SqlFrontEnd frontEnd, PhysicalPlanner planner, WorkerNode monostore, WorkerPool workers, FlightClients clients,
-            Duration timeout, int batchRows) {
+            BufferAllocator allocator, Duration timeout, int batchRows) {
         this.frontEnd = requireNonNull(frontEnd, "frontEnd is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.monostore = requireNonNull(monostore, "monostore is null");
         this.workers = requireNonNull(workers, "workers is null");
         this.clients = requireNonNull(clients, "clients is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.batchRows = batchRows;
     }
@@ -68,18 +74,29 @@ public final class QueryExecutor implements AutoCloseable {
         }
     }
 
-    /** Starts the query; the caller reads it and closes it. */
-    public RunningQuery run(PreparedQuery query, BufferAllocator allocator) {
+    /** Starts the query; the caller reads it and closes it (which releases its memory). */
+    public RunningQuery run(PreparedQuery query) {
+        String queryId = UUID.randomUUID().toString();
+        BufferAllocator memory = allocator.newChildAllocator("query-" + queryId, 0, Long.MAX_VALUE);
+        try {
+            return run(queryId, query, memory);
+        } catch (RuntimeException e) {
+            memory.close();
+            throw e;
+        }
+    }
+
+    private RunningQuery run(String queryId, PreparedQuery query, BufferAllocator allocator) {
         Cancellation cancellation = new Cancellation();
         QueryDeadline deadline = new QueryDeadline(deadlines, timeout, cancellation);
         QueryStats stats = new QueryStats();
-        QueryRun run = new QueryRun(UUID.randomUUID().toString(), query, monostore, clients, pullers, timeout,
+        QueryRun run = new QueryRun(queryId, query, monostore, clients, pullers, timeout,
                 query.metadata().parameters().splitsPerTask(), allocator, stats);
         try {
             Fragment root = query.rootFragment();
             ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), allocator, "Query", cancellation,
                     connection -> run.registerInputs(connection, root));
-            return new RunningQuery(query, result, cancellation, deadline, stats, run);
+            return new RunningQuery(query, result, cancellation, deadline, stats, run, allocator);
         } catch (RuntimeException e) {
             deadline.disarm();
             closeQuietly(run);
@@ -95,11 +112,11 @@ public final class QueryExecutor implements AutoCloseable {
     }
 
     /** EXPLAIN ANALYZE: runs the query to its end, then describes the plan with what each task did. */
-    public Explanation explainAnalyze(String sql, BufferAllocator allocator) {
+    public Explanation explainAnalyze(String sql) {
         long start = System.nanoTime();
         PreparedQuery query = prepare(sql);
         long rows = 0;
-        try (RunningQuery running = run(query, allocator)) {
+        try (RunningQuery running = run(query)) {
             while (running.nextBatch()) {
                 rows += running.batch().getRowCount();
             }

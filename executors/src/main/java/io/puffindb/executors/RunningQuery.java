@@ -6,6 +6,7 @@ import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.io.IOException;
 import java.sql.SQLException;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -19,15 +20,17 @@ public final class RunningQuery implements AutoCloseable {
     private final QueryDeadline deadline;
     private final QueryStats stats;
     private final AutoCloseable inputs;
+    private final BufferAllocator memory;
 
     RunningQuery(PreparedQuery query, ArrowResult result, Cancellation cancellation, QueryDeadline deadline, QueryStats stats,
-            AutoCloseable inputs) {
+            AutoCloseable inputs, BufferAllocator memory) {
         this.query = requireNonNull(query, "query is null");
         this.result = requireNonNull(result, "result is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
         this.deadline = requireNonNull(deadline, "deadline is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.inputs = requireNonNull(inputs, "inputs is null");
+        this.memory = requireNonNull(memory, "memory is null");
     }
 
     /** What the fragments' tasks did so far (complete once the result is read). */
@@ -77,7 +80,8 @@ public final class RunningQuery implements AutoCloseable {
     @Override
     public void close() throws Exception {
         deadline.disarm();
-        try (inputs) {
+        // The query's memory goes last: a buffer still held anywhere fails the close, as a leak should.
+        try (memory; inputs) {
             result.close();
         }
     }

@@ -11,8 +11,8 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * The rewrites every plan gets before placement: sub-queries (IN, EXISTS, scalar, correlated or not)
- * become joins and aggregates, and projections that only rename or reorder are folded into their
- * neighbours. Engines then see plain relational operators, fragments can be cut anywhere, and the
+ * become joins and aggregates, filter conditions move into joins and towards the scans, and
+ * projections that only rename or reorder are folded into their neighbours. Engines then see plain relational operators, fragments can be cut anywhere, and the
  * rendered SQL never depends on how a correlated name would resolve.
  */
 public final class LogicalRewrites {
@@ -21,6 +21,18 @@ public final class LogicalRewrites {
                     CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
                     CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
                     CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
+            .build();
+
+    // Comma joins arrive as cross joins under one big filter: its conditions move into the joins
+    // (and filters down towards the scans), so joins have keys and estimates stay sane.
+    private static final HepProgram PUSH_FILTERS = HepProgram.builder()
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_INTO_JOIN,
+                    CoreRules.JOIN_CONDITION_PUSH,
+                    CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    CoreRules.FILTER_SET_OP_TRANSPOSE,
+                    CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+                    CoreRules.FILTER_MERGE))
             .build();
 
     // An aggregate directly over a projection of an aggregate is one RelToSql can flatten wrongly
@@ -40,7 +52,7 @@ public final class LogicalRewrites {
         RelNode withCorrelates = run(SUB_QUERIES_TO_CORRELATES, plan);
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
-        RelNode folded = run(FOLD_PROJECTIONS, decorrelated);
+        RelNode folded = run(FOLD_PROJECTIONS, run(PUSH_FILTERS, decorrelated));
         List<String> names = plan.getRowType().getFieldNames();
         if (folded.getRowType().getFieldNames().equals(names)) {
             return folded;

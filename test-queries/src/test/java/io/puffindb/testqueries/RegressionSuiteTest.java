@@ -1,8 +1,5 @@
 package io.puffindb.testqueries;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.puffindb.lake.demo.GenerationProgress;
@@ -10,7 +7,6 @@ import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -30,6 +26,7 @@ class RegressionSuiteTest {
     static PuffinClient client;
     static Oracle oracle;
     static BufferAllocator allocator;
+    static CaseChecker checker;
 
     @BeforeAll
     static void start() throws Exception {
@@ -38,6 +35,7 @@ class RegressionSuiteTest {
         client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
         oracle = new Oracle(lake, "tpch");
         allocator = new RootAllocator();
+        checker = new CaseChecker(client, oracle, allocator);
     }
 
     @AfterAll
@@ -54,22 +52,6 @@ class RegressionSuiteTest {
     }
 
     private static void check(QueryCase queryCase) throws Exception {
-        PuffinClient.Answer answer = client.query(queryCase.sql(), allocator);
-        if (queryCase.expectedError().isPresent()) {
-            QueryCase.ExpectedError expected = queryCase.expectedError().get();
-            assertNull(answer.result(), "expected error " + expected.code());
-            assertEquals(expected.code(), answer.error().code(), answer.error().message());
-            if (expected.line() > 0) {
-                assertEquals(expected.line() + ":" + expected.column(), answer.error().line() + ":" + answer.error().column(), answer.error().message());
-            }
-            return;
-        }
-        if (answer.error() != null) {
-            fail(answer.error().code() + ": " + answer.error().message());
-        }
-        ResultTable expected = oracle.run(queryCase.sql(), allocator);
-        assertNotNull(answer.result());
-        ResultComparator.differences(expected, answer.result(), OrderDetector.ordersResult(queryCase.sql()))
-                .ifPresent(diff -> fail(queryCase.name() + ": " + diff));
+        checker.failure(queryCase).ifPresent(failure -> fail(queryCase.name() + ": " + failure));
     }
 }

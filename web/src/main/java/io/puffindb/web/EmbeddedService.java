@@ -57,8 +57,8 @@ public final class EmbeddedService implements AutoCloseable {
         }
         this.clients = new FlightClients(allocator);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients,
-                config.queryTimeout(), config.arrowBatchRows());
-        this.http = new HttpServer(config, executor, workers, allocator);
+                allocator, config.queryTimeout(), config.arrowBatchRows());
+        this.http = new HttpServer(config, executor, workers);
     }
 
     /** Starts everything; the HTTP port is {@link #port()} (useful when the config asks for port 0). */

@@ -7,7 +7,6 @@ import io.puffindb.executors.Explanation;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
-import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * {@code GET /v1/explain?sql=...}: the placed plan as a JSON tree and as text ({@code &format=text}
@@ -15,11 +14,9 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 final class ExplainResource {
     private final QueryExecutor executor;
-    private final BufferAllocator allocator;
 
-    ExplainResource(QueryExecutor executor, BufferAllocator allocator) {
+    ExplainResource(QueryExecutor executor) {
         this.executor = requireNonNull(executor, "executor is null");
-        this.allocator = requireNonNull(allocator, "allocator is null");
     }
 
     void explain(Context ctx) {
@@ -29,9 +26,7 @@ final class ExplainResource {
         }
         Explanation explanation;
         if ("true".equals(ctx.queryParam("analyze"))) {
-            try (BufferAllocator queryMemory = allocator.newChildAllocator("explain-analyze", 0, Long.MAX_VALUE)) {
-                explanation = executor.explainAnalyze(sql, queryMemory);
-            }
+            explanation = executor.explainAnalyze(sql);
         } else {
             explanation = executor.explain(sql);
         }

@@ -13,17 +13,16 @@ import io.puffindb.executors.WorkerPool;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
 
 /** The HTTP service: every route declared here, each handled by a small resource class. */
 final class HttpServer {
     private final Javalin app;
 
-    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool, BufferAllocator allocator) {
+    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool) {
         requireNonNull(config, "config is null");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        QueryResource queries = new QueryResource(executor, allocator, json);
-        ExplainResource explains = new ExplainResource(executor, allocator);
+        QueryResource queries = new QueryResource(executor, json);
+        ExplainResource explains = new ExplainResource(executor);
         WorkersResource workers = new WorkersResource(workerPool);
         long maxRequestBytes = config.maxRequestBytes();
         this.app = Javalin.create(javalin -> {

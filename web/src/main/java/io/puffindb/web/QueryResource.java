@@ -8,7 +8,6 @@ import io.puffindb.executors.PreparedQuery;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.RunningQuery;
 import java.io.OutputStream;
-import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 
 /** {@code POST /v1/query}: runs a query and answers JSON, or an Arrow IPC stream when asked for one. */
@@ -16,12 +15,10 @@ final class QueryResource {
     static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
 
     private final QueryExecutor executor;
-    private final BufferAllocator allocator;
     private final ObjectMapper json;
 
-    QueryResource(QueryExecutor executor, BufferAllocator allocator, ObjectMapper json) {
+    QueryResource(QueryExecutor executor, ObjectMapper json) {
         this.executor = requireNonNull(executor, "executor is null");
-        this.allocator = requireNonNull(allocator, "allocator is null");
         this.json = requireNonNull(json, "json is null");
     }
 
@@ -29,8 +26,7 @@ final class QueryResource {
         long start = System.nanoTime();
         QueryRequest request = QueryRequest.parse(json, ctx.bodyAsBytes());
         PreparedQuery prepared = executor.prepare(request.sql());
-        try (BufferAllocator queryMemory = allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
-                RunningQuery running = executor.run(prepared, queryMemory)) {
+        try (RunningQuery running = executor.run(prepared)) {
             // Load the first batch before answering, so most failures still get a proper status.
             boolean first = running.nextBatch();
             String accept = ctx.header("Accept");

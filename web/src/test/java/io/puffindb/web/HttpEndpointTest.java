@@ -179,13 +179,17 @@ class HttpEndpointTest {
         assertEquals(200, response.statusCode(), response.body());
         JsonNode explanation = json.readTree(response.body());
         JsonNode root = explanation.get("plan");
-        assertEquals("LogicalAggregate", root.get("operator").asText());
+        assertEquals("TierAggregate", root.get("operator").asText());
         assertEquals(1.0, root.get("estimatedRows").asDouble());
-        JsonNode scan = root.get("inputs").get(0).get("inputs").get(0);
-        assertEquals("LogicalTableScan", scan.get("operator").asText());
+        JsonNode scan = root;
+        while (scan.get("inputs").size() > 0) {
+            scan = scan.get("inputs").get(0);
+        }
+        assertEquals("TierTableScan", scan.get("operator").asText());
         assertEquals(15_000.0, scan.get("estimatedRows").asDouble());
         assertEquals("o_orderkey", scan.get("rowType").get(0).get("name").asText());
-        assertTrue(explanation.get("text").asText().contains("LogicalFilter"));
+        assertTrue(explanation.get("text").asText().contains("TierFilter"));
+        assertTrue(explanation.get("logicalText").asText().contains("LogicalFilter"));
         assertTrue(explanation.get("duckDbSql").asText().contains("read_parquet"));
     }
 

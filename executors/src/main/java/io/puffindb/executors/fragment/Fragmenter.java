@@ -43,17 +43,18 @@ public final class Fragmenter {
         return new Fragment(id, tier, root, inputs, fanOut);
     }
 
+    // Walks one fragment: down to its scans, stopping at exchanges, where input fragments begin.
     private void collect(RelNode node, List<Fragment.Input> inputs, List<TierTableScan> scans) {
+        if (node instanceof TierExchange exchange) {
+            Fragment source = cut(exchange.getInput());
+            inputs.add(new Fragment.Input(exchange, "x" + source.id(), source));
+            return;
+        }
         if (node instanceof TierTableScan scan) {
             scans.add(scan);
         }
         for (RelNode child : node.getInputs()) {
-            if (child instanceof TierExchange exchange) {
-                Fragment source = cut(exchange.getInput());
-                inputs.add(new Fragment.Input(exchange, "x" + source.id(), source));
-            } else {
-                collect(child, inputs, scans);
-            }
+            collect(child, inputs, scans);
         }
     }
 }

@@ -1,0 +1,135 @@
+package io.puffindb.testqueries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.cost.CostParameters;
+import io.puffindb.executors.Explanation;
+import io.puffindb.executors.FragmentDescription;
+import io.puffindb.executors.PlanDescription;
+import io.puffindb.executors.flight.TaskStats;
+import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.web.EmbeddedService;
+import io.puffindb.web.PuffinConfig;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the cost-based planner puts operators, and what crosses the exchanges, with 2 in-process workers. */
+class DistributedPlacementTest {
+    @TempDir
+    static Path lake;
+    static EmbeddedService service;
+    static BufferAllocator allocator;
+    static CaseChecker checker;
+    static Oracle oracle;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT);
+        allocator = new RootAllocator();
+        oracle = new Oracle(lake, "tpch");
+        checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try (BufferAllocator memory = allocator; Oracle duckdb = oracle; EmbeddedService puffin = service) {
+            // closed in reverse order
+        }
+    }
+
+    @Test
+    void q1ScansFiltersAndPartiallyAggregatesOnLambdaAndFinishesOnMonostore() {
+        List<PlanDescription> nodes = flatten(service.executor().explain(TpchCases.sql("tpch-q01")).plan());
+        assertEquals(Tier.LAMBDA.name(), only(nodes, "TierTableScan").tier());
+        assertEquals(Tier.LAMBDA.name(), only(nodes, "TierFilter").tier());
+        PlanDescription partial = nodes.stream().filter(node -> node.details().contains("phase=PARTIAL")).findFirst().orElseThrow();
+        assertEquals(Tier.LAMBDA.name(), partial.tier());
+        PlanDescription merged = nodes.stream().filter(node -> node.details().contains("phase=FINAL")).findFirst().orElseThrow();
+        assertEquals(Tier.MONOSTORE.name(), merged.tier());
+        assertEquals(Tier.MONOSTORE.name(), only(nodes, "TierSort").tier());
+        assertEquals("GATHER", only(nodes, "TierExchange").exchangeKind());
+    }
+
+    @Test
+    void q1MovesOnlyATinyFractionOfTheLineitemBytesAcrossTheExchange() throws Exception {
+        Explanation analyzed = service.executor().explainAnalyze(TpchCases.sql("tpch-q01"));
+        FragmentDescription lambda = analyzed.fragments().stream().filter(fragment -> fragment.tier().equals("LAMBDA")).findFirst().orElseThrow();
+        long lineitemBytes;
+        try (Stream<Path> files = Files.list(lake.resolve("tpch").resolve("lineitem"))) {
+            lineitemBytes = files.mapToLong(file -> file.toFile().length()).sum();
+        }
+        assertEquals(4, lambda.actualTasks().size(), "one task per lineitem file");
+        long exchanged = lambda.actualTasks().stream().mapToLong(TaskStats::bytesOut).sum();
+        assertTrue(exchanged > 0);
+        double ratio = (double) exchanged / lineitemBytes;
+        assertTrue(ratio < 0.01, "exchange carried " + exchanged + " bytes for " + lineitemBytes + " bytes of lineitem files");
+        assertEquals(2, lambda.actualTasks().stream().map(TaskStats::worker).distinct().count(), "tasks spread over both workers");
+        assertEquals(4L, analyzed.actualRows());
+    }
+
+    @Test
+    void aVerySlowLinkFromTheFleetMovesTheScanToTheMonostore() throws Exception {
+        try (EmbeddedService slowLink = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT,
+                workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 10))) {
+            List<PlanDescription> nodes = flatten(slowLink.executor().explain(TpchCases.sql("tpch-q01")).plan());
+            assertEquals(Tier.MONOSTORE.name(), only(nodes, "TierTableScan").tier());
+            assertTrue(nodes.stream().noneMatch(node -> node.operator().equals("TierExchange")));
+        }
+    }
+
+    @Test
+    void splitAggregatesEqualDuckDbExactly() throws Exception {
+        String sql = "select l_returnflag, avg(l_quantity) as avg_qty, avg(l_extendedprice) as avg_price, count(*) as n, "
+                + "count(l_comment) as comments, sum(l_tax) as tax, min(l_shipdate) as first_ship, max(l_comment) as last_comment "
+                + "from lineitem group by l_returnflag";
+        assertTrue(flatten(service.executor().explain(sql).plan()).stream().anyMatch(node -> node.details().contains("phase=PARTIAL")));
+        assertPasses(sql);
+        assertPasses("select avg(l_discount) as a, count(*) as n, sum(l_quantity) as q from lineitem where l_quantity > 100");
+        assertPasses("select l_linestatus, stddev_samp(l_quantity) as sd, var_pop(l_extendedprice) as v from lineitem group by l_linestatus");
+        assertPasses("select l_returnflag, count(distinct l_partkey) as parts, count(distinct l_suppkey) as suppliers from lineitem group by l_returnflag");
+    }
+
+    @Test
+    void smallJoinSideIsBroadcastToTheWorkers() throws Exception {
+        String sql = "select n_name, count(*) as suppliers from supplier, nation where s_nationkey = n_nationkey group by n_name";
+        assertPasses(sql);
+        String revenueByNation = "select n_name, sum(l_extendedprice * (1 - l_discount)) as revenue from lineitem, supplier, nation "
+                + "where l_suppkey = s_suppkey and s_nationkey = n_nationkey group by n_name";
+        List<PlanDescription> nodes = flatten(service.executor().explain(revenueByNation).plan());
+        assertTrue(nodes.stream().anyMatch(node -> "BROADCAST".equals(node.exchangeKind())), "the supplier side goes to the lineitem scan");
+        PlanDescription join = nodes.stream().filter(node -> node.operator().equals("TierJoin")).findFirst().orElseThrow();
+        assertEquals(Tier.LAMBDA.name(), join.tier());
+        assertPasses(revenueByNation);
+    }
+
+    private static void assertPasses(String sql) throws Exception {
+        QueryCase queryCase = new QueryCase("adhoc", "tpch", Path.of("adhoc.sql"), sql, java.util.Optional.empty());
+        checker.failure(queryCase).ifPresent(failure -> fail(sql + "\n" + failure));
+    }
+
+    private static PlanDescription only(List<PlanDescription> nodes, String operator) {
+        List<PlanDescription> matching = nodes.stream().filter(node -> node.operator().equals(operator)).toList();
+        assertEquals(1, matching.size(), "exactly one " + operator + " in " + nodes.stream().map(PlanDescription::operator).toList());
+        return matching.get(0);
+    }
+
+    private static List<PlanDescription> flatten(PlanDescription root) {
+        List<PlanDescription> all = new ArrayList<>();
+        all.add(root);
+        root.inputs().forEach(input -> all.addAll(flatten(input)));
+        return all;
+    }
+}

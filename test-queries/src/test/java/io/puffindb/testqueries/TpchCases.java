@@ -1,0 +1,18 @@
+package io.puffindb.testqueries;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The TPC-H cases of the suite, for tests that run them in another deployment shape. */
+final class TpchCases {
+    private TpchCases() {
+    }
+
+    static List<QueryCase> all() {
+        return CaseLoader.loadAll(Path.of("cases", "tpch"));
+    }
+
+    static String sql(String name) {
+        return all().stream().filter(queryCase -> queryCase.name().equals(name)).findFirst().orElseThrow().sql();
+    }
+}
