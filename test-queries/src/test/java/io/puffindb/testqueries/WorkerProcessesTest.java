@@ -1,0 +1,120 @@
+package io.puffindb.testqueries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.puffindb.executors.Explanation;
+import io.puffindb.executors.FragmentDescription;
+import io.puffindb.executors.flight.TaskStats;
+import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.web.EmbeddedService;
+import io.puffindb.web.PuffinConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service with no in-process workers and three worker processes that joined it over HTTP
+ * ({@code puffindb worker}): TPC-H still equals DuckDB alone, tasks spread over the processes, and a
+ * killed worker leaves the pool within its heartbeat TTL while queries keep answering.
+ */
+class WorkerProcessesTest {
+    @TempDir
+    static Path lake;
+    static EmbeddedService service;
+    static final List<Process> workers = new ArrayList<>();
+    static BufferAllocator allocator;
+    static Oracle oracle;
+    static CaseChecker checker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 0), GenerationProgress.SILENT);
+        for (int i = 0; i < 3; i++) {
+            workers.add(startWorker("http://127.0.0.1:" + service.port()));
+        }
+        awaitLiveWorkers(3);
+        allocator = new RootAllocator();
+        oracle = new Oracle(lake, "tpch");
+        checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        workers.forEach(Process::destroyForcibly);
+        try (BufferAllocator memory = allocator; Oracle duckdb = oracle; EmbeddedService puffin = service) {
+            // closed in reverse order
+        }
+    }
+
+    static Process startWorker(String coordinator) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "io.puffindb.web.Main", "worker", "--coordinator", coordinator, "--duckdb-threads", "1", "--duckdb-memory", "512MB")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    static int liveWorkers() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/v1/workers")).build(), HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("workers").size();
+    }
+
+    static void awaitLiveWorkers(int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (liveWorkers() != expected) {
+            if (System.nanoTime() > deadline) {
+                fail("expected " + expected + " live workers, have " + liveWorkers());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> tpchEqualsDuckDbOnThreeWorkerProcesses() {
+        return TpchCases.all().stream().map(queryCase -> DynamicTest.dynamicTest(queryCase.name(),
+                () -> checker.failure(queryCase).ifPresent(failure -> fail(queryCase.name() + ": " + failure))));
+    }
+
+    @Test
+    void tasksSpreadOverTheWorkerProcesses() {
+        Explanation analyzed = service.executor().explainAnalyze(TpchCases.sql("tpch-q01"));
+        FragmentDescription lambda = analyzed.fragments().stream().filter(fragment -> fragment.tier().equals("LAMBDA")).findFirst().orElseThrow();
+        assertEquals(3, lambda.actualTasks().stream().map(TaskStats::worker).collect(Collectors.toSet()).size(), lambda.actualTasks().toString());
+    }
+
+    @Test
+    void aKilledWorkerLeavesWithinItsTtlAndQueriesStillAnswer() throws Exception {
+        Process victim = workers.remove(workers.size() - 1);
+        victim.destroyForcibly().waitFor();
+        long killed = System.nanoTime();
+        // Still in the pool for up to 3 s: its tasks fail to connect and are retried on the others.
+        Explanation retried = service.executor().explainAnalyze(TpchCases.sql("tpch-q01"));
+        assertEquals(4L, retried.actualRows());
+        awaitLiveWorkers(2);
+        long seconds = Duration.ofNanos(System.nanoTime() - killed).toSeconds();
+        assertTrue(seconds <= 4, "left the pool after " + seconds + " s");
+        QueryCase q1 = TpchCases.all().get(0);
+        checker.failure(q1).ifPresent(failure -> fail("after a worker died: " + failure));
+        workers.add(startWorker("http://127.0.0.1:" + service.port()));
+        awaitLiveWorkers(3);
+    }
+}
