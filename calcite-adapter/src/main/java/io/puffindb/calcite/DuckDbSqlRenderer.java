@@ -3,6 +3,7 @@ package io.puffindb.calcite;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.Split;
@@ -62,6 +63,11 @@ public final class DuckDbSqlRenderer {
 
         @Override
         public Result visit(TableScan scan) {
+            RemoteThroughTable remote = scan.getTable().unwrap(RemoteThroughTable.class);
+            if (remote != null) {
+                SqlIdentifier stream = new SqlIdentifier(remote.streamName(), SqlParserPos.ZERO);
+                return result(stream, ImmutableList.of(Clause.FROM), scan, null);
+            }
             LakeCalciteTable table = scan.getTable().unwrap(LakeCalciteTable.class);
             if (table == null) {
                 return super.visit(scan);

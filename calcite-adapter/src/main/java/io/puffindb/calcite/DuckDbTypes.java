@@ -13,14 +13,14 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Maps DuckDB's type names (as the files' metadata states them) to Calcite's exact SQL types. */
-final class DuckDbTypes {
+public final class DuckDbTypes {
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)");
 
     private DuckDbTypes() {
     }
 
     /** The Calcite type of a column; every lake column is nullable, as files do not promise otherwise. */
-    static RelDataType toRelType(RelDataTypeFactory typeFactory, String table, LakeColumn column) {
+    public static RelDataType toRelType(RelDataTypeFactory typeFactory, String table, LakeColumn column) {
         String duckDbType = column.duckDbType().toUpperCase(Locale.ROOT).trim();
         Matcher decimal = DECIMAL.matcher(duckDbType);
         RelDataType type;

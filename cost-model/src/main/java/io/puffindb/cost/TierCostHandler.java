@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
+import io.puffindb.calcite.tier.TierConvention;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.calcite.tier.TierJoin;
 import io.puffindb.calcite.tier.TierRel;
@@ -32,12 +33,28 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
 
     @Override
     public RelOptCost getNonCumulativeCost(RelNode rel, RelMetadataQuery mq) {
+        PuffinCost cost = ownCost(rel, mq);
+        if (rel instanceof TierJoin join && join.tier() == Tier.LAMBDA) {
+            return cost.plus(broadcastCopies(join, mq));
+        }
+        return cost;
+    }
+
+    // The broadcast side travels to every task but the first (whose copy the exchange paid for).
+    private PuffinCost broadcastCopies(TierJoin join, RelMetadataQuery mq) {
+        BroadcastJoin shape = broadcastJoin(join);
+        double bytes = rowCount(shape.broadcast(), mq) * averageRowBytes(shape.broadcast(), mq) * (shape.tasks() - 1);
+        return new PuffinCost(0, bytes / parameters.linkBytesPerSecond(Tier.MONOSTORE, Tier.LAMBDA), 0);
+    }
+
+    private PuffinCost ownCost(RelNode rel, RelMetadataQuery mq) {
         if (!(rel instanceof TierRel tierRel)) {
-            return rel.computeSelfCost(rel.getCluster().getPlanner(), mq);
+            RelOptCost own = rel.computeSelfCost(rel.getCluster().getPlanner(), mq);
+            return own == null ? PuffinCost.INFINITY : (PuffinCost) own;
         }
         double rows = rowCount(rel, mq);
         if (rel instanceof TierTableScan scan) {
-            return scanCost(scan, rows);
+            return scanCost(scan, rows, mq);
         }
         if (rel instanceof TierExchange exchange) {
             return exchangeCost(exchange, mq, rows);
@@ -51,8 +68,14 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
         return (splits + parameters.splitsPerTask() - 1) / parameters.splitsPerTask();
     }
 
-    private PuffinCost scanCost(TierTableScan scan, double rows) {
-        LakeTable table = scan.getTable().unwrap(LakeCalciteTable.class).lakeTable();
+    private PuffinCost scanCost(TierTableScan scan, double rows, RelMetadataQuery mq) {
+        LakeCalciteTable lakeTable = scan.getTable().unwrap(LakeCalciteTable.class);
+        if (lakeTable == null) {
+            // Rows of another service's THROUGH subquery: a transfer into this tier.
+            double bytes = rows * averageRowBytes(scan, mq);
+            return new PuffinCost(rows, parameters.exchangeLatencySeconds() + bytes / parameters.linkBytesPerSecond(Tier.LAMBDA, Tier.MONOSTORE), 0);
+        }
+        LakeTable table = lakeTable.lakeTable();
         double lakeBytes = table.sizeBytes();
         Tier tier = scan.tier();
         double seconds;
@@ -72,8 +95,8 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
 
     private PuffinCost exchangeCost(TierExchange exchange, RelMetadataQuery mq, double rows) {
         double bytes = rows * averageRowBytes(exchange.getInput(), mq);
-        double copies = exchange.kind() == ExchangeKind.BROADCAST ? parameters.lambdaWorkers() : 1;
-        double seconds = parameters.exchangeLatencySeconds() + bytes * copies / parameters.linkBytesPerSecond(exchange.from(), exchange.tier());
+        // One copy here; the copy every further task pulls is charged to the join that consumes it.
+        double seconds = parameters.exchangeLatencySeconds() + bytes / parameters.linkBytesPerSecond(exchange.from(), exchange.tier());
         return new PuffinCost(rows, seconds, 0);
     }
 
@@ -85,7 +108,8 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
         }
         if (rel instanceof TierJoin join && join.tier() == Tier.LAMBDA) {
             // Every task builds its own copy of the broadcast side.
-            inputRows += rowCount(join.getRight(), mq) * (parameters.lambdaWorkers() - 1);
+            BroadcastJoin shape = broadcastJoin(join);
+            inputRows += rowCount(shape.broadcast(), mq) * (shape.tasks() - 1);
         }
         double factor = 1;
         if (rel instanceof TierJoin || rel instanceof Window) {
@@ -96,6 +120,16 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
             factor = Math.max(1, Math.log(Math.max(2, inputRows)) / Math.log(2) / 4);
         }
         return inputRows * factor + rows;
+    }
+
+    private BroadcastJoin broadcastJoin(TierJoin join) {
+        boolean leftIsBroadcast = join.getLeft().getConvention() == TierConvention.LAMBDA_BROADCAST;
+        RelNode probe = leftIsBroadcast ? join.getRight() : join.getLeft();
+        return new BroadcastJoin(leftIsBroadcast ? join.getLeft() : join.getRight(), LambdaTasks.estimate(probe, parameters.splitsPerTask()));
+    }
+
+    /** A LAMBDA join's broadcast side, and how many tasks each get a copy of it. */
+    private record BroadcastJoin(RelNode broadcast, int tasks) {
     }
 
     private static double rowCount(RelNode rel, RelMetadataQuery mq) {

@@ -25,6 +25,8 @@ public final class DuckDbEngine implements AutoCloseable {
         // Remote files are fetched by our connectors, never by DuckDB itself.
         settings.setProperty("autoinstall_known_extensions", "false");
         settings.setProperty("autoload_known_extensions", "false");
+        // Spills go to the system's temp space, not to whatever folder the process started in.
+        settings.setProperty("temp_directory", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "puffindb-duckdb").toString());
         // Results stream batch by batch instead of being materialized before the first row.
         settings.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
         try {

@@ -32,6 +32,7 @@ public final class QueryExecutor implements AutoCloseable {
     private final PhysicalPlanner planner;
     private final WorkerNode monostore;
     private final WorkerPool workers;
+    private final RemoteQueryClient remotes;
     private final Duration timeout;
     private final int batchRows;
     private final FlightClients clients;
@@ -53,6 +54,7 @@ public final class QueryExecutor implements AutoCloseable {
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.batchRows = batchRows;
+        this.remotes = new RemoteQueryClient(timeout);
     }
 
     public PreparedQuery prepare(String sql) {
@@ -90,7 +92,7 @@ public final class QueryExecutor implements AutoCloseable {
         Cancellation cancellation = new Cancellation();
         QueryDeadline deadline = new QueryDeadline(deadlines, timeout, cancellation);
         QueryStats stats = new QueryStats();
-        QueryRun run = new QueryRun(queryId, query, monostore, clients, pullers, timeout,
+        QueryRun run = new QueryRun(queryId, query, monostore, remotes, clients, pullers, timeout,
                 query.metadata().parameters().splitsPerTask(), allocator, stats);
         try {
             Fragment root = query.rootFragment();
@@ -105,6 +107,11 @@ public final class QueryExecutor implements AutoCloseable {
             }
             throw e instanceof PuffinException ? e : new PuffinException(ErrorCode.INTERNAL_ERROR, "Query failed to start: " + e, e);
         }
+    }
+
+    /** The result's columns with DuckDB's exact types, without running the query (for THROUGH callers). */
+    public List<io.puffindb.lake.LakeColumn> describe(String sql) {
+        return new ResultDescriber(monostore.engine()).describe(prepare(sql));
     }
 
     public Explanation explain(String sql) {

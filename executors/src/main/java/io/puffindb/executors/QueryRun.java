@@ -3,6 +3,7 @@ package io.puffindb.executors;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.executors.flight.ArrowStreams;
@@ -28,12 +29,14 @@ import org.duckdb.DuckDBConnection;
  * Runs one prepared query's fragments: LAMBDA fragments fan out into tasks pulled from the workers
  * over Flight and gathered into the MONOSTORE's DuckDB as registered Arrow streams; the small side of
  * a broadcast join is computed on the MONOSTORE first and pulled by every task from its Flight
- * service. Closing it releases every stream and held result.
+ * service; rows of THROUGH subqueries run by other services stream in over HTTP as Arrow. Closing it
+ * releases every stream and held result.
  */
 final class QueryRun implements AutoCloseable {
     private final String queryId;
     private final PreparedQuery query;
     private final WorkerNode monostore;
+    private final RemoteQueryClient remotes;
     private final FlightClients clients;
     private final ExecutorService pullers;
     private final Duration timeout;
@@ -43,11 +46,12 @@ final class QueryRun implements AutoCloseable {
     private final List<ArrowStreams> registrations = new ArrayList<>();
     private final List<byte[]> heldResults = new ArrayList<>();
 
-    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, FlightClients clients, ExecutorService pullers, Duration timeout, int splitsPerTask,
+    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, ExecutorService pullers, Duration timeout, int splitsPerTask,
             BufferAllocator allocator, QueryStats stats) {
         this.queryId = requireNonNull(queryId, "queryId is null");
         this.query = requireNonNull(query, "query is null");
         this.monostore = requireNonNull(monostore, "monostore is null");
+        this.remotes = requireNonNull(remotes, "remotes is null");
         this.clients = requireNonNull(clients, "clients is null");
         this.pullers = requireNonNull(pullers, "pullers is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
@@ -60,6 +64,9 @@ final class QueryRun implements AutoCloseable {
     void registerInputs(DuckDBConnection connection, Fragment fragment) {
         ArrowStreams streams = new ArrowStreams();
         registrations.add(streams);
+        for (RemoteThroughTable remote : fragment.remoteTables()) {
+            streams.register(connection, remote.streamName(), remotes.open(remote.endpoint(), remote.sql(), allocator), allocator);
+        }
         for (Fragment.Input input : fragment.inputs()) {
             Fragment source = input.source();
             if (source.tier() != Tier.LAMBDA || input.exchange().kind() != ExchangeKind.GATHER) {

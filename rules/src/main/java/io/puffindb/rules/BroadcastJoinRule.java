@@ -41,6 +41,6 @@ public final class BroadcastJoinRule extends RelOptRule {
     // The side to broadcast is computed on MONOSTORE (gathered there first if it comes from LAMBDA).
     private static RelNode broadcast(RelNode side) {
         RelNode onMonostore = TierConverterRules.convert(side, TierConvention.MONOSTORE);
-        return new TierExchange(side.getCluster(), side.getTraitSet().replace(TierConvention.LAMBDA), onMonostore, ExchangeKind.BROADCAST);
+        return new TierExchange(side.getCluster(), side.getTraitSet().replace(TierConvention.LAMBDA_BROADCAST), onMonostore, ExchangeKind.BROADCAST);
     }
 }

@@ -1,6 +1,7 @@
 package io.puffindb.rules;
 
 import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.AggregatePhase;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
@@ -40,7 +41,8 @@ import org.apache.calcite.rex.RexUtil;
 /**
  * One small rule per operator and tier, in the manner of Calcite's JdbcRules: each offers the
  * logical operator on a tier where it can run and declines where it cannot. LAMBDA takes only what
- * is correct task by task (scans, filters, projections without window functions); its aggregates
+ * is correct task by task (scans of lake files, filters, projections without window functions); rows
+ * of a THROUGH subquery run by another service arrive at the MONOSTORE. LAMBDA's aggregates
  * and joins come from {@link AggregateSplitRule} and {@link BroadcastJoinRule}.
  */
 public final class TierConverterRules {
@@ -51,7 +53,8 @@ public final class TierConverterRules {
     public static List<ConverterRule> forTier(Tier tier) {
         TierConvention out = TierConvention.of(tier);
         List<ConverterRule> taskLocal = List.of(
-                rule(LogicalTableScan.class, scan -> scan.getTable().unwrap(LakeCalciteTable.class) != null, out,
+                rule(LogicalTableScan.class, scan -> scan.getTable().unwrap(LakeCalciteTable.class) != null
+                                || (tier == Tier.MONOSTORE && scan.getTable().unwrap(RemoteThroughTable.class) != null), out,
                         scan -> new TierTableScan(scan.getCluster(), traits(scan, out), scan.getTable())),
                 rule(LogicalFilter.class, filter -> tier != Tier.LAMBDA || RexUtil.isDeterministic(filter.getCondition()), out,
                         filter -> new TierFilter(filter.getCluster(), traits(filter, out), input(filter, out), filter.getCondition())),

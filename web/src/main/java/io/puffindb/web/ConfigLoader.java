@@ -38,7 +38,8 @@ public final class ConfigLoader {
             Map.entry("workers", "2"),
             Map.entry("coordinator", "http://localhost:8080"),
             Map.entry("worker.host", "127.0.0.1"),
-            Map.entry("worker.port", "0"));
+            Map.entry("worker.port", "0"),
+            Map.entry("through.allow", ""));
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -108,7 +109,8 @@ public final class ConfigLoader {
                     Integer.parseInt(get("workers")),
                     get("coordinator"),
                     get("worker.host"),
-                    Integer.parseInt(get("worker.port")));
+                    Integer.parseInt(get("worker.port")),
+                    List.of(get("through.allow").split(",")));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

@@ -34,6 +34,7 @@ final class HttpServer {
             javalin.routes.before("/v1/*", ctx -> rejectOversized(ctx, maxRequestBytes));
             javalin.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             javalin.routes.post("/v1/query", queries::run);
+            javalin.routes.post("/v1/describe", queries::describe);
             javalin.routes.get("/v1/explain", explains::explain);
             javalin.routes.post("/v1/workers", workers::heartbeat);
             javalin.routes.get("/v1/workers", workers::list);

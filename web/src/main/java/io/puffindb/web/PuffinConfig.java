@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Every setting of a PuffinDB process, typed. Built by {@link ConfigLoader} from flags, environment,
@@ -23,7 +24,8 @@ public record PuffinConfig(
         int workers,
         String coordinator,
         String workerHost,
-        int workerPort) {
+        int workerPort,
+        List<String> throughAllow) {
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
         requireNonNull(defaultSchema, "defaultSchema is null");
@@ -32,21 +34,28 @@ public record PuffinConfig(
         requireNonNull(server, "server is null");
         requireNonNull(coordinator, "coordinator is null");
         requireNonNull(workerHost, "workerHost is null");
+        throughAllow = List.copyOf(throughAllow);
     }
 
     /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
     public static PuffinConfig embedded(java.nio.file.Path lake, int port, int workers) {
         return new PuffinConfig(port, lake, 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
-                workers, "", "127.0.0.1", 0);
+                workers, "", "127.0.0.1", 0, List.of());
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort);
+                server, workers, coordinator, workerHost, workerPort, throughAllow);
+    }
+
+    /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
+    public PuffinConfig withThroughAllow(List<String> patterns) {
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns);
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort);
+                server, workers, coordinator, workerHost, workerPort, throughAllow);
     }
 }

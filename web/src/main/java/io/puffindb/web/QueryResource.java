@@ -8,9 +8,11 @@ import io.puffindb.executors.PreparedQuery;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.RunningQuery;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 
-/** {@code POST /v1/query}: runs a query and answers JSON, or an Arrow IPC stream when asked for one. */
+/** {@code POST /v1/query}: runs a query and answers JSON, or an Arrow IPC stream when asked for one; and {@code /v1/describe}. */
 final class QueryResource {
     static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
 
@@ -38,6 +40,15 @@ final class QueryResource {
                 JsonResultWriter.write(json, running, first, start, ctx.outputStream());
             }
         }
+    }
+
+    /** {@code POST /v1/describe}: the result's columns and exact types, without running the query. */
+    void describe(Context ctx) {
+        QueryRequest request = QueryRequest.parse(json, ctx.bodyAsBytes());
+        List<Map<String, String>> columns = executor.describe(request.sql()).stream()
+                .map(column -> Map.of("name", column.name(), "type", column.duckDbType()))
+                .toList();
+        ctx.json(Map.of("columns", columns));
     }
 
     private static void writeArrow(RunningQuery running, boolean first, OutputStream out) throws Exception {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.executors.DuckDbEngine;
 import io.puffindb.executors.fragment.TaskSpec;
+import io.puffindb.lake.SqlLiterals;
 import java.io.ByteArrayInputStream;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -63,7 +64,13 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 ArrowStreams inputs = new ArrowStreams()) {
             for (TaskSpec.StreamInput input : task.inputs()) {
                 FlightStream stream = clients.to(input.location()).getStream(new Ticket(input.ticket()));
-                inputs.register(connection, input.name(), new FlightBatchReader(taskMemory, stream), taskMemory);
+                // A broadcast side is joined against the task's whole share: load it into a table first,
+                // so DuckDB knows its size and builds on it with all threads.
+                String streamName = input.name() + "_stream";
+                inputs.register(connection, streamName, new FlightBatchReader(taskMemory, stream), taskMemory);
+                try (Statement load = connection.createStatement()) {
+                    load.execute("CREATE TEMP TABLE " + SqlLiterals.identifier(input.name()) + " AS SELECT * FROM " + SqlLiterals.identifier(streamName));
+                }
             }
             try (Statement statement = connection.createStatement()) {
                 listener.setOnCancelHandler(() -> cancelQuietly(statement));

@@ -2,12 +2,15 @@ package io.puffindb.executors.fragment;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.calcite.tier.TierTableScan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
 
 /**
  * A piece of the physical plan that runs on one tier as one DuckDB query (per task, on LAMBDA):
@@ -23,6 +26,23 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
 
     /** Rows that reach this fragment through an exchange, produced by another fragment. */
     public record Input(TierExchange exchange, String name, Fragment source) {
+    }
+
+    /** THROUGH subqueries run by other services that this fragment reads (not those below its exchanges). */
+    public List<RemoteThroughTable> remoteTables() {
+        List<RemoteThroughTable> found = new ArrayList<>();
+        collectRemote(root, found);
+        return found;
+    }
+
+    private static void collectRemote(RelNode node, List<RemoteThroughTable> found) {
+        if (node instanceof TierExchange) {
+            return;
+        }
+        if (node instanceof TableScan scan && scan.getTable().unwrap(RemoteThroughTable.class) != null) {
+            found.add(scan.getTable().unwrap(RemoteThroughTable.class));
+        }
+        node.getInputs().forEach(input -> collectRemote(input, found));
     }
 
     public String nameOf(TierExchange exchange) {

@@ -1,0 +1,69 @@
+package io.puffindb.executors;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.calcite.through.RemoteThroughTable;
+import io.puffindb.executors.fragment.Fragment;
+import io.puffindb.executors.fragment.FragmentSql;
+import io.puffindb.lake.LakeColumn;
+import io.puffindb.lake.SqlLiterals;
+import io.puffindb.lake.Split;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * A query's result columns with the exact types DuckDB will give them, without running it: each
+ * fragment's SQL goes through DuckDB's DESCRIBE (which reads file metadata only), its inputs stood
+ * in for by empty tables of the types their own fragments describe to.
+ */
+final class ResultDescriber {
+    private final DuckDbEngine engine;
+
+    ResultDescriber(DuckDbEngine engine) {
+        this.engine = requireNonNull(engine, "engine is null");
+    }
+
+    List<LakeColumn> describe(PreparedQuery query) {
+        try (DuckDBConnection connection = engine.connect()) {
+            return describe(connection, query.rootFragment());
+        } catch (SQLException e) {
+            throw DuckDbErrors.fromDuckDb(e, "Describe");
+        }
+    }
+
+    private List<LakeColumn> describe(DuckDBConnection connection, Fragment fragment) throws SQLException {
+        for (Fragment.Input input : fragment.inputs()) {
+            createEmpty(connection, input.name(), describe(connection, input.source()));
+        }
+        for (RemoteThroughTable remote : fragment.remoteTables()) {
+            createEmpty(connection, remote.streamName(), remote.columns());
+        }
+        String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, firstSplit(fragment)) : FragmentSql.render(fragment);
+        List<LakeColumn> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("DESCRIBE " + sql)) {
+            while (rows.next()) {
+                columns.add(new LakeColumn(rows.getString("column_name"), rows.getString("column_type")));
+            }
+        }
+        return columns;
+    }
+
+    private static List<Split> firstSplit(Fragment fragment) {
+        return fragment.fanOutScan().orElseThrow().getTable().unwrap(LakeCalciteTable.class).lakeTable().splits().subList(0, 1);
+    }
+
+    private static void createEmpty(DuckDBConnection connection, String name, List<LakeColumn> columns) throws SQLException {
+        String definitions = columns.stream().map(column -> SqlLiterals.identifier(column.name()) + " " + column.duckDbType())
+                .collect(Collectors.joining(", "));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE " + SqlLiterals.identifier(name) + " (" + definitions + ")");
+        }
+    }
+
+}
