@@ -39,16 +39,9 @@ final class PlanDescriber {
     }
 
     private static void describeFragments(Fragment fragment, PreparedQuery query, Optional<QueryStats> stats, List<FragmentDescription> out) {
-        int tasks = 1;
-        String sql;
-        if (fragment.fanOutScan().isPresent()) {
-            List<Split> splits = fragment.fanOutScan().get().getTable().unwrap(io.puffindb.calcite.LakeCalciteTable.class).lakeTable().splits();
-            int perTask = query.metadata().parameters().splitsPerTask();
-            tasks = (splits.size() + perTask - 1) / perTask;
-            sql = FragmentSql.render(fragment, splits.subList(0, Math.min(perTask, splits.size())));
-        } else {
-            sql = FragmentSql.render(fragment);
-        }
+        List<List<Split>> shares = fragment.taskShares(query.metadata().parameters().splitsPerTask());
+        int tasks = shares.size();
+        String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, shares.get(0)) : FragmentSql.render(fragment);
         out.add(new FragmentDescription(fragment.id(), fragment.tier().name(), sql, tasks,
                 fragment.inputs().stream().map(input -> input.name() + " <- fragment " + input.source().id() + " (" + input.exchange().kind() + ")").toList(),
                 stats.map(s -> s.tasksOf(fragment.id())).orElse(List.of())));

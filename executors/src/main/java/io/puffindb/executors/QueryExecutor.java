@@ -98,7 +98,7 @@ public final class QueryExecutor implements AutoCloseable {
             Fragment root = query.rootFragment();
             ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), allocator, "Query", cancellation,
                     connection -> run.registerInputs(connection, root));
-            return new RunningQuery(query, result, cancellation, deadline, stats, run, allocator);
+            return new RunningQuery(query, result, cancellation, deadline, stats, run, allocator, query.rootFragment().lambdaTasks(query.metadata().parameters().splitsPerTask()));
         } catch (RuntimeException e) {
             deadline.disarm();
             closeQuietly(run);

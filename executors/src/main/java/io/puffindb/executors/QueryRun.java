@@ -2,7 +2,6 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
-import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
@@ -85,14 +84,14 @@ final class QueryRun implements AutoCloseable {
             heldResults.add(ticket);
             broadcasts.add(new TaskSpec.StreamInput(input.name(), monostore.location(), ticket));
         }
-        List<Split> splits = fragment.fanOutScan().orElseThrow().getTable().unwrap(LakeCalciteTable.class).lakeTable().splits();
         List<String> workers = query.workers();
         if (workers.isEmpty()) {
             throw new PuffinException(ErrorCode.INTERNAL_ERROR, "No live LAMBDA worker to run fragment " + fragment.id());
         }
         List<TaskStream> tasks = new ArrayList<>();
-        for (int start = 0, task = 0; start < splits.size(); start += splitsPerTask, task++) {
-            List<Split> share = splits.subList(start, Math.min(splits.size(), start + splitsPerTask));
+        List<List<Split>> shares = fragment.taskShares(splitsPerTask);
+        for (int task = 0; task < shares.size(); task++) {
+            List<Split> share = shares.get(task);
             TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-t" + task, FragmentSql.render(fragment, share), broadcasts);
             List<String> order = new ArrayList<>(workers.size());
             for (int i = 0; i < workers.size(); i++) {

@@ -14,6 +14,10 @@ public final class QueryStats {
         tasksByFragment.computeIfAbsent(fragmentId, id -> new CopyOnWriteArrayList<>()).add(stats);
     }
 
+    public int tasksDone() {
+        return tasksByFragment.values().stream().mapToInt(List::size).sum();
+    }
+
     public List<TaskStats> tasksOf(int fragmentId) {
         return List.copyOf(tasksByFragment.getOrDefault(fragmentId, List.of()));
     }

@@ -2,13 +2,11 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
-import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.FragmentSql;
 import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.SqlLiterals;
-import io.puffindb.lake.Split;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,7 +42,7 @@ final class ResultDescriber {
         for (RemoteThroughTable remote : fragment.remoteTables()) {
             createEmpty(connection, remote.streamName(), remote.columns());
         }
-        String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, firstSplit(fragment)) : FragmentSql.render(fragment);
+        String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, fragment.taskShares(1).get(0)) : FragmentSql.render(fragment);
         List<LakeColumn> columns = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("DESCRIBE " + sql)) {
             while (rows.next()) {
@@ -52,10 +50,6 @@ final class ResultDescriber {
             }
         }
         return columns;
-    }
-
-    private static List<Split> firstSplit(Fragment fragment) {
-        return fragment.fanOutScan().orElseThrow().getTable().unwrap(LakeCalciteTable.class).lakeTable().splits().subList(0, 1);
     }
 
     private static void createEmpty(DuckDBConnection connection, String name, List<LakeColumn> columns) throws SQLException {

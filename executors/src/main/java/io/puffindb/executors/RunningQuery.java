@@ -21,9 +21,12 @@ public final class RunningQuery implements AutoCloseable {
     private final QueryStats stats;
     private final AutoCloseable inputs;
     private final BufferAllocator memory;
+    private final int tasksTotal;
+    private final long startNanos = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicLong rowsDelivered = new java.util.concurrent.atomic.AtomicLong();
 
     RunningQuery(PreparedQuery query, ArrowResult result, Cancellation cancellation, QueryDeadline deadline, QueryStats stats,
-            AutoCloseable inputs, BufferAllocator memory) {
+            AutoCloseable inputs, BufferAllocator memory, int tasksTotal) {
         this.query = requireNonNull(query, "query is null");
         this.result = requireNonNull(result, "result is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
@@ -31,6 +34,13 @@ public final class RunningQuery implements AutoCloseable {
         this.stats = requireNonNull(stats, "stats is null");
         this.inputs = requireNonNull(inputs, "inputs is null");
         this.memory = requireNonNull(memory, "memory is null");
+        this.tasksTotal = tasksTotal;
+    }
+
+    /** Tasks done of all, rows delivered so far. */
+    public QueryProgress progress(String queryId) {
+        return new QueryProgress(queryId, query.sql(), stats.tasksDone(), tasksTotal, rowsDelivered.get(),
+                (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     /** What the fragments' tasks did so far (complete once the result is read). */
@@ -54,7 +64,11 @@ public final class RunningQuery implements AutoCloseable {
     /** Loads the next batch into {@link #batch()}; false at the end. */
     public boolean nextBatch() {
         try {
-            return result.reader().loadNextBatch();
+            boolean loaded = result.reader().loadNextBatch();
+            if (loaded) {
+                rowsDelivered.addAndGet(result.reader().getVectorSchemaRoot().getRowCount());
+            }
+            return loaded;
         } catch (IOException | RuntimeException e) {
             throw failure(e);
         }

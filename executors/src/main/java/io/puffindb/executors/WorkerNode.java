@@ -20,6 +20,7 @@ public final class WorkerNode implements AutoCloseable {
     private final DuckDbEngine engine;
     private final FlightClients clients;
     private final ResultStore results = new ResultStore();
+    private final EngineFlightProducer producer;
     private final FlightEndpoint endpoint;
 
     public WorkerNode(String host, int port, int threads, String memoryLimit, int batchRows) {
@@ -27,8 +28,8 @@ public final class WorkerNode implements AutoCloseable {
         this.allocator = new RootAllocator();
         this.engine = new DuckDbEngine(threads, memoryLimit);
         this.clients = new FlightClients(allocator);
-        this.endpoint = new FlightEndpoint(allocator, requireNonNull(host, "host is null"), port,
-                new EngineFlightProducer(engine, allocator, clients, results, batchRows));
+        this.producer = new EngineFlightProducer(engine, allocator, clients, results, batchRows);
+        this.endpoint = new FlightEndpoint(allocator, requireNonNull(host, "host is null"), port, producer);
     }
 
     public String id() {
@@ -37,6 +38,11 @@ public final class WorkerNode implements AutoCloseable {
 
     public String location() {
         return endpoint.location();
+    }
+
+    /** Tasks this engine is running now. */
+    public int activeTasks() {
+        return producer.activeTasks();
     }
 
     public ResultStore results() {

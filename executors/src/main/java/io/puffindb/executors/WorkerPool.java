@@ -24,13 +24,28 @@ public final class WorkerPool {
     }
 
     /** Adds (or renews) a worker reachable at a Flight location; it stays while heartbeats keep coming. */
-    public void heartbeat(String workerId, String location) {
-        members.put(workerId, new Member(workerId, location, clock.instant(), false));
+    public void heartbeat(String workerId, String location, int activeTasks) {
+        members.put(workerId, new Member(workerId, location, clock.instant(), () -> activeTasks, false));
     }
 
     /** Adds an in-process worker: it lives as long as this process, without heartbeats. */
-    public void addLocal(String workerId, String location) {
-        members.put(workerId, new Member(workerId, location, clock.instant(), true));
+    public void addLocal(WorkerNode worker) {
+        members.put(worker.id(), new Member(worker.id(), worker.location(), clock.instant(), worker::activeTasks, true));
+    }
+
+    /** The live workers with their state, for the cluster page. */
+    public List<WorkerStatus> statuses() {
+        liveLocations();
+        Instant now = clock.instant();
+        return members.values().stream()
+                .sorted(Comparator.comparing(Member::workerId))
+                .map(member -> new WorkerStatus(member.workerId(), member.location(), member.local(), member.activeTasks().getAsInt(),
+                        Duration.between(member.lastSeen(), now).toMillis()))
+                .toList();
+    }
+
+    /** A worker as the cluster page shows it. */
+    public record WorkerStatus(String id, String location, boolean inProcess, int activeTasks, long millisSinceHeartbeat) {
     }
 
     public void remove(String workerId) {
@@ -46,6 +61,6 @@ public final class WorkerPool {
         return live.stream().map(Member::location).toList();
     }
 
-    private record Member(String workerId, String location, Instant lastSeen, boolean local) {
+    private record Member(String workerId, String location, Instant lastSeen, java.util.function.IntSupplier activeTasks, boolean local) {
     }
 }

@@ -53,12 +53,12 @@ public final class EmbeddedService implements AutoCloseable {
         for (int i = 0; i < config.workers(); i++) {
             WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows());
             localWorkers.add(worker);
-            workers.addLocal(worker.id(), worker.location());
+            workers.addLocal(worker);
         }
         this.clients = new FlightClients(allocator);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients,
                 allocator, config.queryTimeout(), config.arrowBatchRows());
-        this.http = new HttpServer(config, executor, workers);
+        this.http = new HttpServer(config, executor, workers, monostore.location());
     }
 
     /** Starts everything; the HTTP port is {@link #port()} (useful when the config asks for port 0). */

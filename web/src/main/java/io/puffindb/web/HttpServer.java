@@ -8,6 +8,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.http.staticfiles.Location;
+import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerPool;
 import io.puffindb.lake.ErrorCode;
@@ -18,10 +20,13 @@ import java.util.Map;
 final class HttpServer {
     private final Javalin app;
 
-    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool) {
+    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool, String monostoreLocation) {
         requireNonNull(config, "config is null");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        QueryResource queries = new QueryResource(executor, json);
+        ActiveQueries active = new ActiveQueries();
+        QueryResource queries = new QueryResource(executor, active, json);
+        QueriesResource running = new QueriesResource(active);
+        ClusterResource cluster = new ClusterResource(monostoreLocation, workerPool, active);
         ExplainResource explains = new ExplainResource(executor);
         WorkersResource workers = new WorkersResource(workerPool);
         long maxRequestBytes = config.maxRequestBytes();
@@ -31,6 +36,8 @@ final class HttpServer {
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.startup.showJavalinBanner = false;
 
+            javalin.staticFiles.add("/public", Location.CLASSPATH);
+
             javalin.routes.before("/v1/*", ctx -> rejectOversized(ctx, maxRequestBytes));
             javalin.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             javalin.routes.post("/v1/query", queries::run);
@@ -38,6 +45,11 @@ final class HttpServer {
             javalin.routes.get("/v1/explain", explains::explain);
             javalin.routes.post("/v1/workers", workers::heartbeat);
             javalin.routes.get("/v1/workers", workers::list);
+            javalin.routes.get("/v1/queries", running::list);
+            javalin.routes.get("/v1/queries/{id}", running::progress);
+            javalin.routes.delete("/v1/queries/{id}", running::cancel);
+            javalin.routes.sse("/v1/queries/{id}/events", running::events);
+            javalin.routes.get("/v1/cluster", cluster::show);
 
             javalin.routes.exception(PuffinException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.write(ctx, fromHttp(e)));

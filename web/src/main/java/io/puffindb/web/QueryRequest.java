@@ -6,8 +6,8 @@ import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.io.IOException;
 
-/** The body of {@code POST /v1/query}: {@code {"sql": "..."}}. */
-record QueryRequest(String sql) {
+/** The body of {@code POST /v1/query}: {@code {"sql": "...", "queryId": "optional, for progress and cancel"}}. */
+record QueryRequest(String sql, String queryId) {
     static QueryRequest parse(ObjectMapper json, byte[] body) {
         JsonNode tree;
         try {
@@ -19,6 +19,8 @@ record QueryRequest(String sql) {
         if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "The request body must be {\"sql\": \"<query>\"}");
         }
-        return new QueryRequest(sql.asText());
+        JsonNode queryId = tree.get("queryId");
+        String id = queryId != null && queryId.isTextual() && !queryId.asText().isBlank() ? queryId.asText() : java.util.UUID.randomUUID().toString();
+        return new QueryRequest(sql.asText(), id);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.PreparedQuery;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.RunningQuery;
@@ -17,10 +18,12 @@ final class QueryResource {
     static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
 
     private final QueryExecutor executor;
+    private final ActiveQueries active;
     private final ObjectMapper json;
 
-    QueryResource(QueryExecutor executor, ObjectMapper json) {
+    QueryResource(QueryExecutor executor, ActiveQueries active, ObjectMapper json) {
         this.executor = requireNonNull(executor, "executor is null");
+        this.active = requireNonNull(active, "active is null");
         this.json = requireNonNull(json, "json is null");
     }
 
@@ -28,17 +31,27 @@ final class QueryResource {
         long start = System.nanoTime();
         QueryRequest request = QueryRequest.parse(json, ctx.bodyAsBytes());
         PreparedQuery prepared = executor.prepare(request.sql());
+        ctx.header("X-Query-Id", request.queryId());
         try (RunningQuery running = executor.run(prepared)) {
-            // Load the first batch before answering, so most failures still get a proper status.
-            boolean first = running.nextBatch();
-            String accept = ctx.header("Accept");
-            if (accept != null && accept.contains(ARROW_STREAM)) {
-                ctx.contentType(ARROW_STREAM);
-                writeArrow(running, first, ctx.outputStream());
-            } else {
-                ctx.contentType("application/json");
-                JsonResultWriter.write(json, running, first, start, ctx.outputStream());
+            active.add(request.queryId(), running);
+            try {
+                answer(ctx, running, start);
+            } finally {
+                active.remove(request.queryId());
             }
+        }
+    }
+
+    private void answer(Context ctx, RunningQuery running, long start) throws Exception {
+        // Load the first batch before answering, so most failures still get a proper status.
+        boolean first = running.nextBatch();
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains(ARROW_STREAM)) {
+            ctx.contentType(ARROW_STREAM);
+            writeArrow(running, first, ctx.outputStream());
+        } else {
+            ctx.contentType("application/json");
+            JsonResultWriter.write(json, running, first, start, ctx.outputStream());
         }
     }
 

@@ -48,7 +48,7 @@ final class WorkerCommand implements AutoCloseable {
 
     private void heartbeat() {
         try {
-            byte[] body = json.writeValueAsBytes(Map.of("id", node.id(), "location", node.location()));
+            byte[] body = json.writeValueAsBytes(Map.of("id", node.id(), "location", node.location(), "activeTasks", node.activeTasks()));
             HttpRequest request = HttpRequest.newBuilder(coordinator).timeout(Duration.ofSeconds(2))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -16,21 +16,21 @@ final class WorkersResource {
         this.workers = requireNonNull(workers, "workers is null");
     }
 
-    /** POST {@code {"id": "...", "location": "grpc+tcp://host:port"}}: registers or renews a worker. */
+    /** POST {@code {"id": "...", "location": "grpc+tcp://host:port", "activeTasks": n}}: registers or renews a worker. */
     void heartbeat(Context ctx) {
         WorkerHeartbeat heartbeat = ctx.bodyAsClass(WorkerHeartbeat.class);
         if (heartbeat.id() == null || heartbeat.location() == null || !heartbeat.location().startsWith("grpc")) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "A heartbeat is {\"id\": \"...\", \"location\": \"grpc+tcp://host:port\"}");
         }
-        workers.heartbeat(heartbeat.id(), heartbeat.location());
+        workers.heartbeat(heartbeat.id(), heartbeat.location(), heartbeat.activeTasks());
         ctx.json(Map.of("live", workers.liveLocations().size()));
     }
 
     void list(Context ctx) {
-        ctx.json(Map.of("workers", workers.liveLocations()));
+        ctx.json(Map.of("workers", workers.statuses()));
     }
 
     /** What a worker sends. */
-    record WorkerHeartbeat(String id, String location) {
+    record WorkerHeartbeat(String id, String location, int activeTasks) {
     }
 }

@@ -34,6 +34,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     private final FlightClients clients;
     private final ResultStore results;
     private final int batchRows;
+    private final java.util.concurrent.atomic.AtomicInteger activeTasks = new java.util.concurrent.atomic.AtomicInteger();
 
     public EngineFlightProducer(DuckDbEngine engine, BufferAllocator allocator, FlightClients clients, ResultStore results, int batchRows) {
         this.engine = requireNonNull(engine, "engine is null");
@@ -58,7 +59,21 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
+    /** Tasks running in this engine now. */
+    public int activeTasks() {
+        return activeTasks.get();
+    }
+
     private void runTask(TaskSpec task, ServerStreamListener listener) throws Exception {
+        activeTasks.incrementAndGet();
+        try {
+            runTaskCounted(task, listener);
+        } finally {
+            activeTasks.decrementAndGet();
+        }
+    }
+
+    private void runTaskCounted(TaskSpec task, ServerStreamListener listener) throws Exception {
         try (BufferAllocator taskMemory = allocator.newChildAllocator("task-" + task.taskId(), 0, Long.MAX_VALUE);
                 DuckDBConnection connection = engine.connect();
                 ArrowStreams inputs = new ArrowStreams()) {

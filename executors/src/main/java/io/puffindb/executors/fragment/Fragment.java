@@ -2,6 +2,7 @@ package io.puffindb.executors.fragment;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierExchange;
@@ -9,6 +10,7 @@ import io.puffindb.calcite.tier.TierTableScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.puffindb.lake.Split;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 
@@ -26,6 +28,28 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
 
     /** Rows that reach this fragment through an exchange, produced by another fragment. */
     public record Input(TierExchange exchange, String name, Fragment source) {
+    }
+
+    /**
+     * The files each task of this fragment reads: consecutive groups of {@code splitsPerTask} files of
+     * its fan-out scan; one whole-table task for a fragment that does not fan out.
+     */
+    public List<List<Split>> taskShares(int splitsPerTask) {
+        if (fanOutScan.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<Split> splits = fanOutScan.get().getTable().unwrap(LakeCalciteTable.class).lakeTable().splits();
+        List<List<Split>> shares = new ArrayList<>();
+        for (int start = 0; start < splits.size(); start += splitsPerTask) {
+            shares.add(splits.subList(start, Math.min(splits.size(), start + splitsPerTask)));
+        }
+        return shares;
+    }
+
+    /** LAMBDA tasks of this fragment and of every fragment below it. */
+    public int lambdaTasks(int splitsPerTask) {
+        int own = fanOutScan.isPresent() ? taskShares(splitsPerTask).size() : 0;
+        return own + inputs.stream().mapToInt(input -> input.source().lambdaTasks(splitsPerTask)).sum();
     }
 
     /** THROUGH subqueries run by other services that this fragment reads (not those below its exchanges). */

@@ -1,0 +1,30 @@
+package io.puffindb.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.puffindb.executors.ActiveQueries;
+import io.puffindb.executors.WorkerPool;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /v1/cluster}: the MONOSTORE, the live workers with their running tasks, the running queries. */
+final class ClusterResource {
+    private final String monostoreLocation;
+    private final WorkerPool workers;
+    private final ActiveQueries active;
+
+    ClusterResource(String monostoreLocation, WorkerPool workers, ActiveQueries active) {
+        this.monostoreLocation = requireNonNull(monostoreLocation, "monostoreLocation is null");
+        this.workers = requireNonNull(workers, "workers is null");
+        this.active = requireNonNull(active, "active is null");
+    }
+
+    void show(Context ctx) {
+        Map<String, Object> cluster = new LinkedHashMap<>();
+        cluster.put("monostore", Map.of("location", monostoreLocation));
+        cluster.put("workers", workers.statuses());
+        cluster.put("queries", active.all());
+        ctx.json(cluster);
+    }
+}
