@@ -1,0 +1,134 @@
+package io.puffindb.calcite.through;
+
+import static java.lang.String.format;
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.calcite.parser.SqlThroughSelect;
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.LakeColumn;
+import io.puffindb.lake.PuffinException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlHint;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * Resolves the THROUGH clauses of a parsed query before validation. A subquery THROUGH another
+ * service becomes {@code SELECT * FROM __through.<stream>}, a table whose row type that service
+ * described; its text (with its own nested THROUGHs) is what the service will run. A subquery
+ * THROUGH a tier becomes a plain subquery carrying a {@code tier} hint, which placement obeys.
+ * Every endpoint is checked against the allow-list before any of them is contacted.
+ */
+public final class ThroughRewriter {
+    /** The schema the remote subqueries appear in while the query is validated. */
+    public static final String SCHEMA = "__through";
+    // The dialect our own parser reads back: double-quoted identifiers, standard SQL.
+    private static final SqlDialect UNPARSE = PostgresqlSqlDialect.DEFAULT;
+
+    private final AllowList allowList;
+    private final RemoteService remoteService;
+
+    public ThroughRewriter(AllowList allowList, RemoteService remoteService) {
+        this.allowList = requireNonNull(allowList, "allowList is null");
+        this.remoteService = requireNonNull(remoteService, "remoteService is null");
+    }
+
+    /**
+     * The query with its remote subqueries replaced by the tables standing for them, and its tier
+     * pins turned into hints; {@code tiers} are the tiers this deployment has.
+     */
+    public Rewritten rewrite(SqlNode query, Set<Tier> tiers) {
+        List<ThroughEndpoint> endpoints = new ArrayList<>();
+        query.accept(new EndpointCollector(endpoints));
+        for (ThroughEndpoint endpoint : endpoints) {
+            allowList.check(endpoint);
+            endpoint.tier().filter(tier -> !tiers.contains(tier)).ifPresent(missing -> {
+                throw new PuffinException(ErrorCode.VALIDATION_ERROR, format(
+                        "THROUGH '%s': this deployment has no %s engine (tiers here: %s)", endpoint.text(), missing, tiers));
+            });
+        }
+        List<RemoteThroughTable> tables = new ArrayList<>();
+        SqlNode rewritten = endpoints.isEmpty() ? query : query.accept(new ThroughReplacer(tables));
+        return new Rewritten(rewritten, tables);
+    }
+
+    /** A rewritten query and the remote subqueries it now reads as tables. */
+    public record Rewritten(SqlNode query, List<RemoteThroughTable> remoteTables) {
+        public Rewritten {
+            requireNonNull(query, "query is null");
+            remoteTables = List.copyOf(remoteTables);
+        }
+    }
+
+    /** Every THROUGH this service would act on: not those inside a remote subquery (the remote service acts on them). */
+    private static final class EndpointCollector extends SqlBasicVisitor<Void> {
+        private final List<ThroughEndpoint> endpoints;
+
+        EndpointCollector(List<ThroughEndpoint> endpoints) {
+            this.endpoints = endpoints;
+        }
+
+        @Override
+        public Void visit(SqlCall call) {
+            if (call instanceof SqlThroughSelect through) {
+                ThroughEndpoint endpoint = ThroughEndpoint.parse(through.endpoint());
+                endpoints.add(endpoint);
+                if (endpoint.service().isPresent()) {
+                    return null;
+                }
+            }
+            return super.visit(call);
+        }
+    }
+
+    private final class ThroughReplacer extends SqlShuttle {
+        private final List<RemoteThroughTable> tables;
+
+        ThroughReplacer(List<RemoteThroughTable> tables) {
+            this.tables = tables;
+        }
+
+        @Override
+        public SqlNode visit(SqlCall call) {
+            if (call instanceof SqlThroughSelect through) {
+                ThroughEndpoint endpoint = ThroughEndpoint.parse(through.endpoint());
+                if (endpoint.service().isPresent()) {
+                    return remote(through, endpoint);
+                }
+                return super.visit(pinned(through, endpoint.tier().orElseThrow()));
+            }
+            return super.visit(call);
+        }
+
+        // The same select without THROUGH, hinted /*+ tier(lambda) */ so that placement keeps it there.
+        private SqlSelect pinned(SqlThroughSelect through, Tier tier) {
+            SqlParserPos pos = through.getParserPosition();
+            SqlNodeList hints = SqlNodeList.of(new SqlHint(pos, new SqlIdentifier(TierPins.HINT, pos),
+                    SqlNodeList.of(new SqlIdentifier(tier.endpointName(), pos)), SqlHint.HintOptionFormat.ID_LIST));
+            return new SqlSelect(pos, (SqlNodeList) through.getOperandList().get(0), through.getSelectList(), through.getFrom(), through.getWhere(),
+                    through.getGroup(), through.getHaving(), through.getWindowList(), through.getQualify(), through.getOrderList(), through.getOffset(),
+                    through.getFetch(), hints);
+        }
+
+        private SqlNode remote(SqlThroughSelect through, ThroughEndpoint endpoint) {
+            String sql = through.toSqlString(config -> config.withDialect(UNPARSE).withIndentation(0)).getSql();
+            List<LakeColumn> columns = remoteService.describe(endpoint, sql);
+            RemoteThroughTable table = new RemoteThroughTable("through_" + (tables.size() + 1), endpoint, sql, columns);
+            tables.add(table);
+            SqlParserPos pos = through.getParserPosition();
+            return new SqlSelect(pos, null, SqlNodeList.SINGLETON_STAR, new SqlIdentifier(List.of(SCHEMA, table.streamName()), pos),
+                    null, null, null, null, null, null, null, null, null);
+        }
+    }
+}
