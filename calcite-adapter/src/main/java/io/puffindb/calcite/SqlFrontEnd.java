@@ -2,12 +2,15 @@ package io.puffindb.calcite;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.calcite.parser.PuffinParserConfig;
+import io.puffindb.calcite.through.RemoteThroughSchema;
+import io.puffindb.calcite.through.RemoteThroughTable;
+import io.puffindb.calcite.through.ThroughRewriter;
+import io.puffindb.calcite.through.TierPins;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.util.List;
 import java.util.Properties;
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -30,7 +33,6 @@ import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -53,14 +55,9 @@ public final class SqlFrontEnd {
         this.parserConfig = requireNonNull(parserConfig, "parserConfig is null");
     }
 
-    /** The parser settings for DuckDB-like SQL with Calcite's standard parser. */
+    /** PuffinDB's parser: Calcite's grammar with THROUGH, DuckDB-like conventions. */
     public static SqlParser.Config defaultParserConfig() {
-        return SqlParser.config()
-                .withQuoting(Quoting.DOUBLE_QUOTE)
-                .withUnquotedCasing(Casing.UNCHANGED)
-                .withQuotedCasing(Casing.UNCHANGED)
-                .withCaseSensitive(false)
-                .withConformance(SqlConformanceEnum.LENIENT);
+        return PuffinParserConfig.config();
     }
 
     public SqlNode parse(String sql) {
@@ -75,12 +72,16 @@ public final class SqlFrontEnd {
      * Validates and converts a parsed query. The planner is the one later phases optimize with, and
      * the metadata provider the one its cost model answers through.
      */
-    public LogicalPlan toLogicalPlan(SqlNode query, RelOptPlanner planner, RelMetadataProvider metadata) {
+    public LogicalPlan toLogicalPlan(SqlNode query, RelOptPlanner planner, RelMetadataProvider metadata, List<RemoteThroughTable> remoteTables) {
         if (!query.isA(SqlKind.QUERY)) {
-            throw new PuffinException(ErrorCode.BAD_REQUEST, "Only queries can be run here, not " + query.getKind());
+            throw new PuffinException(ErrorCode.BAD_REQUEST, "Only queries can be run by the service, not " + query.getKind()
+                    + " (CREATE TABLE ... AS creates tables in a client's own engine)");
         }
         RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(DuckDBSqlDialect.TYPE_SYSTEM);
         CalciteSchema root = catalog.rootSchema();
+        if (!remoteTables.isEmpty()) {
+            root.plus().add(ThroughRewriter.SCHEMA, new RemoteThroughSchema(remoteTables));
+        }
         CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, catalog.defaultSchemaPath(), typeFactory, connectionConfig());
         SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
@@ -98,6 +99,7 @@ public final class SqlFrontEnd {
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config()
                         .withExpand(false)
+                        .withHintStrategyTable(TierPins.STRATEGIES)
                         .withInSubQueryThreshold(Integer.MAX_VALUE));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         List<String> names = relRoot.validatedRowType.getFieldNames();

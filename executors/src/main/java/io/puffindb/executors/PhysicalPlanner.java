@@ -35,8 +35,13 @@ public final class PhysicalPlanner {
     }
 
     /** The planner and cost metadata for a deployment with this many live workers. */
+    /** The tiers a deployment with this many live workers has (the service has no CLIENT engine of its own). */
+    public static Set<Tier> tiers(int workers) {
+        return workers > 0 ? EnumSet.of(Tier.LAMBDA, Tier.MONOSTORE) : EnumSet.of(Tier.MONOSTORE);
+    }
+
     public Planning start(int workers) {
-        Set<Tier> tiers = workers > 0 ? EnumSet.of(Tier.LAMBDA, Tier.MONOSTORE) : EnumSet.of(Tier.MONOSTORE);
+        Set<Tier> tiers = tiers(workers);
         TierMetadata metadata = metadataByWorkers.computeIfAbsent(Math.max(1, workers), count -> new TierMetadata(parametersForWorkers.apply(count)));
         VolcanoPlanner planner = new VolcanoPlanner(PuffinCostFactory.INSTANCE, Contexts.empty());
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.LogicalPlan;
 import io.puffindb.calcite.SqlFrontEnd;
+import io.puffindb.calcite.through.AllowList;
+import io.puffindb.calcite.through.ThroughRewriter;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.FragmentSql;
@@ -23,7 +25,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * A query's way from text to Arrow: Calcite plans it, the cost-based planner places it on the tiers,
+ * A query's way from text to Arrow: Calcite parses it and its THROUGH clauses are resolved (remote
+ * subqueries described by their services, tier pins recorded), the cost-based planner places it on the tiers,
  * the plan is cut into fragments rendered as DuckDB SQL, LAMBDA tasks run on the workers and the
  * MONOSTORE DuckDB runs the rest over their streams. DuckDB never sees the caller's text.
  */
@@ -33,6 +36,7 @@ public final class QueryExecutor implements AutoCloseable {
     private final WorkerNode monostore;
     private final WorkerPool workers;
     private final RemoteQueryClient remotes;
+    private final ThroughRewriter through;
     private final Duration timeout;
     private final int batchRows;
     private final FlightClients clients;
@@ -45,7 +49,7 @@ public final class QueryExecutor implements AutoCloseable {
      *     the same root, since their batches are handed to the queries without copies
      */
     public QueryExecutor(SqlFrontEnd frontEnd, PhysicalPlanner planner, WorkerNode monostore, WorkerPool workers, FlightClients clients,
-            BufferAllocator allocator, Duration timeout, int batchRows) {
+            AllowList allowList, BufferAllocator allocator, Duration timeout, int batchRows) {
         this.frontEnd = requireNonNull(frontEnd, "frontEnd is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.monostore = requireNonNull(monostore, "monostore is null");
@@ -55,6 +59,7 @@ public final class QueryExecutor implements AutoCloseable {
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.batchRows = batchRows;
         this.remotes = new RemoteQueryClient(timeout);
+        this.through = new ThroughRewriter(requireNonNull(allowList, "allowList is null"), remotes);
     }
 
     public PreparedQuery prepare(String sql) {
@@ -62,8 +67,10 @@ public final class QueryExecutor implements AutoCloseable {
         try {
             SqlNode parsed = frontEnd.parse(sql);
             List<String> live = workers.liveLocations();
+            ThroughRewriter.Rewritten resolved = through.rewrite(parsed, PhysicalPlanner.tiers(live.size()));
             PhysicalPlanner.Planning planning = planner.start(live.size());
-            LogicalPlan validated = frontEnd.toLogicalPlan(parsed, planning.planner(), planning.metadata().provider());
+            LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
+                    resolved.remoteTables());
             LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
             RelNode physical = planning.place(plan.root());
             Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);

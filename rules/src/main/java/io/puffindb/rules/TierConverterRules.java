@@ -2,6 +2,7 @@ package io.puffindb.rules;
 
 import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.through.RemoteThroughTable;
+import io.puffindb.calcite.through.TierPins;
 import io.puffindb.calcite.tier.AggregatePhase;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
@@ -99,6 +100,19 @@ public final class TierConverterRules {
                 .toRule(ConverterRule.class);
     }
 
+    /**
+     * Whether a THROUGH pin to {@code tier} can be honoured for this operator: LAMBDA takes only what
+     * is correct task by task (an aggregate there is split, a join broadcast, by their own rules).
+     */
+    static boolean canRunOn(Tier tier, RelNode rel) {
+        if (tier != Tier.LAMBDA) {
+            return true;
+        }
+        return rel instanceof LogicalTableScan scan && scan.getTable().unwrap(LakeCalciteTable.class) != null
+                || rel instanceof LogicalFilter filter && RexUtil.isDeterministic(filter.getCondition())
+                || rel instanceof LogicalProject project && isTaskLocal(project);
+    }
+
     // Window functions need every row of their partition; a LAMBDA task only has its own files.
     private static boolean isTaskLocal(LogicalProject project) {
         return project.getProjects().stream().noneMatch(RexOver::containsOver)
@@ -106,8 +120,9 @@ public final class TierConverterRules {
     }
 
     private static <R extends RelNode> ConverterRule rule(Class<R> logical, Predicate<R> applies, TierConvention out, Function<R, RelNode> make) {
+        Predicate<R> obeysPin = rel -> TierPins.pinOf(rel).map(pin -> pin == out.tier() || !canRunOn(pin, rel)).orElse(true);
         return ConverterRule.Config.INSTANCE
-                .withConversion(logical, applies, Convention.NONE, out, "Tier" + logical.getSimpleName().replace("Logical", "") + "Rule_" + out.tier())
+                .withConversion(logical, applies.and(obeysPin), Convention.NONE, out, "Tier" + logical.getSimpleName().replace("Logical", "") + "Rule_" + out.tier())
                 .withRuleFactory(config -> new ConverterRule(config) {
                     @Override
                     public RelNode convert(RelNode rel) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.LakeCatalog;
 import io.puffindb.calcite.SqlFrontEnd;
+import io.puffindb.calcite.through.AllowList;
 import io.puffindb.cost.CostParameters;
 import io.puffindb.executors.PhysicalPlanner;
 import io.puffindb.executors.QueryExecutor;
@@ -56,8 +57,9 @@ public final class EmbeddedService implements AutoCloseable {
             workers.addLocal(worker);
         }
         this.clients = new FlightClients(allocator);
+        AllowList allowList = new AllowList(config.throughAllow(), this::port);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients,
-                allocator, config.queryTimeout(), config.arrowBatchRows());
+                allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
         this.http = new HttpServer(config, executor, workers, monostore.location());
     }
 

@@ -6,6 +6,7 @@ import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class AllowList {
     private final List<Pattern> patterns;
+    private final IntSupplier selfPort;
 
-    public AllowList(List<String> hostPortPatterns) {
+    /** @param selfPort this service's own HTTP port (known only once it listens) */
+    public AllowList(List<String> hostPortPatterns, IntSupplier selfPort) {
+        this.selfPort = selfPort;
         this.patterns = hostPortPatterns.stream()
                 .map(String::trim)
                 .filter(pattern -> !pattern.isEmpty())
@@ -30,6 +34,10 @@ public final class AllowList {
             return;
         }
         String hostPort = endpoint.hostAndPort();
+        String self = ":" + selfPort.getAsInt();
+        if (hostPort.equals("localhost" + self) || hostPort.equals("127.0.0.1" + self)) {
+            return;
+        }
         if (patterns.stream().noneMatch(pattern -> pattern.matcher(hostPort).matches())) {
             throw new PuffinException(ErrorCode.ENDPOINT_NOT_ALLOWED, format(
                     "THROUGH endpoint '%s' is not allowed: add %s to the setting through.allow", endpoint.text(), hostPort));

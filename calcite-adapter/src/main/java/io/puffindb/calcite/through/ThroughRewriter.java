@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -101,10 +102,19 @@ public final class ThroughRewriter {
 
         @Override
         public SqlNode visit(SqlCall call) {
+            // ORDER BY and LIMIT of a THROUGH select belong to it: the parser puts them around it.
+            if (call instanceof SqlOrderBy orderBy && orderBy.query instanceof SqlThroughSelect through) {
+                ThroughEndpoint endpoint = ThroughEndpoint.parse(through.endpoint());
+                if (endpoint.service().isPresent()) {
+                    SqlOrderBy whole = new SqlOrderBy(orderBy.getParserPosition(), withoutThrough(through, through.getHints()), orderBy.orderList,
+                            orderBy.offset, orderBy.fetch);
+                    return remote(whole, through, endpoint);
+                }
+            }
             if (call instanceof SqlThroughSelect through) {
                 ThroughEndpoint endpoint = ThroughEndpoint.parse(through.endpoint());
                 if (endpoint.service().isPresent()) {
-                    return remote(through, endpoint);
+                    return remote(withoutThrough(through, through.getHints()), through, endpoint);
                 }
                 return super.visit(pinned(through, endpoint.tier().orElseThrow()));
             }
@@ -116,13 +126,18 @@ public final class ThroughRewriter {
             SqlParserPos pos = through.getParserPosition();
             SqlNodeList hints = SqlNodeList.of(new SqlHint(pos, new SqlIdentifier(TierPins.HINT, pos),
                     SqlNodeList.of(new SqlIdentifier(tier.endpointName(), pos)), SqlHint.HintOptionFormat.ID_LIST));
-            return new SqlSelect(pos, (SqlNodeList) through.getOperandList().get(0), through.getSelectList(), through.getFrom(), through.getWhere(),
-                    through.getGroup(), through.getHaving(), through.getWindowList(), through.getQualify(), through.getOrderList(), through.getOffset(),
-                    through.getFetch(), hints);
+            return withoutThrough(through, hints);
         }
 
-        private SqlNode remote(SqlThroughSelect through, ThroughEndpoint endpoint) {
-            String sql = through.toSqlString(config -> config.withDialect(UNPARSE).withIndentation(0)).getSql();
+        // The select the endpoint runs: its own THROUGH dropped (the endpoint is where it runs), nested ones kept.
+        private SqlSelect withoutThrough(SqlThroughSelect through, SqlNodeList hints) {
+            return new SqlSelect(through.getParserPosition(), (SqlNodeList) through.getOperandList().get(0), through.getSelectList(),
+                    through.getFrom(), through.getWhere(), through.getGroup(), through.getHaving(), through.getWindowList(), through.getQualify(),
+                    through.getOrderList(), through.getOffset(), through.getFetch(), hints);
+        }
+
+        private SqlNode remote(SqlNode query, SqlThroughSelect through, ThroughEndpoint endpoint) {
+            String sql = query.toSqlString(config -> config.withDialect(UNPARSE).withIndentation(0)).getSql();
             List<LakeColumn> columns = remoteService.describe(endpoint, sql);
             RemoteThroughTable table = new RemoteThroughTable("through_" + (tables.size() + 1), endpoint, sql, columns);
             tables.add(table);
