@@ -1,6 +1,8 @@
 package io.puffindb.executors;
 
+import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.TierExchange;
+import io.puffindb.calcite.tier.TierTableScan;
 import io.puffindb.calcite.tier.TierRel;
 import io.puffindb.executors.PlanDescription.ColumnDescription;
 import io.puffindb.executors.fragment.Fragment;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.externalize.RelWriterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -62,7 +65,14 @@ final class PlanDescriber {
         String tier = node instanceof TierRel tierRel ? tierRel.tier().name() : "NONE";
         String kind = node instanceof TierExchange exchange ? exchange.kind().name() : null;
         double estimatedRows = rows == null ? Double.NaN : rows;
-        return new PlanDescription(node.getRelTypeName(), tier, fragment.id(), attributes(node), columns, estimatedRows,
+        String details = attributes(node);
+        if (node instanceof TierTableScan scan && scan.pin().isPresent()) {
+            details += ", pinned=" + scan.pin().get();
+        }
+        if (node instanceof TableScan scan && scan.getTable().unwrap(RemoteThroughTable.class) != null) {
+            details += ", through=" + scan.getTable().unwrap(RemoteThroughTable.class).endpoint().text();
+        }
+        return new PlanDescription(node.getRelTypeName(), tier, fragment.id(), details, columns, estimatedRows,
                 rowSize == null ? Double.NaN : estimatedRows * rowSize, cost == null ? Double.NaN : cost.getCpu(), kind, inputs);
     }
 

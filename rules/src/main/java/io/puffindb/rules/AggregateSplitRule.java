@@ -1,8 +1,6 @@
 package io.puffindb.rules;
 
-import io.puffindb.calcite.through.TierPins;
 import io.puffindb.calcite.tier.AggregatePhase;
-import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.MergeFunctions;
 import io.puffindb.calcite.tier.TierAggregate;
@@ -40,8 +38,7 @@ public final class AggregateSplitRule extends RelOptRule {
     @Override
     public boolean matches(RelOptRuleCall call) {
         Aggregate aggregate = call.rel(0);
-        return TierPins.pinOf(aggregate).map(pin -> pin == Tier.LAMBDA).orElse(true)
-                && aggregate.getGroupType() == Aggregate.Group.SIMPLE
+        return aggregate.getGroupType() == Aggregate.Group.SIMPLE
                 && aggregate.getAggCallList().stream().allMatch(AggregateSplitRule::splits);
     }
 

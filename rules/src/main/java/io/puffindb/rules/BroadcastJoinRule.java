@@ -1,8 +1,6 @@
 package io.puffindb.rules;
 
-import io.puffindb.calcite.through.TierPins;
 import io.puffindb.calcite.tier.ExchangeKind;
-import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierConvention;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.calcite.tier.TierJoin;
@@ -27,9 +25,6 @@ public final class BroadcastJoinRule extends RelOptRule {
     @Override
     public void onMatch(RelOptRuleCall call) {
         LogicalJoin join = call.rel(0);
-        if (TierPins.pinOf(join).map(pin -> pin != Tier.LAMBDA).orElse(false)) {
-            return; // pinned to a tier that joins whole tables
-        }
         JoinRelType type = join.getJoinType();
         if (type == JoinRelType.INNER || type == JoinRelType.LEFT || type == JoinRelType.SEMI || type == JoinRelType.ANTI) {
             call.transformTo(lambdaJoin(join, TierConverterRules.convert(join.getLeft(), TierConvention.LAMBDA), broadcast(join.getRight())));

@@ -56,7 +56,7 @@ public final class TierConverterRules {
         List<ConverterRule> taskLocal = List.of(
                 rule(LogicalTableScan.class, scan -> scan.getTable().unwrap(LakeCalciteTable.class) != null
                                 || (tier == Tier.MONOSTORE && scan.getTable().unwrap(RemoteThroughTable.class) != null), out,
-                        scan -> new TierTableScan(scan.getCluster(), traits(scan, out), scan.getTable())),
+                        scan -> new TierTableScan(scan.getCluster(), traits(scan, out), scan.getHints(), scan.getTable())),
                 rule(LogicalFilter.class, filter -> tier != Tier.LAMBDA || RexUtil.isDeterministic(filter.getCondition()), out,
                         filter -> new TierFilter(filter.getCluster(), traits(filter, out), input(filter, out), filter.getCondition())),
                 rule(LogicalProject.class, project -> tier != Tier.LAMBDA || isTaskLocal(project), out,

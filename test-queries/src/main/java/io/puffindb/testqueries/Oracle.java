@@ -42,6 +42,17 @@ public final class Oracle implements AutoCloseable {
         }
     }
 
+    /** Adds the tables of another lake's schema folder, under {@code schema}. */
+    public void attach(Path schemaFolder, String schema) throws SQLException {
+        try (Statement statement = duckdb.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SqlLiterals.identifier(schema));
+            for (Path table : children(schemaFolder)) {
+                statement.execute(format("CREATE VIEW %s.%s AS SELECT * FROM read_parquet(%s)", SqlLiterals.identifier(schema),
+                        SqlLiterals.identifier(table.getFileName().toString()), SqlLiterals.string(table.resolve("*.parquet").toString())));
+            }
+        }
+    }
+
     public ResultTable run(String sql, BufferAllocator allocator) throws SQLException, IOException {
         try (Statement statement = duckdb.createStatement();
                 ResultSet resultSet = statement.executeQuery(sql);

@@ -15,14 +15,18 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlTableRef;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Resolves the THROUGH clauses of a parsed query before validation. A subquery THROUGH another
@@ -121,12 +125,38 @@ public final class ThroughRewriter {
             return super.visit(call);
         }
 
-        // The same select without THROUGH, hinted /*+ tier(lambda) */ so that placement keeps it there.
+        // The same select without THROUGH, each table it reads hinted /*+ tier(lambda) */: the scans
+        // are where a subquery's data is read and kept, and table hints survive every rewrite.
         private SqlSelect pinned(SqlThroughSelect through, Tier tier) {
             SqlParserPos pos = through.getParserPosition();
             SqlNodeList hints = SqlNodeList.of(new SqlHint(pos, new SqlIdentifier(TierPins.HINT, pos),
                     SqlNodeList.of(new SqlIdentifier(tier.endpointName(), pos)), SqlHint.HintOptionFormat.ID_LIST));
-            return withoutThrough(through, hints);
+            SqlSelect select = withoutThrough(through, through.getHints());
+            select.setFrom(pinTables(select.getFrom(), hints));
+            return select;
+        }
+
+        private @Nullable SqlNode pinTables(@Nullable SqlNode from, SqlNodeList hints) {
+            if (from == null) {
+                return null;
+            }
+            if (from instanceof SqlIdentifier table) {
+                return new SqlTableRef(table.getParserPosition(), table, hints);
+            }
+            if (from instanceof SqlJoin join) {
+                join.setLeft(pinTables(join.getLeft(), hints));
+                join.setRight(pinTables(join.getRight(), hints));
+                return join;
+            }
+            if (from.getKind() == SqlKind.AS) {
+                SqlCall as = (SqlCall) from;
+                as.setOperand(0, pinTables(as.operand(0), hints));
+                return as;
+            }
+            if (from instanceof SqlSelect select && !(select instanceof SqlThroughSelect)) {
+                select.setFrom(pinTables(select.getFrom(), hints)); // a nested subquery runs where its parent does
+            }
+            return from;
         }
 
         // The select the endpoint runs: its own THROUGH dropped (the endpoint is where it runs), nested ones kept.

@@ -9,22 +9,22 @@ import org.apache.calcite.rel.hint.HintStrategyTable;
 import org.apache.calcite.rel.hint.Hintable;
 
 /**
- * The {@code tier} hint a THROUGH 'lambda' / 'monostore' / 'client' subquery leaves on every operator
- * it converts to, and how placement reads it back.
+ * The {@code tier} hint a THROUGH 'lambda' / 'monostore' / 'client' subquery leaves on the tables it
+ * reads (table hints survive every rewrite), and how placement reads it back: a pinned scan is only
+ * offered on its tier, and what consumes it follows by cost.
  */
 public final class TierPins {
     public static final String HINT = "tier";
 
-    /** Lets the hint reach every kind of operator of the pinned subquery. */
+    /** The hint is a table hint. */
     public static final HintStrategyTable STRATEGIES = HintStrategyTable.builder()
-            .hintStrategy(HINT, HintPredicates.or(HintPredicates.PROJECT, HintPredicates.FILTER, HintPredicates.AGGREGATE, HintPredicates.JOIN,
-                    HintPredicates.TABLE_SCAN, HintPredicates.SORT, HintPredicates.SETOP, HintPredicates.VALUES, HintPredicates.CORRELATE))
+            .hintStrategy(HINT, HintPredicates.TABLE_SCAN)
             .build();
 
     private TierPins() {
     }
 
-    /** The tier a THROUGH pinned this operator to, if any (the innermost pin wins). */
+    /** The tier a THROUGH pinned this scan to, if any (the innermost THROUGH's pin, should several reach it). */
     public static Optional<Tier> pinOf(RelNode rel) {
         if (!(rel instanceof Hintable hintable)) {
             return Optional.empty();

@@ -5,16 +5,26 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import io.puffindb.calcite.through.TierPins;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.hint.RelHint;
 
-/** Reads a lake table on a tier; on LAMBDA each task reads its own share of the table's files. */
+/**
+ * Reads a lake table on a tier; on LAMBDA each task reads its own share of the table's files. It
+ * keeps the hints of the logical scan, so a THROUGH pin stays visible in EXPLAIN.
+ */
 public final class TierTableScan extends TableScan implements TierRel {
-    public TierTableScan(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table) {
-        super(cluster, traitSet, List.of(), table);
+    public TierTableScan(RelOptCluster cluster, RelTraitSet traitSet, List<RelHint> hints, RelOptTable table) {
+        super(cluster, traitSet, hints, table);
     }
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new TierTableScan(getCluster(), traitSet, getTable());
+        return new TierTableScan(getCluster(), traitSet, getHints(), getTable());
+    }
+
+    /** The tier a THROUGH pinned this scan to, if any. */
+    public java.util.Optional<Tier> pin() {
+        return TierPins.pinOf(this);
     }
 }
