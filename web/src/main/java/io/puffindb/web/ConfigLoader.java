@@ -39,7 +39,8 @@ public final class ConfigLoader {
             Map.entry("coordinator", "http://localhost:8080"),
             Map.entry("worker.host", "127.0.0.1"),
             Map.entry("worker.port", "0"),
-            Map.entry("through.allow", ""));
+            Map.entry("through.allow", ""),
+            Map.entry("cache", Path.of(System.getProperty("user.home"), ".puffindb", "client").toString()));
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -110,7 +111,8 @@ public final class ConfigLoader {
                     get("coordinator"),
                     get("worker.host"),
                     Integer.parseInt(get("worker.port")),
-                    List.of(get("through.allow").split(",")));
+                    List.of(get("through.allow").split(",")),
+                    Path.of(get("cache")));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

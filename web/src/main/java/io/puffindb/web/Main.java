@@ -1,6 +1,11 @@
 package io.puffindb.web;
 
+import io.puffindb.calcite.parser.PuffinParserConfig;
+import io.puffindb.calcite.parser.SqlCreateTableAs;
 import io.puffindb.lake.PuffinException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +18,9 @@ public final class Main {
             usage:
               puffindb serve [--port 8080] [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE]
                   the embedded default: HTTP service, MONOSTORE DuckDB, and a TPC-H demo lake when DIR is empty
-              puffindb query "SQL" [--server http://localhost:8080]
-                  runs SQL on a running service and prints the result table
+              puffindb query "SQL" [--server http://localhost:8080] [--cache DIR]
+                  runs SQL on a running service and prints the result table;
+                  CREATE TABLE t AS <query> creates t in the client's own DuckDB (DIR/client.duckdb)
               puffindb worker --coordinator http://host:8080 [--worker-port 0] [--worker-host 127.0.0.1]
                   a LAMBDA worker process that joins a service (its own DuckDB and Arrow Flight server)
             every setting can also come from the environment (PUFFINDB_PORT, ...) or puffindb.properties""";
@@ -83,11 +89,27 @@ public final class Main {
         return 0;
     }
 
-    private static int query(PuffinConfig config, List<String> positional) {
+    private static int query(PuffinConfig config, List<String> positional) throws Exception {
         if (positional.size() != 1) {
             System.err.println("query needs exactly one SQL argument\n" + USAGE);
             return 2;
         }
-        return new QueryCommand(System.out, System.err).run(positional.get(0), config.server(), config.queryTimeout());
+        String sql = positional.get(0);
+        SqlNode statement = parseForClient(sql);
+        if (statement instanceof SqlCreateTableAs create) {
+            long rows = new ClientTables(config.server(), config.cache(), config.queryTimeout()).create(create);
+            System.out.printf("Created table %s with %,d rows in %s%n", create.name(), rows, config.cache().resolve(ClientTables.DATABASE_FILE));
+            return 0;
+        }
+        return new QueryCommand(System.out, System.err).run(sql, config.server(), config.queryTimeout());
+    }
+
+    // Statements the client runs itself (CREATE TABLE ... AS) are told apart here; queries go to the service as written.
+    private static SqlNode parseForClient(String sql) {
+        try {
+            return SqlParser.create(sql, PuffinParserConfig.config()).parseStmt();
+        } catch (SqlParseException e) {
+            return null; // the service reports the syntax error, with line and column
+        }
     }
 }
