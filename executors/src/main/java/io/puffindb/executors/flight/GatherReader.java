@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class GatherReader extends ArrowReader {
     private static final Logger LOG = LoggerFactory.getLogger(GatherReader.class);
     private static final Object END = new Object();
+    private static final Duration TASK_START_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<TaskStream> tasks;
     private final FlightClients clients;
@@ -71,7 +72,16 @@ public final class GatherReader extends ArrowReader {
             try (FlightStream stream = clients.to(worker).getStream(new Ticket(task.spec().toTicket()), CallOptions.timeout(timeout.toMillis(),
                     TimeUnit.MILLISECONDS))) {
                 openStreams.add(stream);
-                schema.complete(stream.getSchema());
+                AtomicBoolean started = new AtomicBoolean();
+                // A worker that does not even start the task soon is given up on, and the task goes to the next one.
+                CompletableFuture.runAsync(() -> {
+                    if (!started.get()) {
+                        stream.cancel("task did not start within " + TASK_START_TIMEOUT, null);
+                    }
+                }, CompletableFuture.delayedExecutor(TASK_START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                Schema taskSchema = stream.getSchema();
+                started.set(true);
+                schema.complete(taskSchema);
                 while (!closed.get() && stream.next()) {
                     ArrowRecordBatch batch = new VectorUnloader(stream.getRoot()).getRecordBatch();
                     rows += batch.getLength();
