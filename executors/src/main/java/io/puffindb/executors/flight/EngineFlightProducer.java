@@ -14,7 +14,12 @@ import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.NoOpFlightProducer;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
@@ -87,14 +92,40 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                     load.execute("CREATE TEMP TABLE " + SqlLiterals.identifier(input.name()) + " AS SELECT * FROM " + SqlLiterals.identifier(streamName));
                 }
             }
-            try (Statement statement = connection.createStatement()) {
+            try (VectorSchemaRoot out = VectorSchemaRoot.create(resultSchema(connection, task.sql(), taskMemory), taskMemory);
+                    Statement statement = connection.createStatement()) {
+                // The schema goes out before the work starts, so the consumer knows at once that the task is under way.
+                listener.start(out);
                 listener.setOnCancelHandler(() -> cancelQuietly(statement));
                 try (ResultSet resultSet = statement.executeQuery(task.sql());
                         ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(taskMemory, batchRows)) {
-                    stream(reader, listener);
+                    streamInto(reader, out, listener);
                 }
             }
         }
+    }
+
+    // What the task will produce, from the same SQL with no rows wanted (DuckDB answers that without doing the work).
+    private Schema resultSchema(DuckDBConnection connection, String sql, BufferAllocator memory) throws Exception {
+        try (Statement statement = connection.createStatement();
+                ResultSet empty = statement.executeQuery("SELECT * FROM (" + sql + ") AS task LIMIT 0");
+                ArrowReader reader = (ArrowReader) empty.unwrap(DuckDBResultSet.class).arrowExportStream(memory, batchRows)) {
+            return reader.getVectorSchemaRoot().getSchema();
+        }
+    }
+
+    private static void streamInto(ArrowReader reader, VectorSchemaRoot out, ServerStreamListener listener) throws Exception {
+        VectorLoader loader = new VectorLoader(out);
+        while (reader.loadNextBatch()) {
+            try (ArrowRecordBatch batch = new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch()) {
+                loader.load(batch);
+            }
+            if (!awaitReady(listener)) {
+                return;
+            }
+            listener.putNext();
+        }
+        listener.completed();
     }
 
     private void serveResult(byte[] ticket, ServerStreamListener listener) throws Exception {
@@ -107,16 +138,20 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     private static void stream(ArrowReader reader, ServerStreamListener listener) throws Exception {
         listener.start(reader.getVectorSchemaRoot());
         while (reader.loadNextBatch()) {
-            // Back-pressure: produce the next batch only once the consumer has taken the last one.
-            while (!listener.isReady() && !listener.isCancelled()) {
-                TimeUnit.MILLISECONDS.sleep(1);
-            }
-            if (listener.isCancelled()) {
+            if (!awaitReady(listener)) {
                 return;
             }
             listener.putNext();
         }
         listener.completed();
+    }
+
+    // Back-pressure: the next batch goes out only once the consumer has taken the last one. False if it went away.
+    private static boolean awaitReady(ServerStreamListener listener) throws InterruptedException {
+        while (!listener.isReady() && !listener.isCancelled()) {
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        return !listener.isCancelled();
     }
 
     private static void cancelQuietly(Statement statement) {
