@@ -73,6 +73,13 @@ final class QueryRun implements AutoCloseable {
                         + " from " + source.tier());
             }
             GatherReader gather = new GatherReader(allocator, tasksOf(source), clients, pullers, timeout, task -> stats.record(source.id(), task));
+            // Wait for the tasks' schema here, not inside DuckDB's registration call: a JNI call must not
+            // block on the network.
+            try {
+                gather.getVectorSchemaRoot();
+            } catch (java.io.IOException e) {
+                throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Fragment " + source.id() + " did not start: " + e.getMessage(), e);
+            }
             streams.register(connection, input.name(), gather, allocator);
         }
     }
