@@ -57,34 +57,29 @@ public final class Main {
     }
 
     private static int serve(PuffinConfig config) throws Exception {
-        CountDownLatch stopped = new CountDownLatch(1);
         EmbeddedService service = EmbeddedService.start(config, new ProgressBar(System.out));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                service.close();
-            } catch (Exception e) {
-                System.err.println("Error while stopping: " + e);
-            }
-            stopped.countDown();
-        }, "shutdown"));
         System.out.printf("PuffinDB ready on http://localhost:%d  (try: ./puffindb query \"SELECT count(*) FROM lineitem\")%n", service.port());
-        stopped.await();
-        return 0;
+        return runUntilStopped(service);
     }
 
     private static int worker(PuffinConfig config) throws Exception {
-        CountDownLatch stopped = new CountDownLatch(1);
         WorkerCommand worker = new WorkerCommand(config);
         worker.start();
+        System.out.println("PuffinDB worker ready at " + worker.location() + ", joined " + config.coordinator());
+        return runUntilStopped(worker);
+    }
+
+    // Runs until the process is asked to stop (Ctrl+C, SIGTERM), then closes what it started.
+    private static int runUntilStopped(AutoCloseable running) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                worker.close();
+                running.close();
             } catch (Exception e) {
                 System.err.println("Error while stopping: " + e);
             }
             stopped.countDown();
         }, "shutdown"));
-        System.out.println("PuffinDB worker ready at " + worker.location() + ", joined " + config.coordinator());
         stopped.await();
         return 0;
     }
