@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.ArrowValues;
 import io.puffindb.executors.RunningQuery;
+import io.puffindb.lake.PuffinException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -17,7 +18,9 @@ import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * Streams a result as {@code {"columns":[...],"rows":[[...]],"stats":{...}}}, batch by batch.
- * DECIMAL stays exact (a JSON number with all its digits), DATE and TIMESTAMP are ISO text.
+ * DECIMAL stays exact (a JSON number with all its digits), DATE and TIMESTAMP are ISO text. A
+ * failure after the first rows went out ends the answer with an {@code "error"} member, so the
+ * JSON stays whole and says the rows are incomplete.
  */
 final class JsonResultWriter {
     private JsonResultWriter() {
@@ -32,6 +35,7 @@ final class JsonResultWriter {
             writeColumns(generator, batch.getSchema().getFields());
             generator.writeArrayFieldStart("rows");
             long rows = 0;
+            PuffinException failure = null;
             boolean loaded = firstBatchLoaded;
             while (loaded) {
                 List<FieldVector> vectors = batch.getFieldVectors();
@@ -43,9 +47,20 @@ final class JsonResultWriter {
                     generator.writeEndArray();
                 }
                 rows += batch.getRowCount();
-                loaded = query.nextBatch();
+                try {
+                    loaded = query.nextBatch();
+                } catch (PuffinException e) {
+                    failure = e; // the status line is gone already: the answer ends with the error instead
+                    loaded = false;
+                }
             }
             generator.writeEndArray();
+            if (failure != null) {
+                generator.writeObjectFieldStart("error");
+                generator.writeStringField("code", failure.code().name());
+                generator.writeStringField("message", failure.getMessage());
+                generator.writeEndObject();
+            }
             generator.writeObjectFieldStart("stats");
             generator.writeNumberField("rows", rows);
             generator.writeNumberField("elapsedMs", (System.nanoTime() - startNanos) / 1_000_000);
