@@ -52,6 +52,11 @@ final class QueryCommand {
                 return 1;
             }
             printResult(body, (System.nanoTime() - start) / 1_000_000);
+            if (body.has("error")) {
+                err.printf("ERROR %s after %d rows: %s%n", body.path("error").path("code").asText(), body.path("rows").size(),
+                        body.path("error").path("message").asText());
+                return 1;
+            }
             return 0;
         } catch (IOException e) {
             err.println("Unreadable answer from " + server + " (HTTP " + response.statusCode() + "): " + e.getMessage());
