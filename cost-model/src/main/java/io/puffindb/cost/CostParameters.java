@@ -50,6 +50,7 @@ public record CostParameters(
         Map<Link, Double> links = Map.of(
                 new Link(Tier.LAMBDA, Tier.MONOSTORE), 1e9,
                 new Link(Tier.MONOSTORE, Tier.LAMBDA), 1e9,
+                new Link(Tier.LAMBDA, Tier.LAMBDA), 1e9,
                 new Link(Tier.LAMBDA, Tier.CLIENT), 50e6,
                 new Link(Tier.MONOSTORE, Tier.CLIENT), 50e6,
                 new Link(Tier.CLIENT, Tier.MONOSTORE), 20e6);

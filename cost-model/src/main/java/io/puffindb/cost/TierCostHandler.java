@@ -95,6 +95,13 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
 
     private PuffinCost exchangeCost(TierExchange exchange, RelMetadataQuery mq, double rows) {
         double bytes = rows * averageRowBytes(exchange.getInput(), mq);
+        if (exchange.kind() == ExchangeKind.HASH) {
+            // Each consumer task pulls its key range from every producer task, which runs once per consumer.
+            RelOptCost producer = mq.getCumulativeCost(exchange.getInput());
+            double rerun = producer == null || producer.isInfinite() ? 0 : producer.getCpu() * (parameters.lambdaWorkers() - 1);
+            return new PuffinCost(rows, parameters.exchangeLatencySeconds() + rerun
+                    + bytes / parameters.linkBytesPerSecond(Tier.LAMBDA, Tier.LAMBDA), 0);
+        }
         // One copy here; the copy every further task pulls is charged to the join that consumes it.
         double seconds = parameters.exchangeLatencySeconds() + bytes / parameters.linkBytesPerSecond(exchange.from(), exchange.tier());
         return new PuffinCost(rows, seconds, 0);

@@ -43,7 +43,7 @@ final class PlanDescriber {
 
     private static void describeFragments(Fragment fragment, PreparedQuery query, Optional<QueryStats> stats, List<FragmentDescription> out) {
         List<List<Split>> shares = fragment.taskShares(query.metadata().parameters().splitsPerTask());
-        int tasks = shares.size();
+        int tasks = fragment.byKey().isPresent() ? query.workers().size() : shares.size();
         String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, shares.get(0)) : FragmentSql.render(fragment);
         out.add(new FragmentDescription(fragment.id(), fragment.tier().name(), sql, tasks,
                 fragment.inputs().stream().map(input -> input.name() + " <- fragment " + input.source().id() + " (" + input.exchange().kind() + ")").toList(),

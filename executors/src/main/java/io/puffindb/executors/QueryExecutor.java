@@ -105,7 +105,7 @@ public final class QueryExecutor implements AutoCloseable {
             Fragment root = query.rootFragment();
             ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), allocator, "Query", cancellation,
                     connection -> run.registerInputs(connection, root));
-            return new RunningQuery(query, result, cancellation, deadline, stats, run, allocator, query.rootFragment().lambdaTasks(query.metadata().parameters().splitsPerTask()));
+            return new RunningQuery(query, result, cancellation, deadline, stats, run, allocator, query.rootFragment().lambdaTasks(query.metadata().parameters().splitsPerTask(), query.workers().size()));
         } catch (RuntimeException e) {
             deadline.disarm();
             closeQuietly(run);

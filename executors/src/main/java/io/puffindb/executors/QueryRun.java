@@ -3,8 +3,8 @@ package io.puffindb.executors;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.through.RemoteThroughTable;
-import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
+import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.executors.flight.ArrowStreams;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.GatherReader;
@@ -15,10 +15,12 @@ import io.puffindb.executors.fragment.TaskSpec;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.Split;
+import io.puffindb.lake.SqlLiterals;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
@@ -85,28 +87,61 @@ final class QueryRun implements AutoCloseable {
     }
 
     private List<TaskStream> tasksOf(Fragment fragment) {
-        List<TaskSpec.StreamInput> broadcasts = new ArrayList<>();
-        for (Fragment.Input input : fragment.inputs()) {
-            byte[] ticket = monostore.results().put(materialize(input.source()));
-            heldResults.add(ticket);
-            broadcasts.add(new TaskSpec.StreamInput(input.name(), monostore.location(), ticket));
-        }
         List<String> workers = query.workers();
         if (workers.isEmpty()) {
             throw new PuffinException(ErrorCode.INTERNAL_ERROR, "No live LAMBDA worker to run fragment " + fragment.id());
+        }
+        List<TaskSpec.StreamInput> broadcasts = new ArrayList<>();
+        for (Fragment.Input input : fragment.inputs()) {
+            if (input.exchange().kind() == ExchangeKind.BROADCAST) {
+                byte[] ticket = monostore.results().put(materialize(input.source()));
+                heldResults.add(ticket);
+                broadcasts.add(new TaskSpec.StreamInput(input.name(), monostore.location(), ticket));
+            }
+        }
+        if (fragment.byKey().isPresent()) {
+            return keyRangeTasks(fragment, fragment.byKey().get(), broadcasts, workers);
         }
         List<TaskStream> tasks = new ArrayList<>();
         List<List<Split>> shares = fragment.taskShares(splitsPerTask);
         for (int task = 0; task < shares.size(); task++) {
             List<Split> share = shares.get(task);
             TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-t" + task, FragmentSql.render(fragment, share), broadcasts);
-            List<String> order = new ArrayList<>(workers.size());
-            for (int i = 0; i < workers.size(); i++) {
-                order.add(workers.get((task + i) % workers.size()));
-            }
-            tasks.add(new TaskStream(spec, order, share.size(), share.stream().mapToLong(Split::sizeBytes).sum()));
+            tasks.add(new TaskStream(spec, rotated(workers, task), share.size(), share.stream().mapToLong(Split::sizeBytes).sum()));
         }
         return tasks;
+    }
+
+    /**
+     * One task per key range: it pulls its range from every task of the producing fragment (each
+     * producer task runs once per range, filtered by the keys' hash), then runs the fragment's SQL.
+     */
+    private List<TaskStream> keyRangeTasks(Fragment fragment, Fragment.Input byKey, List<TaskSpec.StreamInput> broadcasts, List<String> workers) {
+        List<TaskStream> producers = tasksOf(byKey.source());
+        List<String> columns = byKey.source().root().getRowType().getFieldNames();
+        String keys = byKey.exchange().keys().stream().map(key -> SqlLiterals.identifier(columns.get(key))).collect(Collectors.joining(", "));
+        int ranges = workers.size();
+        List<TaskStream> tasks = new ArrayList<>();
+        for (int range = 0; range < ranges; range++) {
+            List<TaskSpec.StreamInput> inputs = new ArrayList<>(broadcasts);
+            for (TaskStream producer : producers) {
+                TaskSpec share = new TaskSpec(queryId, producer.spec().taskId() + "-k" + range,
+                        "SELECT * FROM (" + producer.spec().sql() + ") AS rows_by_key WHERE hash(" + keys + ") % " + ranges + " = " + range,
+                        producer.spec().inputs());
+                inputs.add(new TaskSpec.StreamInput(byKey.name(), producer.workerLocations().get(0), share.toTicket()));
+            }
+            TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-k" + range, FragmentSql.render(fragment), inputs);
+            tasks.add(new TaskStream(spec, rotated(workers, range), 0, 0));
+        }
+        return tasks;
+    }
+
+    private static List<String> rotated(List<String> workers, int start) {
+        List<String> order = new ArrayList<>(workers.size());
+        for (int i = 0; i < workers.size(); i++) {
+            order.add(workers.get((start + i) % workers.size()));
+        }
+        return order;
     }
 
     /** Runs a MONOSTORE fragment to its end and keeps its rows as Arrow IPC bytes (a broadcast side: small by cost). */

@@ -20,6 +20,7 @@ public final class TierRules {
             rules.add(TierConverterRules.gather(Tier.LAMBDA, Tier.MONOSTORE));
             rules.add(AggregateSplitRule.INSTANCE);
             rules.add(BroadcastJoinRule.INSTANCE);
+            rules.add(AggregateRepartitionRule.INSTANCE);
         }
         if (tiers.contains(Tier.CLIENT)) {
             for (Tier from : tiers) {

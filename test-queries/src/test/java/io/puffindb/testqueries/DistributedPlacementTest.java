@@ -115,6 +115,26 @@ class DistributedPlacementTest {
         assertPasses(revenueByNation);
     }
 
+    @Test
+    void countDistinctIsRepartitionedByKeyWhenMovingRowsToTheMonostoreIsExpensive() throws Exception {
+        String sql = "select l_returnflag, count(distinct l_partkey) as parts, count(distinct l_suppkey) as suppliers from lineitem "
+                + "group by l_returnflag";
+        try (EmbeddedService slowMonostore = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT, workers -> {
+            CostParameters defaults = CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 1e5);
+            return new CostParameters(defaults.lambdaWorkers(), defaults.lambdaThreadsPerWorker(), defaults.threads(),
+                    java.util.Map.of(Tier.LAMBDA, 100e6, Tier.MONOSTORE, 1e5, Tier.CLIENT, 1e5), defaults.rowsPerSecondPerThread(),
+                    defaults.linkBytesPerSecond(), defaults.taskStartupSeconds(), defaults.exchangeLatencySeconds(), defaults.splitsPerTask());
+        })) {
+            List<PlanDescription> nodes = flatten(slowMonostore.executor().explain(sql).plan());
+            assertTrue(nodes.stream().anyMatch(node -> "HASH".equals(node.exchangeKind())), "rows are dealt to the workers by key");
+            PlanDescription aggregate = nodes.stream().filter(node -> node.operator().equals("TierAggregate")).findFirst().orElseThrow();
+            assertEquals(Tier.LAMBDA.name(), aggregate.tier());
+            CaseChecker slowChecker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + slowMonostore.port())), oracle, allocator);
+            slowChecker.failure(new QueryCase("repartitioned", "tpch", Path.of("adhoc.sql"), sql, java.util.Optional.empty()))
+                    .ifPresent(failure -> fail(sql + "\n" + failure));
+        }
+    }
+
     private static void assertPasses(String sql) throws Exception {
         QueryCase queryCase = new QueryCase("adhoc", "tpch", Path.of("adhoc.sql"), sql, java.util.Optional.empty());
         checker.failure(queryCase).ifPresent(failure -> fail(sql + "\n" + failure));

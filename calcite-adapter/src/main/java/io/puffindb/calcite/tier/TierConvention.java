@@ -13,6 +13,8 @@ public final class TierConvention extends Convention.Impl {
     public static final TierConvention LAMBDA = new TierConvention(Tier.LAMBDA, "LAMBDA");
     /** Rows on LAMBDA that every task has in full: only a broadcast exchange produces them. */
     public static final TierConvention LAMBDA_BROADCAST = new TierConvention(Tier.LAMBDA, "LAMBDA_BROADCAST");
+    /** Rows on LAMBDA dealt to tasks by the hash of a key: only a hash exchange produces them. */
+    public static final TierConvention LAMBDA_BY_KEY = new TierConvention(Tier.LAMBDA, "LAMBDA_BY_KEY");
     public static final TierConvention MONOSTORE = new TierConvention(Tier.MONOSTORE, "MONOSTORE");
     public static final TierConvention CLIENT = new TierConvention(Tier.CLIENT, "CLIENT");
     private static final Map<Tier, TierConvention> BY_TIER = Map.of(Tier.LAMBDA, LAMBDA, Tier.MONOSTORE, MONOSTORE, Tier.CLIENT, CLIENT);

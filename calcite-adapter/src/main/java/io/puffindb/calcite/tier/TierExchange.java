@@ -15,14 +15,29 @@ import org.apache.calcite.rel.SingleRel;
  */
 public final class TierExchange extends SingleRel implements TierRel {
     private final ExchangeKind kind;
+    private final List<Integer> keys;
 
     public TierExchange(RelOptCluster cluster, RelTraitSet traitSet, RelNode input, ExchangeKind kind) {
+        this(cluster, traitSet, input, kind, List.of());
+    }
+
+    /** A hash exchange dealing rows by {@code keys} (input column indexes). */
+    public TierExchange(RelOptCluster cluster, RelTraitSet traitSet, RelNode input, ExchangeKind kind, List<Integer> keys) {
         super(cluster, traitSet, input);
         this.kind = requireNonNull(kind, "kind is null");
+        this.keys = List.copyOf(keys);
+        if ((kind == ExchangeKind.HASH) == this.keys.isEmpty()) {
+            throw new IllegalArgumentException("A hash exchange needs keys, and only a hash exchange has them");
+        }
     }
 
     public ExchangeKind kind() {
         return kind;
+    }
+
+    /** The input columns whose hash decides a row's task (hash exchanges only). */
+    public List<Integer> keys() {
+        return keys;
     }
 
     /** The tier the rows come from. */
@@ -32,11 +47,11 @@ public final class TierExchange extends SingleRel implements TierRel {
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new TierExchange(getCluster(), traitSet, sole(inputs), kind);
+        return new TierExchange(getCluster(), traitSet, sole(inputs), kind, keys);
     }
 
     @Override
     public RelWriter explainTerms(RelWriter writer) {
-        return super.explainTerms(writer).item("kind", kind).item("from", from()).item("to", tier());
+        return super.explainTerms(writer).item("kind", kind).itemIf("keys", keys, !keys.isEmpty()).item("from", from()).item("to", tier());
     }
 }

@@ -82,14 +82,19 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         try (BufferAllocator taskMemory = allocator.newChildAllocator("task-" + task.taskId(), 0, Long.MAX_VALUE);
                 DuckDBConnection connection = engine.connect();
                 ArrowStreams inputs = new ArrowStreams()) {
-            for (TaskSpec.StreamInput input : task.inputs()) {
+            // Inputs are loaded into tables first: a broadcast side is joined against the task's whole share
+            // (DuckDB then knows its size and builds on it with all threads), and a key range arrives as
+            // several streams of the same name, one per producer task.
+            java.util.Set<String> created = new java.util.HashSet<>();
+            for (int i = 0; i < task.inputs().size(); i++) {
+                TaskSpec.StreamInput input = task.inputs().get(i);
                 FlightStream stream = clients.to(input.location()).getStream(new Ticket(input.ticket()));
-                // A broadcast side is joined against the task's whole share: load it into a table first,
-                // so DuckDB knows its size and builds on it with all threads.
-                String streamName = input.name() + "_stream";
+                String streamName = input.name() + "_stream_" + i;
                 inputs.register(connection, streamName, new FlightBatchReader(taskMemory, stream), taskMemory);
+                String table = SqlLiterals.identifier(input.name());
                 try (Statement load = connection.createStatement()) {
-                    load.execute("CREATE TEMP TABLE " + SqlLiterals.identifier(input.name()) + " AS SELECT * FROM " + SqlLiterals.identifier(streamName));
+                    load.execute((created.add(input.name()) ? "CREATE TEMP TABLE " + table + " AS " : "INSERT INTO " + table + " ")
+                            + "SELECT * FROM " + SqlLiterals.identifier(streamName));
                 }
             }
             try (VectorSchemaRoot out = VectorSchemaRoot.create(resultSchema(connection, task.sql(), taskMemory), taskMemory);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.through.RemoteThroughTable;
+import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.calcite.tier.TierTableScan;
@@ -30,6 +31,11 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
     public record Input(TierExchange exchange, String name, Fragment source) {
     }
 
+    /** The input whose rows arrive dealt by key (a hash exchange): then the fragment runs one task per key range. */
+    public Optional<Input> byKey() {
+        return inputs.stream().filter(input -> input.exchange().kind() == ExchangeKind.HASH).findFirst();
+    }
+
     /**
      * The files each task of this fragment reads: consecutive groups of {@code splitsPerTask} files of
      * its fan-out scan; one whole-table task for a fragment that does not fan out.
@@ -46,10 +52,12 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
         return shares;
     }
 
-    /** LAMBDA tasks of this fragment and of every fragment below it. */
-    public int lambdaTasks(int splitsPerTask) {
-        int own = fanOutScan.isPresent() ? taskShares(splitsPerTask).size() : 0;
-        return own + inputs.stream().mapToInt(input -> input.source().lambdaTasks(splitsPerTask)).sum();
+    /** LAMBDA tasks of this fragment and of every fragment below it, as the coordinator starts them. */
+    public int lambdaTasks(int splitsPerTask, int partitions) {
+        int own = fanOutScan.isPresent() ? taskShares(splitsPerTask).size() : byKey().isPresent() ? partitions : 0;
+        // A hash exchange's producers are started by its consumer tasks, on the workers.
+        return own + inputs.stream().filter(input -> input.exchange().kind() != ExchangeKind.HASH)
+                .mapToInt(input -> input.source().lambdaTasks(splitsPerTask, partitions)).sum();
     }
 
     /** THROUGH subqueries run by other services that this fragment reads (not those below its exchanges). */

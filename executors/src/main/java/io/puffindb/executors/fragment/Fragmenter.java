@@ -1,5 +1,6 @@
 package io.puffindb.executors.fragment;
 
+import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.calcite.tier.TierRel;
@@ -14,7 +15,8 @@ import org.apache.calcite.rel.RelNode;
 
 /**
  * Cuts a physical plan at its exchanges into fragments. Checks what makes a LAMBDA fragment correct
- * task by task: exactly one scan fans out over files, every other input arrives by broadcast.
+ * task by task: it is split by exactly one thing — the files of one scan, or the keys of one hash
+ * exchange — and every other input arrives by broadcast.
  */
 public final class Fragmenter {
     private final AtomicInteger ids = new AtomicInteger();
@@ -34,11 +36,14 @@ public final class Fragmenter {
         List<TierTableScan> scans = new ArrayList<>();
         collect(root, inputs, scans);
         Optional<TierTableScan> fanOut = Optional.empty();
+        long byKey = inputs.stream().filter(input -> input.exchange().kind() == ExchangeKind.HASH).count();
         if (tier == Tier.LAMBDA) {
-            if (scans.size() != 1) {
-                throw new PuffinException(ErrorCode.INTERNAL_ERROR, "A LAMBDA fragment must scan exactly one table, found " + scans.size());
+            // Each task must own a disjoint share of the rows: a share of one table's files, or a key range.
+            if (scans.size() + byKey != 1) {
+                throw new PuffinException(ErrorCode.INTERNAL_ERROR, "A LAMBDA fragment must be split by exactly one table or one key, found "
+                        + scans.size() + " scans and " + byKey + " hash inputs");
             }
-            fanOut = Optional.of(scans.get(0));
+            fanOut = scans.stream().findFirst();
         }
         return new Fragment(id, tier, root, inputs, fanOut);
     }
