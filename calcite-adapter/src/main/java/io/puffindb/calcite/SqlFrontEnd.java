@@ -28,7 +28,6 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -77,7 +76,7 @@ public final class SqlFrontEnd {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "Only queries can be run by the service, not " + query.getKind()
                     + " (CREATE TABLE ... AS creates tables in a client's own engine)");
         }
-        RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(DuckDBSqlDialect.TYPE_SYSTEM);
+        RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PuffinTypeSystem.INSTANCE);
         CalciteSchema root = catalog.rootSchema();
         if (!remoteTables.isEmpty()) {
             root.plus().add(ThroughRewriter.SCHEMA, new RemoteThroughSchema(remoteTables));

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Reads case files: a header of {@code -- key: value} lines (name, dataset, expect), then the SQL.
  */
 public final class CaseLoader {
-    private static final Pattern HEADER = Pattern.compile("--\\s*([a-z]+):\\s*(.*)");
+    private static final Pattern HEADER = Pattern.compile("--\\s*([a-z-]+):\\s*(.*)");
     private static final Pattern ERROR = Pattern.compile("error\\s+([A-Z_]+)(?:\\s+(\\d+):(\\d+))?");
 
     private CaseLoader() {
@@ -58,7 +58,8 @@ public final class CaseLoader {
                 header.getOrDefault("dataset", "tpch"),
                 file,
                 sql,
-                expectedError(file, expect));
+                expectedError(file, expect),
+                Optional.ofNullable(header.get("known-failure")));
     }
 
     private static Optional<ExpectedError> expectedError(Path file, String expect) {

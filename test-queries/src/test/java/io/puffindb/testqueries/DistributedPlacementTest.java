@@ -130,14 +130,13 @@ class DistributedPlacementTest {
             PlanDescription aggregate = nodes.stream().filter(node -> node.operator().equals("TierAggregate")).findFirst().orElseThrow();
             assertEquals(Tier.LAMBDA.name(), aggregate.tier());
             CaseChecker slowChecker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + slowMonostore.port())), oracle, allocator);
-            slowChecker.failure(new QueryCase("repartitioned", "tpch", Path.of("adhoc.sql"), sql, java.util.Optional.empty()))
+            slowChecker.failure(QueryCase.adhoc(sql))
                     .ifPresent(failure -> fail(sql + "\n" + failure));
         }
     }
 
     private static void assertPasses(String sql) throws Exception {
-        QueryCase queryCase = new QueryCase("adhoc", "tpch", Path.of("adhoc.sql"), sql, java.util.Optional.empty());
-        checker.failure(queryCase).ifPresent(failure -> fail(sql + "\n" + failure));
+        checker.failure(QueryCase.adhoc(sql)).ifPresent(failure -> fail(sql + "\n" + failure));
     }
 
     private static PlanDescription only(List<PlanDescription> nodes, String operator) {

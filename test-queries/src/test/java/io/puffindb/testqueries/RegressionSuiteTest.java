@@ -11,12 +11,16 @@ import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every case under {@code test-queries/cases}, run through the service and checked against DuckDB alone. */
+/**
+ * Every case under {@code test-queries/cases}, run through the service (2 in-process workers) and
+ * checked against its expected result file, and DuckDB alone against the same file.
+ */
 class RegressionSuiteTest {
     private static final Path CASES = Path.of("cases");
 
@@ -30,6 +34,7 @@ class RegressionSuiteTest {
 
     @BeforeAll
     static void start() throws Exception {
+        RegressMain.ensureDatasets(lake);
         PuffinConfig config = PuffinConfig.embedded(lake, 0, 2);
         service = EmbeddedService.start(config, GenerationProgress.SILENT);
         client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
@@ -52,6 +57,7 @@ class RegressionSuiteTest {
     }
 
     private static void check(QueryCase queryCase) throws Exception {
+        Assumptions.assumeTrue(queryCase.knownFailure().isEmpty(), () -> "known failure: " + queryCase.knownFailure().orElseThrow());
         checker.failure(queryCase).ifPresent(failure -> fail(queryCase.name() + ": " + failure));
     }
 }

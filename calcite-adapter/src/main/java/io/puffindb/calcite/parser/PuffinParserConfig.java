@@ -3,7 +3,6 @@ package io.puffindb.calcite.parser;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
  * PuffinDB's parser settings: Calcite's grammar with THROUGH and CREATE TABLE AS, DuckDB/PostgreSQL
@@ -20,6 +19,6 @@ public final class PuffinParserConfig {
                 .withUnquotedCasing(Casing.UNCHANGED)
                 .withQuotedCasing(Casing.UNCHANGED)
                 .withCaseSensitive(false)
-                .withConformance(SqlConformanceEnum.LENIENT);
+                .withConformance(PuffinConformance.INSTANCE);
     }
 }

@@ -1,5 +1,6 @@
 package io.puffindb.executors.fragment;
 
+import io.puffindb.calcite.TypedLiterals;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierExchange;
@@ -26,7 +27,7 @@ public final class Fragmenter {
 
     /** The fragment of the plan's root, with its input fragments below it. */
     public static Fragment fragment(RelNode physicalRoot) {
-        return new Fragmenter().cut(PlanUnsharer.unshare(physicalRoot));
+        return new Fragmenter().cut(PlanUnsharer.unshare(TypedLiterals.keepDecimalTypes(physicalRoot)));
     }
 
     private Fragment cut(RelNode root) {

@@ -1,0 +1,4 @@
+-- name: ordering-top_n
+-- dataset: tpch
+-- expect: oracle
+select o_orderkey, o_totalprice from orders order by o_totalprice desc limit 10
