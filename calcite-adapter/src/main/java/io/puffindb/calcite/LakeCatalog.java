@@ -34,8 +34,4 @@ public final class LakeCatalog {
     public List<String> defaultSchemaPath() {
         return List.of(defaultSchema);
     }
-
-    public String defaultSchema() {
-        return defaultSchema;
-    }
 }

@@ -35,8 +35,4 @@ public final class TierMetadata {
     public CostParameters parameters() {
         return parameters;
     }
-
-    public TierCostHandler costs() {
-        return costs;
-    }
 }

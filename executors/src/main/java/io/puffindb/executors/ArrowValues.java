@@ -80,9 +80,4 @@ public final class ArrowValues {
         return type.toString().toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** Whether a type's values are exact numbers that JSON must carry as text to stay exact. */
-    public static boolean isDecimal(Field field) {
-        return field.getType() instanceof ArrowType.Decimal;
-    }
-
 }

@@ -48,10 +48,6 @@ public final class WorkerPool {
     public record WorkerStatus(String id, String location, boolean inProcess, int activeTasks, long millisSinceHeartbeat) {
     }
 
-    public void remove(String workerId) {
-        members.remove(workerId);
-    }
-
     /** Flight locations of the live workers, in a stable order. */
     public List<String> liveLocations() {
         Instant oldest = clock.instant().minus(ttl);
