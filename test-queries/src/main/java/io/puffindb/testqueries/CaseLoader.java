@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads case files: a header of {@code -- key: value} lines (name, dataset, expect), then the SQL.
+ * Reads case files: a header of {@code -- key: value} lines (name, dataset, expect, known-failure),
+ * then the SQL.
  */
 public final class CaseLoader {
     private static final Pattern HEADER = Pattern.compile("--\\s*([a-z-]+):\\s*(.*)");
@@ -59,16 +60,17 @@ public final class CaseLoader {
                 file,
                 sql,
                 expectedError(file, expect),
+                expect.equals("checksum"),
                 Optional.ofNullable(header.get("known-failure")));
     }
 
     private static Optional<ExpectedError> expectedError(Path file, String expect) {
-        if (expect.equals("oracle")) {
+        if (expect.equals("oracle") || expect.equals("checksum")) {
             return Optional.empty();
         }
         Matcher error = ERROR.matcher(expect);
         if (!error.matches()) {
-            throw new IllegalArgumentException(format("%s: 'expect' must be 'oracle' or 'error CODE [line:column]', not '%s'", file, expect));
+            throw new IllegalArgumentException(format("%s: 'expect' must be 'oracle', 'checksum' or 'error CODE [line:column]', not '%s'", file, expect));
         }
         int line = error.group(2) == null ? 0 : Integer.parseInt(error.group(2));
         int column = error.group(3) == null ? 0 : Integer.parseInt(error.group(3));

@@ -38,16 +38,30 @@ public final class MiscDataset {
             "nothing", new String[] {"SELECT CAST(1 AS INTEGER) AS id, CAST('x' AS VARCHAR) AS label WHERE false"},
             "cities", new String[] {"""
                     SELECT * FROM (VALUES ('London', 'UK'), ('Paris', 'FR'), ('Dublin', 'IE'), ('Lima', 'PE'), (NULL, 'XX'))
-                      AS t(city, country)"""});
+                      AS t(city, country)"""},
+            // Strings that trip up encoders and result files: the text 'NULL', control characters, quotes, non-BMP.
+            "texts", new String[] {"""
+                    SELECT * FROM (VALUES
+                      (1, 'NULL'), (2, ''), (3, ' padded '), (4, 'tab' || chr(9) || 'here'), (5, 'new' || chr(10) || 'line'),
+                      (6, '"quoted"'), (7, 'back\\slash'), (8, '日本語'), (9, '😀 emoji'), (10, 'under_score'), (11, 'a'),
+                      (12, NULL), (13, 'ǆemal'), (14, 'İstanbul'))
+                      AS t(id, t)"""});
 
     private MiscDataset() {
     }
 
-    /** Writes the tables under {@code lakeRoot/misc}; one Parquet file per SELECT. */
-    public static void write(Path lakeRoot) throws Exception {
+    /**
+     * Writes the tables missing under {@code lakeRoot/misc}; one Parquet file per SELECT. Tables already
+     * there are left alone, so that a running service's files do not change under it.
+     */
+    public static void writeMissing(Path lakeRoot) throws Exception {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
             for (Map.Entry<String, String[]> table : TABLES.entrySet()) {
-                Path folder = Files.createDirectories(lakeRoot.resolve("misc").resolve(table.getKey()));
+                Path folder = lakeRoot.resolve("misc").resolve(table.getKey());
+                if (Files.isDirectory(folder)) {
+                    continue;
+                }
+                Files.createDirectories(folder);
                 String[] parts = table.getValue();
                 for (int part = 0; part < parts.length; part++) {
                     statement.execute("COPY (" + parts[part] + ") TO '" + folder.resolve("part-" + part + ".parquet") + "' (FORMAT parquet)");

@@ -49,9 +49,7 @@ public final class RegressMain {
             Files.createDirectories(lake);
             new TpchLakeGenerator(0.01).generate(lake.resolve("tpch"), GenerationProgress.SILENT);
         }
-        if (!Files.isDirectory(lake.resolve("misc"))) {
-            MiscDataset.write(lake);
-        }
+        MiscDataset.writeMissing(lake);
     }
 
     private static int regenerate(Path cases, Path lake) throws Exception {
@@ -60,15 +58,27 @@ public final class RegressMain {
             return 2;
         }
         int written = 0;
+        int kept = 0;
         try (BufferAllocator allocator = new RootAllocator(); Oracle oracle = new Oracle(lake, "tpch")) {
             for (QueryCase queryCase : CaseLoader.loadAll(cases)) {
-                if (queryCase.expectedError().isEmpty()) {
-                    ExpectedResult.write(queryCase, oracle.run(queryCase.sql(), allocator), OrderDetector.ordersResult(queryCase.sql()));
+                if (queryCase.expectedError().isPresent()) {
+                    continue;
+                }
+                ResultTable result = oracle.run(queryCase.sql(), allocator);
+                // A file that still agrees under the comparison rules (and keeps rows where the case
+                // wants them) is left alone, so that the floating-point noise of DuckDB's parallel
+                // aggregates does not show up as a diff.
+                Optional<ExpectedResult.Expected> current = ExpectedResult.read(queryCase);
+                if (current.isPresent() && (current.get().summarized() || !queryCase.checksumOnly())
+                        && CaseChecker.differences(current.get(), result, queryCase.sql()).isEmpty()) {
+                    kept++;
+                } else {
+                    ExpectedResult.write(queryCase, result);
                     written++;
                 }
             }
         }
-        System.out.println(written + " expected results written");
+        System.out.printf("%d expected results written, %d unchanged%n", written, kept);
         return 0;
     }
 

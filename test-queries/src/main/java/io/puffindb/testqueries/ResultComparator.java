@@ -53,7 +53,7 @@ public final class ResultComparator {
         return Optional.empty();
     }
 
-    private static boolean keysEqual(List<Object> left, List<Object> right, List<Integer> keys) {
+    static boolean keysEqual(List<Object> left, List<Object> right, List<Integer> keys) {
         return keys.stream().allMatch(key -> valuesEqual(left.get(key), right.get(key)));
     }
 

@@ -1,0 +1,4 @@
+-- name: joins-anti_not_exists_tpch
+-- dataset: tpch
+-- expect: oracle
+select count(*) as customers_without_orders from customer c where not exists (select 1 from orders o where o.o_custkey = c.c_custkey)

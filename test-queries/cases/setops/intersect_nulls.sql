@@ -1,0 +1,4 @@
+-- name: setops-intersect_nulls
+-- dataset: misc
+-- expect: oracle
+select city from misc.people intersect all select city from misc.cities
