@@ -2,6 +2,9 @@ package io.puffindb.calcite;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
@@ -17,6 +20,22 @@ public final class PuffinDuckDbDialect extends DuckDBSqlDialect {
 
     private PuffinDuckDbDialect() {
         super(DEFAULT_CONTEXT);
+    }
+
+    /**
+     * SINGLE_VALUE (what a scalar subquery becomes once decorrelated) does not exist in DuckDB: it is
+     * written as the value of the one row, failing as DuckDB does when there are several.
+     */
+    @Override
+    public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+        if (call.getKind() == SqlKind.SINGLE_VALUE) {
+            writer.print("CASE WHEN COUNT(*) > 1 THEN error('More than one row returned by a subquery used as an expression') ELSE first(");
+            call.operand(0).unparse(writer, 0, 0);
+            writer.print(") END");
+            writer.setNeedWhitespace(true);
+            return;
+        }
+        super.unparseCall(writer, call, leftPrec, rightPrec);
     }
 
     /** DuckDB's strings are all UTF-8 VARCHAR: no length, no CHARACTER SET clause in casts. */
