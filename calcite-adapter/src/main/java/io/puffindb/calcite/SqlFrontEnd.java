@@ -35,7 +35,6 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Parse, validate and convert: SQL text in, Calcite's logical plan out, errors with line and column.
@@ -95,7 +94,7 @@ public final class SqlFrontEnd {
         }
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         cluster.setMetadataProvider(metadata);
-        SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+        SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster, DuckDbConvertlets.INSTANCE,
                 SqlToRelConverter.config()
                         .withExpand(false)
                         .withHintStrategyTable(TierPins.STRATEGIES)
