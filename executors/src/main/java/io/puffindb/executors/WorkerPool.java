@@ -1,5 +1,9 @@
 package io.puffindb.executors;
 
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.registry.Registry;
+import io.puffindb.registry.WorkerInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,53 +14,57 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The LAMBDA workers this service may use: in-process ones, and worker processes that registered
- * and keep sending heartbeats. A worker whose heartbeats stop for longer than the TTL is dropped.
+ * The LAMBDA workers this service may use: in-process ones, and worker processes whose heartbeats
+ * are kept in the Registry (so that every service sharing a Redis registry sees the same fleet).
+ * A worker whose heartbeats stop for longer than the TTL is dropped by the Registry.
  */
 public final class WorkerPool {
-    private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private final Map<String, WorkerNode> local = new ConcurrentHashMap<>();
+    private final Map<String, Heartbeat> lastHeartbeats = new ConcurrentHashMap<>();
+    private final Registry registry;
     private final Duration ttl;
     private final Clock clock;
 
-    public WorkerPool(Duration ttl, Clock clock) {
-        this.ttl = ttl;
-        this.clock = clock;
+    public WorkerPool(Registry registry, Duration ttl, Clock clock) {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.ttl = requireNonNull(ttl, "ttl is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Adds (or renews) a worker reachable at a Flight location; it stays while heartbeats keep coming. */
+    /** Adds (or renews) a worker process reachable at a Flight location; it stays while heartbeats keep coming. */
     public void heartbeat(String workerId, String location, int activeTasks) {
-        members.put(workerId, new Member(workerId, location, clock.instant(), () -> activeTasks, false));
+        registry.heartbeat(new WorkerInfo(workerId, location), ttl);
+        lastHeartbeats.put(workerId, new Heartbeat(clock.instant(), activeTasks));
     }
 
     /** Adds an in-process worker: it lives as long as this process, without heartbeats. */
     public void addLocal(WorkerNode worker) {
-        members.put(worker.id(), new Member(worker.id(), worker.location(), clock.instant(), worker::activeTasks, true));
+        local.put(worker.id(), worker);
     }
 
     /** The live workers with their state, for the cluster page. */
     public List<WorkerStatus> statuses() {
-        liveLocations();
         Instant now = clock.instant();
-        return members.values().stream()
-                .sorted(Comparator.comparing(Member::workerId))
-                .map(member -> new WorkerStatus(member.workerId(), member.location(), member.local(), member.activeTasks().getAsInt(),
-                        Duration.between(member.lastSeen(), now).toMillis()))
-                .toList();
+        List<WorkerStatus> statuses = new ArrayList<>();
+        local.values().forEach(worker -> statuses.add(new WorkerStatus(worker.id(), worker.location(), true, worker.activeTasks(), 0)));
+        for (WorkerInfo worker : registry.liveWorkers()) {
+            Heartbeat last = lastHeartbeats.get(worker.id());
+            statuses.add(new WorkerStatus(worker.id(), worker.location(), false, last == null ? 0 : last.activeTasks(),
+                    last == null ? -1 : Duration.between(last.at(), now).toMillis()));
+        }
+        statuses.sort(Comparator.comparing(WorkerStatus::id));
+        return statuses;
     }
 
-    /** A worker as the cluster page shows it. */
+    /** A worker as the cluster page shows it (heartbeat age -1: it beats to another service of the deployment). */
     public record WorkerStatus(String id, String location, boolean inProcess, int activeTasks, long millisSinceHeartbeat) {
     }
 
     /** Flight locations of the live workers, in a stable order. */
     public List<String> liveLocations() {
-        Instant oldest = clock.instant().minus(ttl);
-        members.values().removeIf(member -> !member.local() && member.lastSeen().isBefore(oldest));
-        List<Member> live = new ArrayList<>(members.values());
-        live.sort(Comparator.comparing(Member::workerId));
-        return live.stream().map(Member::location).toList();
+        return statuses().stream().map(WorkerStatus::location).toList();
     }
 
-    private record Member(String workerId, String location, Instant lastSeen, java.util.function.IntSupplier activeTasks, boolean local) {
+    private record Heartbeat(Instant at, int activeTasks) {
     }
 }

@@ -63,6 +63,7 @@ class WorkerProcessesTest {
         }
     }
 
+    /** A `puffindb worker` process joining the service at {@code coordinator}. */
     static Process startWorker(String coordinator) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),

@@ -40,7 +40,8 @@ public final class ConfigLoader {
             Map.entry("worker.host", "127.0.0.1"),
             Map.entry("worker.port", "0"),
             Map.entry("through.allow", ""),
-            Map.entry("cache", Path.of(System.getProperty("user.home"), ".puffindb", "client").toString()));
+            Map.entry("cache", Path.of(System.getProperty("user.home"), ".puffindb", "client").toString()),
+            Map.entry("registry", "memory"));
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -112,7 +113,8 @@ public final class ConfigLoader {
                     get("worker.host"),
                     Integer.parseInt(get("worker.port")),
                     List.of(get("through.allow").split(",")),
-                    Path.of(get("cache")));
+                    Path.of(get("cache")),
+                    get("registry"));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

@@ -14,6 +14,8 @@ import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.FolderLake;
 import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.registry.Registries;
+import io.puffindb.registry.Registry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ public final class EmbeddedService implements AutoCloseable {
     private final FileMetadataReader metadataReader;
     private final WorkerNode monostore;
     private final List<WorkerNode> localWorkers = new ArrayList<>();
+    private final Registry registry;
     private final WorkerPool workers;
     private final FlightClients clients;
     private final QueryExecutor executor;
@@ -50,7 +53,8 @@ public final class EmbeddedService implements AutoCloseable {
         FolderLake lake = new FolderLake(config.lake(), metadataReader);
         SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(lake, config.defaultSchema()), SqlFrontEnd.defaultParserConfig());
         this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows());
-        this.workers = new WorkerPool(WORKER_TTL, Clock.systemUTC());
+        this.registry = Registries.open(config.registry());
+        this.workers = new WorkerPool(registry, WORKER_TTL, Clock.systemUTC());
         for (int i = 0; i < config.workers(); i++) {
             WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows());
             localWorkers.add(worker);
@@ -92,7 +96,7 @@ public final class EmbeddedService implements AutoCloseable {
         for (WorkerNode worker : localWorkers) {
             worker.close();
         }
-        try (allocator; metadataReader; monostore; clients) {
+        try (registry; allocator; metadataReader; monostore; clients) {
             // closed in reverse order
         }
     }

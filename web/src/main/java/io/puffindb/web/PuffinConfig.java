@@ -26,7 +26,8 @@ public record PuffinConfig(
         String workerHost,
         int workerPort,
         List<String> throughAllow,
-        Path cache) {
+        Path cache,
+        String registry) {
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
         requireNonNull(defaultSchema, "defaultSchema is null");
@@ -37,27 +38,34 @@ public record PuffinConfig(
         requireNonNull(workerHost, "workerHost is null");
         throughAllow = List.copyOf(throughAllow);
         requireNonNull(cache, "cache is null");
+        requireNonNull(registry, "registry is null");
     }
 
     /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
     public static PuffinConfig embedded(java.nio.file.Path lake, int port, int workers) {
         return new PuffinConfig(port, lake, 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
-                workers, "", "127.0.0.1", 0, List.of(), Path.of(System.getProperty("user.home"), ".puffindb", "client"));
+                workers, "", "127.0.0.1", 0, List.of(), Path.of(System.getProperty("user.home"), ".puffindb", "client"), "memory");
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry);
+    }
+
+    /** Keeps worker membership in this Registry ({@code memory} or {@code redis://host:port[/namespace]}). */
+    public PuffinConfig withRegistry(String spec) {
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, spec);
     }
 
     /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
     public PuffinConfig withThroughAllow(List<String> patterns) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, cache);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, cache, registry);
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry);
     }
 }
