@@ -1,6 +1,8 @@
 package io.puffindb.calcite;
 
 import io.puffindb.lake.LakeTable;
+import io.puffindb.lake.cache.FileCache;
+import io.puffindb.lake.store.StoredObject;
 import io.puffindb.lake.Split;
 import java.util.List;
 import org.apache.calcite.rel.core.TableScan;
@@ -12,9 +14,17 @@ import org.apache.calcite.rel.core.TableScan;
 public interface ScanFiles {
     List<Split> splitsOf(TableScan scan, LakeTable table);
 
-    String localPath(Split split);
+    String localPath(StoredObject file);
 
-    /** Every split, read where the lake keeps it. */
+    /**
+     * What DuckDB opens for a split: a local file where it is; a remote one by the name its engine's
+     * cache keeps it under (DuckDB's {@code file_search_path} is that cache's folder).
+     */
+    static String readablePath(StoredObject file) {
+        return file.isRemote() ? FileCache.nameOf(file) : file.uri();
+    }
+
+    /** Every split, read where the lake keeps it or from the engine's cache. */
     ScanFiles ALL = new ScanFiles() {
         @Override
         public List<Split> splitsOf(TableScan scan, LakeTable table) {
@@ -22,8 +32,8 @@ public interface ScanFiles {
         }
 
         @Override
-        public String localPath(Split split) {
-            return split.path();
+        public String localPath(StoredObject file) {
+            return readablePath(file);
         }
     };
 }

@@ -2,6 +2,7 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.lake.cache.FileCache;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -9,15 +10,17 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * A running DuckDB query whose result is read as Arrow batches. Closing it releases the batches,
- * the result set and the connection, in that order.
+ * the result set, the connection and its hold on the cached files it reads, in that order.
  */
 public final class ArrowResult implements AutoCloseable {
+    private final FileCache.Lease files;
     private final DuckDBConnection connection;
     private final Statement statement;
     private final ResultSet resultSet;
     private final ArrowReader reader;
 
-    ArrowResult(DuckDBConnection connection, Statement statement, ResultSet resultSet, ArrowReader reader) {
+    ArrowResult(FileCache.Lease files, DuckDBConnection connection, Statement statement, ResultSet resultSet, ArrowReader reader) {
+        this.files = requireNonNull(files, "files is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.statement = requireNonNull(statement, "statement is null");
         this.resultSet = requireNonNull(resultSet, "resultSet is null");
@@ -31,8 +34,8 @@ public final class ArrowResult implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (connection; statement; resultSet; reader) {
-            // closes in reverse order: reader, result set, statement, connection
+        try (files; connection; statement; resultSet; reader) {
+            // closes in reverse order: reader, result set, statement, connection, then the files it read
         }
     }
 }

@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.cache.FileCache;
+import io.puffindb.lake.store.StoredObject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -24,10 +27,13 @@ public final class DuckDbRunner {
     }
 
     /**
-     * Runs {@code sql}; {@code cancellation} can stop it from the moment the statement exists, and
-     * {@code prepare} registers its inputs in the connection first.
+     * Runs {@code sql} once the remote {@code files} it reads are in the engine's cache;
+     * {@code cancellation} can stop it from the moment the statement exists, and {@code prepare}
+     * registers its inputs in the connection first.
      */
-    public ArrowResult run(String sql, BufferAllocator allocator, String what, Cancellation cancellation, Consumer<DuckDBConnection> prepare) {
+    public ArrowResult run(String sql, List<StoredObject> files, BufferAllocator allocator, String what, Cancellation cancellation,
+            Consumer<DuckDBConnection> prepare) {
+        FileCache.Lease lease = engine.stage(files);
         DuckDBConnection connection = engine.connect();
         Statement statement = null;
         ResultSet resultSet = null;
@@ -37,12 +43,12 @@ public final class DuckDbRunner {
             cancellation.attach(statement);
             resultSet = statement.executeQuery(sql);
             ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, batchRows);
-            return new ArrowResult(connection, statement, resultSet, reader);
+            return new ArrowResult(lease, connection, statement, resultSet, reader);
         } catch (SQLException e) {
-            closeQuietly(resultSet, statement, connection);
+            closeQuietly(resultSet, statement, connection, lease);
             throw cancellation.isCancelled() ? new PuffinException(ErrorCode.CANCELLED, what + " was cancelled", e) : DuckDbErrors.fromDuckDb(e, what);
         } catch (RuntimeException e) {
-            closeQuietly(resultSet, statement, connection);
+            closeQuietly(resultSet, statement, connection, lease);
             throw e;
         }
     }

@@ -103,8 +103,8 @@ public final class QueryExecutor implements AutoCloseable {
                 query.metadata().parameters().splitsPerTask(), allocator, stats);
         try {
             Fragment root = query.rootFragment();
-            ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), allocator, "Query", cancellation,
-                    connection -> run.registerInputs(connection, root));
+            ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), root.remoteFiles(List.of()),
+                    allocator, "Query", cancellation, connection -> run.registerInputs(connection, root));
             return new RunningQuery(query, result, cancellation, deadline, stats, run, allocator, query.rootFragment().lambdaTasks(query.metadata().parameters().splitsPerTask(), query.workers().size()));
         } catch (RuntimeException e) {
             deadline.disarm();

@@ -106,7 +106,8 @@ final class QueryRun implements AutoCloseable {
         List<List<Split>> shares = fragment.taskShares(splitsPerTask);
         for (int task = 0; task < shares.size(); task++) {
             List<Split> share = shares.get(task);
-            TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-t" + task, FragmentSql.render(fragment, share), broadcasts);
+            TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-t" + task, FragmentSql.render(fragment, share), broadcasts,
+                    fragment.remoteFiles(share));
             tasks.add(new TaskStream(spec, rotated(workers, task), share.size(), share.stream().mapToLong(Split::sizeBytes).sum()));
         }
         return tasks;
@@ -127,10 +128,11 @@ final class QueryRun implements AutoCloseable {
             for (TaskStream producer : producers) {
                 TaskSpec share = new TaskSpec(queryId, producer.spec().taskId() + "-k" + range,
                         "SELECT * FROM (" + producer.spec().sql() + ") AS rows_by_key WHERE hash(" + keys + ") % " + ranges + " = " + range,
-                        producer.spec().inputs());
+                        producer.spec().inputs(), producer.spec().files());
                 inputs.add(new TaskSpec.StreamInput(byKey.name(), producer.workerLocations().get(0), share.toTicket()));
             }
-            TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-k" + range, FragmentSql.render(fragment), inputs);
+            TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-k" + range, FragmentSql.render(fragment), inputs,
+                    fragment.remoteFiles(List.of()));
             tasks.add(new TaskStream(spec, rotated(workers, range), 0, 0));
         }
         return tasks;
@@ -150,8 +152,8 @@ final class QueryRun implements AutoCloseable {
             throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Broadcasts come from the MONOSTORE, not " + fragment.tier());
         }
         DuckDbRunner runner = new DuckDbRunner(monostore.engine(), 65536);
-        try (ArrowResult result = runner.run(FragmentSql.render(fragment), allocator, "Broadcast side", new Cancellation(),
-                connection -> registerInputs(connection, fragment))) {
+        try (ArrowResult result = runner.run(FragmentSql.render(fragment), fragment.remoteFiles(List.of()), allocator, "Broadcast side",
+                new Cancellation(), connection -> registerInputs(connection, fragment))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ArrowStreamWriter writer = new ArrowStreamWriter(result.reader().getVectorSchemaRoot(), null, bytes)) {
                 writer.start();

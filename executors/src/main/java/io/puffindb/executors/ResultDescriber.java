@@ -6,6 +6,8 @@ import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.FragmentSql;
 import io.puffindb.lake.LakeColumn;
+import io.puffindb.lake.Split;
+import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.SqlLiterals;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,9 +44,13 @@ final class ResultDescriber {
         for (RemoteThroughTable remote : fragment.remoteTables()) {
             createEmpty(connection, remote.streamName(), remote.columns());
         }
-        String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, fragment.taskShares(1).get(0)) : FragmentSql.render(fragment);
+        List<Split> share = fragment.fanOutScan().isPresent() ? fragment.taskShares(1).get(0) : List.of();
+        String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, share) : FragmentSql.render(fragment);
         List<LakeColumn> columns = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("DESCRIBE " + sql)) {
+        // DESCRIBE opens the files' footers, so remote ones must be in the cache.
+        try (FileCache.Lease files = engine.stage(fragment.remoteFiles(share));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("DESCRIBE " + sql)) {
             while (rows.next()) {
                 columns.add(new LakeColumn(rows.getString("column_name"), rows.getString("column_type")));
             }

@@ -6,6 +6,9 @@ import io.puffindb.executors.flight.EngineFlightProducer;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.FlightEndpoint;
 import io.puffindb.executors.flight.ResultStore;
+import io.puffindb.lake.cache.FileCache;
+import io.puffindb.lake.store.ObjectStores;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -23,10 +26,11 @@ public final class WorkerNode implements AutoCloseable {
     private final EngineFlightProducer producer;
     private final FlightEndpoint endpoint;
 
-    public WorkerNode(String host, int port, int threads, String memoryLimit, int batchRows) {
+    /** {@code cacheDir/<id>} becomes this engine's own cache of remote lake files, holding at most {@code cacheBytes}. */
+    public WorkerNode(String host, int port, int threads, String memoryLimit, int batchRows, ObjectStores stores, Path cacheDir, long cacheBytes) {
         this.id = "worker-" + UUID.randomUUID().toString().substring(0, 8);
         this.allocator = new RootAllocator();
-        this.engine = new DuckDbEngine(threads, memoryLimit);
+        this.engine = new DuckDbEngine(threads, memoryLimit, new FileCache(cacheDir.resolve(id), cacheBytes, stores));
         this.clients = new FlightClients(allocator);
         this.producer = new EngineFlightProducer(engine, allocator, clients, results, batchRows);
         this.endpoint = new FlightEndpoint(allocator, requireNonNull(host, "host is null"), port, producer);

@@ -3,54 +3,57 @@ package io.puffindb.lake;
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.puffindb.lake.store.MetadataCopies;
+import io.puffindb.lake.store.ObjectStore;
+import io.puffindb.lake.store.ObjectStores;
+import io.puffindb.lake.store.StoredObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
- * A lake laid out as folders: {@code root/<schema>/<table>/*.parquet} (or {@code *.csv}). Table
- * metadata is read from the files and kept until a file of the table changes (size or mtime).
+ * A lake laid out as folders: {@code root/<schema>/<table>/*.parquet} (or {@code *.csv}), on local disk
+ * or S3. Table metadata is read from the files (only Parquet footers for remote files) and kept until
+ * a file of the table changes (its version: size and mtime, or ETag).
  */
 public final class FolderLake implements Lake {
-    private final Path root;
+    private final String root;
+    private final ObjectStore store;
+    private final MetadataCopies metadataCopies;
     private final FileMetadataReader metadataReader;
     private final Map<String, CachedTable> tables = new ConcurrentHashMap<>();
 
-    public FolderLake(Path root, FileMetadataReader metadataReader) {
-        this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+    /** {@code root} is a local folder or {@code s3://bucket/prefix}. */
+    public FolderLake(String root, ObjectStores stores, MetadataCopies metadataCopies, FileMetadataReader metadataReader) {
+        this.store = requireNonNull(stores, "stores is null").forLocation(requireNonNull(root, "root is null"));
+        this.root = store.isLocal() ? Path.of(root).toAbsolutePath().normalize().toString() : stripTrailingSlash(root);
+        this.metadataCopies = requireNonNull(metadataCopies, "metadataCopies is null");
         this.metadataReader = requireNonNull(metadataReader, "metadataReader is null");
     }
 
-    public Path root() {
+    public String root() {
         return root;
     }
 
     @Override
     public List<String> schemaNames() {
-        return visibleChildren(root, Files::isDirectory);
+        return visibleNames(store.childFolders(root));
     }
 
     @Override
     public List<String> tableNames(String schema) {
-        return visibleChildren(root.resolve(schema), Files::isDirectory);
+        return visibleNames(store.childFolders(root + "/" + schema));
     }
 
     /** Empty also when the folder holds no data files. */
     @Override
     public Optional<LakeTable> table(String schema, String name) {
-        Path folder = root.resolve(schema).resolve(name);
-        if (!Files.isDirectory(folder)) {
-            return Optional.empty();
-        }
-        List<FileVersion> files = dataFiles(folder);
+        List<StoredObject> files = store.files(root + "/" + schema + "/" + name).stream()
+                .filter(file -> !isHidden(file.fileName()) && FileFormat.ofFileName(file.fileName()).isPresent())
+                .toList();
         if (files.isEmpty()) {
             return Optional.empty();
         }
@@ -64,54 +67,33 @@ public final class FolderLake implements Lake {
         return Optional.of(table);
     }
 
-    private LakeTable readTable(String schema, String name, List<FileVersion> files) {
-        FileFormat format = files.get(0).format();
-        if (files.stream().anyMatch(file -> file.format() != format)) {
+    private LakeTable readTable(String schema, String name, List<StoredObject> files) {
+        FileFormat format = FileFormat.ofFileName(files.get(0).fileName()).orElseThrow();
+        if (files.stream().anyMatch(file -> FileFormat.ofFileName(file.fileName()).orElseThrow() != format)) {
             throw new PuffinException(ErrorCode.QUERY_FAILED, format("Table %s.%s mixes file formats; keep one format per table folder", schema, name));
         }
-        List<String> paths = files.stream().map(FileVersion::path).toList();
-        List<LakeColumn> columns = metadataReader.readColumns(format, paths);
-        Map<String, FileMetadataReader.FileFacts> facts = metadataReader.readFacts(format, paths, columns);
+        List<String> localPaths = files.stream().map(file -> metadataCopies.localPathFor(file, format)).toList();
+        List<LakeColumn> columns = metadataReader.readColumns(format, localPaths);
+        Map<String, FileMetadataReader.FileFacts> facts = metadataReader.readFacts(format, localPaths, columns);
         List<Split> splits = new ArrayList<>();
-        for (FileVersion file : files) {
-            FileMetadataReader.FileFacts fileFacts = facts.get(file.path());
-            splits.add(new Split(file.path(), file.size(), fileFacts.rowCount(), file.version(), fileFacts.columnStats()));
+        for (int i = 0; i < files.size(); i++) {
+            StoredObject file = files.get(i);
+            FileMetadataReader.FileFacts fileFacts = facts.get(localPaths.get(i));
+            splits.add(new Split(file.uri(), file.size(), fileFacts.rowCount(), file.version(), fileFacts.columnStats()));
         }
         return new LakeTable(schema, name, columns, splits, ScanRenderer.files(format));
     }
 
-    private static List<FileVersion> dataFiles(Path folder) {
-        try (Stream<Path> children = Files.list(folder)) {
-            List<FileVersion> files = new ArrayList<>();
-            for (Path child : children.sorted().toList()) {
-                String fileName = child.getFileName().toString();
-                Optional<FileFormat> format = FileFormat.ofFileName(fileName);
-                if (isHidden(fileName) || format.isEmpty() || !Files.isRegularFile(child)) {
-                    continue;
-                }
-                long size = Files.size(child);
-                long modified = Files.getLastModifiedTime(child).toMillis();
-                files.add(new FileVersion(child.toString(), format.get(), size, size + "-" + modified));
-            }
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<String> visibleNames(List<String> folders) {
+        return folders.stream()
+                .map(folder -> folder.substring(folder.lastIndexOf('/') + 1))
+                .filter(folderName -> !isHidden(folderName))
+                .sorted()
+                .toList();
     }
 
-    private static List<String> visibleChildren(Path folder, java.util.function.Predicate<Path> kind) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(kind)
-                    .map(child -> child.getFileName().toString())
-                    .filter(fileName -> !isHidden(fileName))
-                    .sorted(Comparator.naturalOrder())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String stripTrailingSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
     // Dot and underscore files are other tools' bookkeeping (_SUCCESS, .crc, _delta_log).
@@ -119,9 +101,6 @@ public final class FolderLake implements Lake {
         return fileName.startsWith(".") || fileName.startsWith("_");
     }
 
-    private record FileVersion(String path, FileFormat format, long size, String version) {
-    }
-
-    private record CachedTable(List<FileVersion> files, LakeTable table) {
+    private record CachedTable(List<StoredObject> files, LakeTable table) {
     }
 }

@@ -1,5 +1,6 @@
 package io.puffindb.lake;
 
+import io.puffindb.lake.store.StoredObject;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,11 +11,14 @@ import java.util.function.Function;
  */
 @FunctionalInterface
 public interface ScanRenderer {
-    /** DuckDB SQL usable in a FROM clause, e.g. {@code read_parquet(['/cache/a.parquet'])}. */
-    String relation(List<Split> splits, Function<Split, String> localPath);
+    /**
+     * DuckDB SQL usable in a FROM clause, e.g. {@code read_parquet(['/cache/a.parquet'])};
+     * {@code localPath} names what DuckDB opens for a data or delete file.
+     */
+    String relation(List<Split> splits, Function<StoredObject, String> localPath);
 
     /** Plain files of one format, read as they are. */
     static ScanRenderer files(FileFormat format) {
-        return (splits, localPath) -> format.duckDbReader() + "(" + SqlLiterals.stringList(splits.stream().map(localPath).toList()) + ")";
+        return (splits, localPath) -> format.duckDbReader() + "(" + SqlLiterals.stringList(splits.stream().map(Split::file).map(localPath).toList()) + ")";
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.puffindb.lake.demo.TpchLakeGenerator;
+import io.puffindb.lake.store.LocalObjectStore;
+import io.puffindb.lake.store.MetadataCopies;
+import io.puffindb.lake.store.ObjectStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ class TpchDemoLakeTest {
     static void generate() {
         generatedRows = new TpchLakeGenerator(0.01).generate(lakeRoot.resolve("tpch"), (table, done, expected) -> progressCalls.incrementAndGet());
         reader = new FileMetadataReader();
-        lake = new FolderLake(lakeRoot, reader);
+        ObjectStores stores = new ObjectStores(List.of(new LocalObjectStore()));
+        lake = new FolderLake(lakeRoot.toString(), stores, new MetadataCopies(lakeRoot.resolve(".footers"), stores), reader);
     }
 
     @AfterAll

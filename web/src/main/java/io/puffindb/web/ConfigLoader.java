@@ -4,6 +4,7 @@ import static java.lang.String.format;
 
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.store.S3Settings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -41,7 +43,15 @@ public final class ConfigLoader {
             Map.entry("worker.port", "0"),
             Map.entry("through.allow", ""),
             Map.entry("cache", Path.of(System.getProperty("user.home"), ".puffindb", "client").toString()),
-            Map.entry("registry", "memory"));
+            Map.entry("registry", "memory"),
+            Map.entry("s3.endpoint", ""),
+            Map.entry("s3.region", "us-east-1"),
+            Map.entry("s3.path.style", "false"),
+            Map.entry("s3.access.key", ""),
+            Map.entry("s3.secret.key", ""),
+            Map.entry("cache.dir", StorageConfig.defaults().cacheDir().toString()),
+            Map.entry("cache.worker.bytes", String.valueOf(StorageConfig.defaults().workerCacheBytes())),
+            Map.entry("cache.monostore.bytes", String.valueOf(StorageConfig.defaults().monostoreCacheBytes())));
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -99,7 +109,7 @@ public final class ConfigLoader {
         try {
             return new PuffinConfig(
                     Integer.parseInt(get("port")),
-                    Path.of(get("lake")),
+                    get("lake"),
                     Double.parseDouble(get("sf")),
                     get("default.schema"),
                     Duration.parse(get("query.timeout")),
@@ -114,7 +124,13 @@ public final class ConfigLoader {
                     Integer.parseInt(get("worker.port")),
                     List.of(get("through.allow").split(",")),
                     Path.of(get("cache")),
-                    get("registry"));
+                    get("registry"),
+                    new StorageConfig(
+                            new S3Settings(Optional.of(get("s3.endpoint")), get("s3.region"), Boolean.parseBoolean(get("s3.path.style")),
+                                    Optional.of(get("s3.access.key")), Optional.of(get("s3.secret.key"))),
+                            Path.of(get("cache.dir")),
+                            Long.parseLong(get("cache.worker.bytes")),
+                            Long.parseLong(get("cache.monostore.bytes"))));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

@@ -14,8 +14,11 @@ import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.FolderLake;
 import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.lake.store.MetadataCopies;
+import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.registry.Registries;
 import io.puffindb.registry.Registry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ public final class EmbeddedService implements AutoCloseable {
 
     private final BufferAllocator allocator;
     private final FileMetadataReader metadataReader;
+    private final ObjectStores stores;
     private final WorkerNode monostore;
     private final List<WorkerNode> localWorkers = new ArrayList<>();
     private final Registry registry;
@@ -47,16 +51,22 @@ public final class EmbeddedService implements AutoCloseable {
 
     private EmbeddedService(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
         requireNonNull(config, "config is null");
-        DemoLake.ensure(config.lake(), config.scaleFactor(), progress);
+        if (config.lakeIsLocal()) {
+            DemoLake.ensure(Path.of(config.lake()), config.scaleFactor(), progress);
+        }
         this.allocator = new RootAllocator();
         this.metadataReader = new FileMetadataReader();
-        FolderLake lake = new FolderLake(config.lake(), metadataReader);
+        StorageConfig storage = config.storage();
+        this.stores = ObjectStores.of(storage.s3());
+        FolderLake lake = new FolderLake(config.lake(), stores, new MetadataCopies(storage.cacheDir().resolve("footers"), stores), metadataReader);
         SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(lake, config.defaultSchema()), SqlFrontEnd.defaultParserConfig());
-        this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows());
+        this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
+                stores, storage.cacheDir(), storage.monostoreCacheBytes());
         this.registry = Registries.open(config.registry());
         this.workers = new WorkerPool(registry, WORKER_TTL, Clock.systemUTC());
         for (int i = 0; i < config.workers(); i++) {
-            WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows());
+            WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows(),
+                    stores, storage.cacheDir(), storage.workerCacheBytes());
             localWorkers.add(worker);
             workers.addLocal(worker);
         }
@@ -76,7 +86,7 @@ public final class EmbeddedService implements AutoCloseable {
     public static EmbeddedService start(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
         EmbeddedService service = new EmbeddedService(config, progress, costs);
         service.http.start();
-        LOG.info("PuffinDB is serving lake {} on http://localhost:{} with {} in-process workers", config.lake().toAbsolutePath(), service.port(),
+        LOG.info("PuffinDB is serving lake {} on http://localhost:{} with {} in-process workers", config.lake(), service.port(),
                 service.localWorkers.size());
         return service;
     }
@@ -96,7 +106,7 @@ public final class EmbeddedService implements AutoCloseable {
         for (WorkerNode worker : localWorkers) {
             worker.close();
         }
-        try (registry; allocator; metadataReader; monostore; clients) {
+        try (stores; registry; allocator; metadataReader; monostore; clients) {
             // closed in reverse order
         }
     }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record PuffinConfig(
         int port,
-        Path lake,
+        String lake,
         double scaleFactor,
         String defaultSchema,
         Duration queryTimeout,
@@ -27,7 +27,8 @@ public record PuffinConfig(
         int workerPort,
         List<String> throughAllow,
         Path cache,
-        String registry) {
+        String registry,
+        StorageConfig storage) {
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
         requireNonNull(defaultSchema, "defaultSchema is null");
@@ -39,33 +40,46 @@ public record PuffinConfig(
         throughAllow = List.copyOf(throughAllow);
         requireNonNull(cache, "cache is null");
         requireNonNull(registry, "registry is null");
+        requireNonNull(storage, "storage is null");
     }
 
     /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
-    public static PuffinConfig embedded(java.nio.file.Path lake, int port, int workers) {
-        return new PuffinConfig(port, lake, 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
-                workers, "", "127.0.0.1", 0, List.of(), Path.of(System.getProperty("user.home"), ".puffindb", "client"), "memory");
+    public static PuffinConfig embedded(Path lake, int port, int workers) {
+        return new PuffinConfig(port, lake.toString(), 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
+                workers, "", "127.0.0.1", 0, List.of(), Path.of(System.getProperty("user.home"), ".puffindb", "client"), "memory",
+                StorageConfig.defaults());
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage);
     }
 
     /** Keeps worker membership in this Registry ({@code memory} or {@code redis://host:port[/namespace]}). */
     public PuffinConfig withRegistry(String spec) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, spec);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, spec, storage);
     }
 
     /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
     public PuffinConfig withThroughAllow(List<String> patterns) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, cache, registry);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, cache, registry, storage);
+    }
+
+    /** Reads the lake at {@code location} (a folder or {@code s3://bucket/prefix}) with these storage settings. */
+    public PuffinConfig withLake(String location, StorageConfig newStorage) {
+        return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, newStorage);
+    }
+
+    /** True when the lake is a folder on this machine (the demo lake can be generated into it). */
+    public boolean lakeIsLocal() {
+        return !lake.contains("://");
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage);
     }
 }

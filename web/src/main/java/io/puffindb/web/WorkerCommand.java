@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.WorkerNode;
+import io.puffindb.lake.store.ObjectStores;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ final class WorkerCommand implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
 
+    private final ObjectStores stores;
     private final WorkerNode node;
     private final URI coordinator;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,7 +36,9 @@ final class WorkerCommand implements AutoCloseable {
     WorkerCommand(PuffinConfig config) {
         requireNonNull(config, "config is null");
         this.coordinator = URI.create(config.coordinator().replaceAll("/+$", "") + "/v1/workers");
-        this.node = new WorkerNode(config.workerHost(), config.workerPort(), config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows());
+        this.stores = ObjectStores.of(config.storage().s3());
+        this.node = new WorkerNode(config.workerHost(), config.workerPort(), config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
+                stores, config.storage().cacheDir(), config.storage().workerCacheBytes());
     }
 
     void start() {
@@ -63,6 +67,8 @@ final class WorkerCommand implements AutoCloseable {
     @Override
     public void close() throws Exception {
         heartbeats.shutdownNow();
-        node.close();
+        try (stores) {
+            node.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.executors.DuckDbEngine;
 import io.puffindb.executors.fragment.TaskSpec;
+import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.SqlLiterals;
 import java.io.ByteArrayInputStream;
 import java.sql.ResultSet;
@@ -79,7 +80,8 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     }
 
     private void runTaskCounted(TaskSpec task, ServerStreamListener listener) throws Exception {
-        try (BufferAllocator taskMemory = allocator.newChildAllocator("task-" + task.taskId(), 0, Long.MAX_VALUE);
+        try (FileCache.Lease files = engine.stage(task.files());
+                BufferAllocator taskMemory = allocator.newChildAllocator("task-" + task.taskId(), 0, Long.MAX_VALUE);
                 DuckDBConnection connection = engine.connect();
                 ArrowStreams inputs = new ArrowStreams()) {
             // Inputs are loaded into tables first: a broadcast side is joined against the task's whole share

@@ -11,7 +11,9 @@ import io.puffindb.calcite.tier.TierTableScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import io.puffindb.lake.Split;
+import io.puffindb.lake.store.StoredObject;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 
@@ -58,6 +60,31 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
         // A hash exchange's producers are started by its consumer tasks, on the workers.
         return own + inputs.stream().filter(input -> input.exchange().kind() != ExchangeKind.HASH)
                 .mapToInt(input -> input.source().lambdaTasks(splitsPerTask, partitions)).sum();
+    }
+
+    /**
+     * The remote lake files a task of this fragment reads, which its engine must have cached before
+     * it runs: {@code taskShare} of the fan-out scan, every file of the other scans.
+     */
+    public List<StoredObject> remoteFiles(List<Split> taskShare) {
+        List<StoredObject> files = new ArrayList<>();
+        collectRemoteFiles(root, taskShare, files);
+        return files;
+    }
+
+    private void collectRemoteFiles(RelNode node, List<Split> taskShare, List<StoredObject> files) {
+        if (node instanceof TierExchange) {
+            return;
+        }
+        LakeCalciteTable table = node instanceof TableScan scan ? scan.getTable().unwrap(LakeCalciteTable.class) : null;
+        if (table != null) {
+            boolean fanOut = fanOutScan.filter(scan -> scan == node).isPresent();
+            List<Split> splits = fanOut ? taskShare : table.lakeTable().splits();
+            for (Split split : splits) {
+                Stream.concat(Stream.of(split.file()), split.deleteFiles().stream()).filter(StoredObject::isRemote).forEach(files::add);
+            }
+        }
+        node.getInputs().forEach(input -> collectRemoteFiles(input, taskShare, files));
     }
 
     /** THROUGH subqueries run by other services that this fragment reads (not those below its exchanges). */

@@ -4,6 +4,7 @@ import io.puffindb.calcite.DuckDbSqlRenderer;
 import io.puffindb.calcite.ScanFiles;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.Split;
+import io.puffindb.lake.store.StoredObject;
 import java.util.List;
 import org.apache.calcite.rel.core.TableScan;
 
@@ -26,8 +27,8 @@ public final class FragmentSql {
             }
 
             @Override
-            public String localPath(Split split) {
-                return split.path();
+            public String localPath(StoredObject file) {
+                return ScanFiles.readablePath(file);
             }
         };
         return new DuckDbSqlRenderer(share, fragment::nameOf).render(fragment.root());

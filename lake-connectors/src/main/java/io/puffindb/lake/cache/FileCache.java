@@ -1,0 +1,223 @@
+package io.puffindb.lake.cache;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.store.ObjectStores;
+import io.puffindb.lake.store.StoredObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An engine's local SSD cache of remote lake files, with a byte budget and least-recently-used
+ * eviction. A file is cached under a name made from its location and version, so a replaced file
+ * gets a new name and is fetched again; the stale copy ages out. DuckDB finds cached files by that
+ * name because its {@code file_search_path} is this folder.
+ *
+ * <p>Files a running query reads are pinned until its {@link Lease} closes. A file that cannot fit
+ * even after evicting everything unpinned is still fetched for that query but dropped afterwards, so
+ * what stays cached never exceeds the budget.
+ */
+public final class FileCache implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FileCache.class);
+
+    private static final Pattern OWN_NAME = Pattern.compile("(\\.partial-)?[0-9a-f]{24}-.*");
+
+    private final Path root;
+    private final long budgetBytes;
+    private final ObjectStores stores;
+    // Access order: the eldest entry is the least recently used.
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong bytesFetched = new AtomicLong();
+    private final AtomicLong evictions = new AtomicLong();
+    private long cachedBytes;
+
+    public FileCache(Path root, long budgetBytes, ObjectStores stores) {
+        this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+        this.budgetBytes = budgetBytes;
+        this.stores = requireNonNull(stores, "stores is null");
+        try {
+            Files.createDirectories(this.root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the cache folder " + this.root, e);
+        }
+        forgetLeftovers();
+    }
+
+    /** The folder DuckDB resolves cached file names against. */
+    public Path root() {
+        return root;
+    }
+
+    /** The name a version of a file is cached under: stable across engines, new for every version. */
+    public static String nameOf(StoredObject file) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((file.uri() + "\n" + file.version()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12) + "-" + file.fileName();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    /** Makes every file present under its cached name, fetching the missing ones, pinned until the lease closes. */
+    public Lease stage(List<StoredObject> files) {
+        Lease lease = new Lease(this);
+        try {
+            for (StoredObject file : files) {
+                lease.pinned.add(stageOne(file));
+            }
+            return lease;
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    private Entry stageOne(StoredObject file) {
+        String name = nameOf(file);
+        synchronized (fetchLocks.computeIfAbsent(name, key -> new Object())) {
+            synchronized (this) {
+                Entry cached = entries.get(name);
+                if (cached != null) {
+                    cached.pins++;
+                    hits.incrementAndGet();
+                    return cached;
+                }
+            }
+            misses.incrementAndGet();
+            Path target = root.resolve(name);
+            Path partial = root.resolve(".partial-" + name + "-" + Thread.currentThread().getId());
+            try {
+                Files.deleteIfExists(partial);
+                stores.forLocation(file.uri()).download(file, partial);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new PuffinException(ErrorCode.QUERY_FAILED, "Cannot cache " + file.uri() + ": " + e.getMessage(), e);
+            } finally {
+                deleteQuietly(partial);
+            }
+            bytesFetched.addAndGet(file.size());
+            synchronized (this) {
+                Entry entry = new Entry(name, file, file.size());
+                entry.pins = 1;
+                entries.put(name, entry);
+                cachedBytes += entry.size;
+                evictOverBudget();
+                return entry;
+            }
+        }
+    }
+
+    private synchronized void release(List<Entry> pinned) {
+        for (Entry entry : pinned) {
+            entry.pins--;
+        }
+        evictOverBudget();
+    }
+
+    // Least recently used first; pinned files stay until their queries finish.
+    private void evictOverBudget() {
+        var iterator = entries.values().iterator();
+        while (cachedBytes > budgetBytes && iterator.hasNext()) {
+            Entry entry = iterator.next();
+            if (entry.pins > 0) {
+                continue;
+            }
+            iterator.remove();
+            cachedBytes -= entry.size;
+            evictions.incrementAndGet();
+            deleteQuietly(root.resolve(entry.name));
+        }
+    }
+
+    public synchronized CacheStats stats() {
+        return new CacheStats(entries.size(), cachedBytes, budgetBytes, hits.get(), misses.get(), bytesFetched.get(), evictions.get());
+    }
+
+    /** Cached files, least recently used first. */
+    public synchronized List<StoredObject> contents() {
+        List<StoredObject> files = new ArrayList<>();
+        entries.values().forEach(entry -> files.add(entry.file));
+        return files;
+    }
+
+    /** Deletes every cached file and the folder: a cache belongs to one engine's lifetime. */
+    @Override
+    public synchronized void close() {
+        entries.clear();
+        cachedBytes = 0;
+        forgetLeftovers();
+        deleteQuietly(root);
+    }
+
+    // Files from an earlier run have no record of their source here: start empty rather than guess.
+    // Only names this cache makes are touched, in case the folder is shared with anything else.
+    private void forgetLeftovers() {
+        try (Stream<Path> children = Files.list(root)) {
+            children.filter(child -> OWN_NAME.matcher(child.getFileName().toString()).matches()).forEach(FileCache::deleteQuietly);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the cache folder " + root, e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}: {}", path, e.getMessage());
+        }
+    }
+
+    private static final class Entry {
+        final String name;
+        final StoredObject file;
+        final long size;
+        int pins;
+
+        Entry(String name, StoredObject file, long size) {
+            this.name = name;
+            this.file = file;
+            this.size = size;
+        }
+    }
+
+    /** Files staged for one query: they stay in the cache at least until this closes. */
+    public static final class Lease implements AutoCloseable {
+        private final FileCache cache;
+        private final List<Entry> pinned = new ArrayList<>();
+        private boolean closed;
+
+        private Lease(FileCache cache) {
+            this.cache = cache;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                cache.release(pinned);
+            }
+        }
+    }
+}

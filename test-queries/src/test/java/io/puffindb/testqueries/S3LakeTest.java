@@ -1,0 +1,109 @@
+package io.puffindb.testqueries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.lake.demo.TpchLakeGenerator;
+import io.puffindb.lake.store.S3ObjectStore;
+import io.puffindb.web.EmbeddedService;
+import io.puffindb.web.PuffinConfig;
+import io.puffindb.web.StorageConfig;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A lake on S3 (a real S3-compatible server in-process): the TPC-H demo tables uploaded there are
+ * queried through the distributed path and compared with DuckDB over the same files on disk. Engines
+ * read remote files from their caches, so a repeated query reads nothing from the store, and a file
+ * replaced in the store is read again.
+ */
+class S3LakeTest {
+    private static final String LAKE = "s3://lake/demo";
+
+    @TempDir
+    static Path local;
+    @TempDir
+    static Path caches;
+    static InProcessS3 s3;
+    static S3ObjectStore store;
+    static EmbeddedService service;
+    static Oracle oracle;
+    static BufferAllocator allocator;
+    static CaseChecker checker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
+        s3 = new InProcessS3("lake");
+        store = new S3ObjectStore(s3.settings());
+        try (Stream<Path> files = Files.walk(local)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                store.upload(file, LAKE + "/" + local.relativize(file));
+            }
+        }
+        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 1L << 30);
+        service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
+        oracle = new Oracle(local, "tpch");
+        allocator = new RootAllocator();
+        checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try (AutoCloseable a = allocator; AutoCloseable o = oracle; AutoCloseable sv = service; AutoCloseable st = store; AutoCloseable proxy = s3) {
+            // closed in reverse order
+        }
+    }
+
+    @Test
+    void tpchQueriesOverS3EqualDuckDbOverTheSameFiles() throws Exception {
+        for (QueryCase query : TpchCases.all()) {
+            checker.failure(query).ifPresent(failure -> fail(query.name() + " over S3: " + failure));
+        }
+    }
+
+    @Test
+    void aRepeatedQueryReadsNothingFromTheStore() throws Exception {
+        QueryCase q6 = TpchCases.all().stream().filter(query -> query.file().getFileName().toString().equals("q06.sql")).findFirst().orElseThrow();
+        checker.failure(q6).ifPresent(failure -> fail("first run: " + failure));
+        long getsAfterFirstRun = s3.gets();
+        long bytesAfterFirstRun = s3.bytesServed();
+        checker.failure(q6).ifPresent(failure -> fail("second run: " + failure));
+        assertEquals(getsAfterFirstRun, s3.gets(), "object reads during the second run");
+        assertEquals(bytesAfterFirstRun, s3.bytesServed(), "bytes read from the store during the second run");
+    }
+
+    @Test
+    void aFileReplacedInTheStoreIsReadAgain() throws Exception {
+        PuffinClient client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
+        String uri = LAKE + "/scratch/changing/data.parquet";
+        uploadRows(uri, 3);
+        assertEquals(List.of(List.of(3L)), client.query("SELECT count(*) AS n FROM scratch.changing", allocator).result().rows());
+        long getsBefore = s3.gets();
+        uploadRows(uri, 5);
+        assertEquals(List.of(List.of(5L)), client.query("SELECT count(*) AS n FROM scratch.changing", allocator).result().rows());
+        assertTrue(s3.gets() > getsBefore, "the replaced file was fetched again");
+    }
+
+    private static void uploadRows(String uri, int rows) throws Exception {
+        Path file = local.resolve("changing-" + rows + ".parquet");
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+            statement.execute("COPY (SELECT range AS id FROM range(" + rows + ")) TO '" + file + "' (FORMAT parquet)");
+        }
+        store.upload(file, uri);
+    }
+}
