@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.lake.Lake;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -13,10 +14,17 @@ import org.apache.calcite.schema.SchemaPlus;
  */
 public final class LakeCatalog {
     private final Lake lake;
+    private final Map<String, Lake> catalogs;
     private final String defaultSchema;
 
     public LakeCatalog(Lake lake, String defaultSchema) {
+        this(lake, Map.of(), defaultSchema);
+    }
+
+    /** {@code catalogs} are table-format catalogs by name: their schemas are reached as {@code name.schema.table}. */
+    public LakeCatalog(Lake lake, Map<String, Lake> catalogs, String defaultSchema) {
         this.lake = requireNonNull(lake, "lake is null");
+        this.catalogs = Map.copyOf(catalogs);
         this.defaultSchema = requireNonNull(defaultSchema, "defaultSchema is null");
     }
 
@@ -27,11 +35,12 @@ public final class LakeCatalog {
         for (String schema : lake.schemaNames()) {
             plus.add(schema, new LakeSchema(lake, schema));
         }
+        catalogs.forEach((name, catalog) -> plus.add(name, new CatalogSchema(catalog)));
         return root;
     }
 
-    /** Where unqualified names are looked up first (Calcite then tries the root). */
+    /** Where unqualified names are looked up first (Calcite then tries the root); {@code iceberg.tpch} names a catalog's schema. */
     public List<String> defaultSchemaPath() {
-        return List.of(defaultSchema);
+        return List.of(defaultSchema.split("\\."));
     }
 }

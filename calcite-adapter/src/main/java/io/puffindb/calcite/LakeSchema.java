@@ -5,6 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.lake.Lake;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -25,6 +30,31 @@ final class LakeSchema extends AbstractSchema {
             tables.put(table, new LakeCalciteTable(lake, name, table));
         }
         return tables;
+    }
+
+    /**
+     * Besides the listed tables, names the lake resolves on demand: an Iceberg table at an older
+     * snapshot ({@code "orders@4987123"}) is a table of its own that no listing could hold.
+     */
+    @Override
+    public Lookup<Table> tables() {
+        return Lookup.concat(super.tables(), new Lookup<>() {
+            @Override
+            public @Nullable Table get(String table) {
+                return table.contains("@") && lake.table(name, table).isPresent() ? new LakeCalciteTable(lake, name, table) : null;
+            }
+
+            @Override
+            public @Nullable Named<Table> getIgnoreCase(String table) {
+                Table found = get(table);
+                return found == null ? null : new Named<>(table, found);
+            }
+
+            @Override
+            public Set<String> getNames(LikePattern pattern) {
+                return Set.of();
+            }
+        });
     }
 
     @Override

@@ -55,7 +55,7 @@ class S3LakeTest {
                 store.upload(file, LAKE + "/" + local.relativize(file));
             }
         }
-        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 1L << 30);
+        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 1L << 30, List.of());
         service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
         oracle = new Oracle(local, "tpch");
         allocator = new RootAllocator();

@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link PuffinConfig}: a setting {@code query.timeout} comes from the flag
@@ -53,6 +56,8 @@ public final class ConfigLoader {
             Map.entry("cache.worker.bytes", String.valueOf(StorageConfig.defaults().workerCacheBytes())),
             Map.entry("cache.monostore.bytes", String.valueOf(StorageConfig.defaults().monostoreCacheBytes())));
 
+    private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
+
     private final Map<String, String> flags;
     private final Map<String, String> environment;
     private final Properties file;
@@ -68,7 +73,7 @@ public final class ConfigLoader {
         Map<String, String> flags = new HashMap<>();
         options.forEach((name, value) -> flags.put(canonical(name), value));
         for (String name : flags.keySet()) {
-            if (!DEFAULTS.containsKey(name) && !name.equals("config")) {
+            if (!DEFAULTS.containsKey(name) && !name.equals("config") && !ICEBERG_KEY.matcher(name).matches()) {
                 throw new PuffinException(ErrorCode.BAD_REQUEST, format("Unknown option --%s; known: %s", name, DEFAULTS.keySet()));
             }
         }
@@ -130,13 +135,36 @@ public final class ConfigLoader {
                                     Optional.of(get("s3.access.key")), Optional.of(get("s3.secret.key"))),
                             Path.of(get("cache.dir")),
                             Long.parseLong(get("cache.worker.bytes")),
-                            Long.parseLong(get("cache.monostore.bytes"))));
+                            Long.parseLong(get("cache.monostore.bytes")),
+                            icebergCatalogs()));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;
             }
             throw new PuffinException(ErrorCode.BAD_REQUEST, "Invalid setting: " + e.getMessage(), e);
         }
+    }
+
+    // iceberg.<name>.uri and iceberg.<name>.warehouse, from flags or the file (names are the user's own).
+    private List<IcebergCatalogConfig> icebergCatalogs() {
+        Map<String, Map<String, String>> byName = new TreeMap<>();
+        Map<String, String> declared = new HashMap<>();
+        file.stringPropertyNames().forEach(name -> declared.put(name, file.getProperty(name)));
+        declared.putAll(flags);
+        declared.forEach((key, value) -> {
+            Matcher matcher = ICEBERG_KEY.matcher(key);
+            if (matcher.matches()) {
+                byName.computeIfAbsent(matcher.group(1), name -> new HashMap<>()).put(matcher.group(2), value);
+            }
+        });
+        List<IcebergCatalogConfig> catalogs = new ArrayList<>();
+        byName.forEach((name, settings) -> {
+            if (!settings.containsKey("uri") || !settings.containsKey("warehouse")) {
+                throw new PuffinException(ErrorCode.BAD_REQUEST, format("Iceberg catalog %s needs both iceberg.%s.uri and iceberg.%s.warehouse", name, name, name));
+            }
+            catalogs.add(new IcebergCatalogConfig(name, settings.get("uri"), settings.get("warehouse")));
+        });
+        return catalogs;
     }
 
     private String get(String name) {
@@ -170,7 +198,7 @@ public final class ConfigLoader {
         }
         List<String> unknown = new ArrayList<>();
         for (String name : properties.stringPropertyNames()) {
-            if (!DEFAULTS.containsKey(name)) {
+            if (!DEFAULTS.containsKey(name) && !ICEBERG_KEY.matcher(name).matches()) {
                 unknown.add(name);
             }
         }

@@ -1,24 +1,44 @@
 package io.puffindb.web;
 
+import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.lake.demo.IcebergDemoCopy;
+import io.puffindb.lake.iceberg.IcebergCatalogs;
+import io.puffindb.lake.iceberg.IcebergTableWriter;
+import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.lake.demo.TpchLakeGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Fills an empty lake folder with TPC-H, so that the embedded default has data to query. */
+/**
+ * Fills an empty lake folder with TPC-H, so that the embedded default has data to query: as plain
+ * Parquet ({@code tpch.*}) and as Iceberg tables in the lake's own catalog ({@code iceberg.tpch.*}).
+ */
 final class DemoLake {
     private static final Logger LOG = LoggerFactory.getLogger(DemoLake.class);
+    static final String CATALOG_NAME = "iceberg";
 
     private DemoLake() {
     }
 
-    /** Generates {@code lake/tpch} when the lake folder is missing or empty; leaves any other lake alone. */
-    static void ensure(Path lake, double scaleFactor, GenerationProgress progress) {
+    /** The lake folder's own Iceberg catalog: a SQLite file and a warehouse in a hidden folder of the lake. */
+    static IcebergCatalogConfig catalogOf(Path lake) {
+        Path folder = lake.toAbsolutePath().resolve(".iceberg");
+        return new IcebergCatalogConfig(CATALOG_NAME, "jdbc:sqlite:" + folder.resolve("catalog.db"), folder.resolve("warehouse").toString());
+    }
+
+    static boolean hasCatalog(Path lake) {
+        return Files.exists(lake.resolve(".iceberg").resolve("catalog.db"));
+    }
+
+    /** Generates {@code lake/tpch} and its Iceberg copy when the lake folder is missing or empty; leaves any other lake alone. */
+    static void ensure(Path lake, double scaleFactor, ObjectStores stores, FileMetadataReader metadataReader, GenerationProgress progress) {
         try {
             Files.createDirectories(lake);
             try (Stream<Path> children = Files.list(lake)) {
@@ -31,5 +51,15 @@ final class DemoLake {
         }
         LOG.info("Lake {} is empty: generating TPC-H at scale factor {}", lake.toAbsolutePath(), scaleFactor);
         new TpchLakeGenerator(scaleFactor).generate(lake.resolve("tpch"), progress);
+        IcebergCatalogConfig config = catalogOf(lake);
+        try {
+            Files.createDirectories(lake.resolve(".iceberg"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (JdbcCatalog catalog = IcebergCatalogs.jdbc(config.name(), config.uri(), config.warehouse(), stores)) {
+            IcebergTableWriter writer = new IcebergTableWriter(catalog, stores, metadataReader, lake.resolve(".iceberg").resolve("scratch"));
+            new IcebergDemoCopy(catalog, writer, metadataReader).copy(lake.resolve("tpch"), "tpch", progress);
+        }
     }
 }

@@ -13,7 +13,10 @@ import io.puffindb.executors.WorkerPool;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.FolderLake;
+import io.puffindb.lake.Lake;
 import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.lake.iceberg.IcebergCatalogs;
+import io.puffindb.lake.iceberg.IcebergLake;
 import io.puffindb.lake.store.MetadataCopies;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.registry.Registries;
@@ -22,10 +25,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +47,7 @@ public final class EmbeddedService implements AutoCloseable {
     private final BufferAllocator allocator;
     private final FileMetadataReader metadataReader;
     private final ObjectStores stores;
+    private final List<JdbcCatalog> icebergCatalogs = new ArrayList<>();
     private final WorkerNode monostore;
     private final List<WorkerNode> localWorkers = new ArrayList<>();
     private final Registry registry;
@@ -51,15 +58,21 @@ public final class EmbeddedService implements AutoCloseable {
 
     private EmbeddedService(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
         requireNonNull(config, "config is null");
-        if (config.lakeIsLocal()) {
-            DemoLake.ensure(Path.of(config.lake()), config.scaleFactor(), progress);
-        }
         this.allocator = new RootAllocator();
         this.metadataReader = new FileMetadataReader();
         StorageConfig storage = config.storage();
         this.stores = ObjectStores.of(storage.s3());
+        if (config.lakeIsLocal()) {
+            DemoLake.ensure(Path.of(config.lake()), config.scaleFactor(), stores, metadataReader, progress);
+        }
         FolderLake lake = new FolderLake(config.lake(), stores, new MetadataCopies(storage.cacheDir().resolve("footers"), stores), metadataReader);
-        SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(lake, config.defaultSchema()), SqlFrontEnd.defaultParserConfig());
+        Map<String, Lake> catalogs = new LinkedHashMap<>();
+        for (IcebergCatalogConfig catalog : icebergCatalogs(config)) {
+            JdbcCatalog opened = IcebergCatalogs.jdbc(catalog.name(), catalog.uri(), catalog.warehouse(), stores);
+            icebergCatalogs.add(opened);
+            catalogs.put(catalog.name(), new IcebergLake(opened));
+        }
+        SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(lake, catalogs, config.defaultSchema()), SqlFrontEnd.defaultParserConfig());
         this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
                 stores, storage.cacheDir(), storage.monostoreCacheBytes());
         this.registry = Registries.open(config.registry());
@@ -75,6 +88,16 @@ public final class EmbeddedService implements AutoCloseable {
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
         this.http = new HttpServer(config, executor, workers, monostore.location());
+    }
+
+    // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.
+    private static List<IcebergCatalogConfig> icebergCatalogs(PuffinConfig config) {
+        List<IcebergCatalogConfig> catalogs = new ArrayList<>(config.storage().icebergCatalogs());
+        boolean named = catalogs.stream().anyMatch(catalog -> catalog.name().equals(DemoLake.CATALOG_NAME));
+        if (config.lakeIsLocal() && !named && DemoLake.hasCatalog(Path.of(config.lake()))) {
+            catalogs.add(DemoLake.catalogOf(Path.of(config.lake())));
+        }
+        return catalogs;
     }
 
     /** Starts everything; the HTTP port is {@link #port()} (useful when the config asks for port 0). */
@@ -105,6 +128,9 @@ public final class EmbeddedService implements AutoCloseable {
         executor.close();
         for (WorkerNode worker : localWorkers) {
             worker.close();
+        }
+        for (JdbcCatalog catalog : icebergCatalogs) {
+            catalog.close();
         }
         try (stores; registry; allocator; metadataReader; monostore; clients) {
             // closed in reverse order

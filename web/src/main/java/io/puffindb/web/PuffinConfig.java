@@ -78,6 +78,12 @@ public record PuffinConfig(
         return !lake.contains("://");
     }
 
+    /** Resolves unqualified table names in this schema ({@code tpch}, or a catalog's {@code iceberg.tpch}). */
+    public PuffinConfig withDefaultSchema(String schema) {
+        return new PuffinConfig(port, lake, scaleFactor, schema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage);
+    }
+
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
                 server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage);
