@@ -10,6 +10,7 @@ import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.ColumnStats;
 import io.puffindb.lake.Split;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
@@ -33,17 +34,34 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
     private final Lake lake;
     private final String schema;
     private final String name;
+    private final Optional<SplitPruning> pruning;
 
     LakeCalciteTable(Lake lake, String schema, String name) {
+        this(lake, schema, name, Optional.empty());
+    }
+
+    private LakeCalciteTable(Lake lake, String schema, String name, Optional<SplitPruning> pruning) {
         this.lake = requireNonNull(lake, "lake is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.name = requireNonNull(name, "name is null");
+        this.pruning = requireNonNull(pruning, "pruning is null");
     }
 
-    /** The table's current metadata: files, statistics and columns. */
+    /** The same table read only through the files a filter's predicates may match. */
+    public LakeCalciteTable pruned(SplitPruning kept) {
+        return new LakeCalciteTable(lake, schema, name, Optional.of(kept));
+    }
+
+    /** Which files pruning left for this scan, and why, when a filter pruned it. */
+    public Optional<SplitPruning> pruning() {
+        return pruning;
+    }
+
+    /** The table's current metadata: files (those left by pruning), statistics and columns. */
     public LakeTable lakeTable() {
-        return lake.table(schema, name)
+        LakeTable table = lake.table(schema, name)
                 .orElseThrow(() -> new PuffinException(ErrorCode.TABLE_NOT_FOUND, "Table '" + schema + "." + name + "' not found (its folder holds no data files)"));
+        return pruning.map(kept -> new LakeTable(table.schema(), table.name(), table.columns(), kept.splits(), table.scanRenderer())).orElse(table);
     }
 
     @Override

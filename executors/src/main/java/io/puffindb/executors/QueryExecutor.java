@@ -9,6 +9,7 @@ import io.puffindb.calcite.through.AllowList;
 import io.puffindb.calcite.through.ThroughRewriter;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.fragment.Fragment;
+import io.puffindb.executors.fragment.SplitPruner;
 import io.puffindb.executors.fragment.FragmentSql;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
@@ -72,7 +73,7 @@ public final class QueryExecutor implements AutoCloseable {
             LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
                     resolved.remoteTables());
             LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
-            RelNode physical = planning.place(plan.root());
+            RelNode physical = SplitPruner.prune(planning.place(plan.root()));
             Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);
             return new PreparedQuery(sql, plan, root, live, planning.metadata(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } catch (PuffinException e) {

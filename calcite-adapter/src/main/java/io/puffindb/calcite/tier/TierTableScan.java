@@ -1,10 +1,14 @@
 package io.puffindb.calcite.tier;
 
+import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.calcite.SplitPruning;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
 import io.puffindb.calcite.through.TierPins;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.hint.RelHint;
@@ -23,8 +27,14 @@ public final class TierTableScan extends TableScan implements TierRel {
         return new TierTableScan(getCluster(), traitSet, getHints(), getTable());
     }
 
+    @Override
+    public RelWriter explainTerms(RelWriter pw) {
+        Optional<SplitPruning> pruning = Optional.ofNullable(getTable().unwrap(LakeCalciteTable.class)).flatMap(LakeCalciteTable::pruning);
+        return super.explainTerms(pw).itemIf("pruned", pruning.map(SplitPruning::describe).orElse(""), pruning.isPresent());
+    }
+
     /** The tier a THROUGH pinned this scan to, if any. */
-    public java.util.Optional<Tier> pin() {
+    public Optional<Tier> pin() {
         return TierPins.pinOf(this);
     }
 }
