@@ -21,7 +21,7 @@ public interface ScanFiles {
      * cache keeps it under (DuckDB's {@code file_search_path} is that cache's folder).
      */
     static String readablePath(StoredObject file) {
-        return file.isRemote() ? FileCache.nameOf(file) : file.uri();
+        return file.needsFetching() ? FileCache.nameOf(file) : file.uri();
     }
 
     /** Every split, read where the lake keeps it or from the engine's cache. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.registry.Registry;
 import io.puffindb.registry.WorkerInfo;
 import java.time.Clock;
+import io.puffindb.lake.cache.CacheStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,18 +47,22 @@ public final class WorkerPool {
     public List<WorkerStatus> statuses() {
         Instant now = clock.instant();
         List<WorkerStatus> statuses = new ArrayList<>();
-        local.values().forEach(worker -> statuses.add(new WorkerStatus(worker.id(), worker.location(), true, worker.activeTasks(), 0)));
+        local.values().forEach(worker -> statuses.add(new WorkerStatus(worker.id(), worker.location(), true, worker.activeTasks(), 0,
+                worker.engine().cache().stats())));
         for (WorkerInfo worker : registry.liveWorkers()) {
             Heartbeat last = lastHeartbeats.get(worker.id());
             statuses.add(new WorkerStatus(worker.id(), worker.location(), false, last == null ? 0 : last.activeTasks(),
-                    last == null ? -1 : Duration.between(last.at(), now).toMillis()));
+                    last == null ? -1 : Duration.between(last.at(), now).toMillis(), null));
         }
         statuses.sort(Comparator.comparing(WorkerStatus::id));
         return statuses;
     }
 
-    /** A worker as the cluster page shows it (heartbeat age -1: it beats to another service of the deployment). */
-    public record WorkerStatus(String id, String location, boolean inProcess, int activeTasks, long millisSinceHeartbeat) {
+    /**
+     * A worker as the cluster page shows it (heartbeat age -1: it beats to another service of the
+     * deployment; cache null: a worker process, whose heartbeats do not carry its cache yet).
+     */
+    public record WorkerStatus(String id, String location, boolean inProcess, int activeTasks, long millisSinceHeartbeat, CacheStats cache) {
     }
 
     /** Flight locations of the live workers, in a stable order. */

@@ -25,11 +25,6 @@ public record Split(String path, long sizeBytes, long rowCount, String version, 
         this(path, sizeBytes, rowCount, version, columnStats, List.of());
     }
 
-    /** True when engines cannot open {@code path} themselves and read a cached copy instead. */
-    public boolean isRemote() {
-        return file().isRemote();
-    }
-
     public StoredObject file() {
         return new StoredObject(path, sizeBytes, version);
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpchLakeGenerator;
 import io.puffindb.lake.store.S3ObjectStore;
@@ -11,6 +13,9 @@ import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import io.puffindb.web.StorageConfig;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,6 +90,16 @@ class S3LakeTest {
         checker.failure(q6).ifPresent(failure -> fail("second run: " + failure));
         assertEquals(getsAfterFirstRun, s3.gets(), "object reads during the second run");
         assertEquals(bytesAfterFirstRun, s3.bytesServed(), "bytes read from the store during the second run");
+        JsonNode cluster = new ObjectMapper().readTree(HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/v1/cluster")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        long hits = 0;
+        for (JsonNode worker : cluster.get("workers")) {
+            JsonNode cache = worker.get("cache");
+            assertTrue(cache.get("bytes").asLong() <= cache.get("budgetBytes").asLong(), "cache within its budget: " + cache);
+            hits += cache.get("hits").asLong();
+        }
+        assertTrue(hits > 0, "the workers' caches served the second run: " + cluster);
     }
 
     @Test

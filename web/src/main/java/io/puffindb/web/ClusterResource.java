@@ -4,25 +4,26 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import io.puffindb.executors.ActiveQueries;
+import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.WorkerPool;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /v1/cluster}: the MONOSTORE, the live workers with their running tasks, the running queries. */
+/** {@code GET /v1/cluster}: the MONOSTORE and the live workers with their running tasks and SSD caches, the running queries. */
 final class ClusterResource {
-    private final String monostoreLocation;
+    private final WorkerNode monostore;
     private final WorkerPool workers;
     private final ActiveQueries active;
 
-    ClusterResource(String monostoreLocation, WorkerPool workers, ActiveQueries active) {
-        this.monostoreLocation = requireNonNull(monostoreLocation, "monostoreLocation is null");
+    ClusterResource(WorkerNode monostore, WorkerPool workers, ActiveQueries active) {
+        this.monostore = requireNonNull(monostore, "monostore is null");
         this.workers = requireNonNull(workers, "workers is null");
         this.active = requireNonNull(active, "active is null");
     }
 
     void show(Context ctx) {
         Map<String, Object> cluster = new LinkedHashMap<>();
-        cluster.put("monostore", Map.of("location", monostoreLocation));
+        cluster.put("monostore", Map.of("location", monostore.location(), "cache", monostore.engine().cache().stats()));
         cluster.put("workers", workers.statuses());
         cluster.put("queries", active.all());
         ctx.json(cluster);

@@ -87,7 +87,7 @@ public final class EmbeddedService implements AutoCloseable {
         AllowList allowList = new AllowList(config.throughAllow(), this::port);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
-        this.http = new HttpServer(config, executor, workers, monostore.location());
+        this.http = new HttpServer(config, executor, workers, monostore);
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.

@@ -11,6 +11,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.http.staticfiles.Location;
 import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.QueryExecutor;
+import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.WorkerPool;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
@@ -20,13 +21,13 @@ import java.util.Map;
 final class HttpServer {
     private final Javalin app;
 
-    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool, String monostoreLocation) {
+    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore) {
         requireNonNull(config, "config is null");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         ActiveQueries active = new ActiveQueries();
         QueryResource queries = new QueryResource(executor, active, json);
         QueriesResource running = new QueriesResource(active);
-        ClusterResource cluster = new ClusterResource(monostoreLocation, workerPool, active);
+        ClusterResource cluster = new ClusterResource(monostore, workerPool, active);
         ExplainResource explains = new ExplainResource(executor);
         WorkersResource workers = new WorkersResource(workerPool);
         long maxRequestBytes = config.maxRequestBytes();

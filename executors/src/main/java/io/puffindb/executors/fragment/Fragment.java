@@ -81,7 +81,7 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
             boolean fanOut = fanOutScan.filter(scan -> scan == node).isPresent();
             List<Split> splits = fanOut ? taskShare : table.lakeTable().splits();
             for (Split split : splits) {
-                Stream.concat(Stream.of(split.file()), split.deleteFiles().stream()).filter(StoredObject::isRemote).forEach(files::add);
+                Stream.concat(Stream.of(split.file()), split.deleteFiles().stream()).filter(StoredObject::needsFetching).forEach(files::add);
             }
         }
         node.getInputs().forEach(input -> collectRemoteFiles(input, taskShare, files));

@@ -12,8 +12,11 @@ public record StoredObject(String uri, long size, String version) {
         requireNonNull(version, "version is null");
     }
 
-    /** True when engines cannot open the location themselves and read a cached copy instead. */
-    public boolean isRemote() {
+    /**
+     * True when engines cannot open the location themselves and read a cached copy instead. (Not
+     * named isRemote: tasks carry these as JSON, and a bean-style name would become a field.)
+     */
+    public boolean needsFetching() {
         return uri.contains("://") && !uri.startsWith("file://");
     }
 
