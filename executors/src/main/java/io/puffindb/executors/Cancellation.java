@@ -1,5 +1,8 @@
 package io.puffindb.executors;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import java.sql.Statement;
 
 /**
@@ -7,6 +10,7 @@ import java.sql.Statement;
  * the cancel comes before the statement exists or while DuckDB is still computing the first rows.
  */
 public final class Cancellation {
+    private final List<Runnable> listeners = new ArrayList<>();
     private Statement statement;
     private boolean cancelled;
 
@@ -18,11 +22,28 @@ public final class Cancellation {
         }
     }
 
+    /**
+     * Runs {@code listener} when the query is cancelled (at once if it already was). DuckDB checks for
+     * interruption only between its own steps, not while it waits inside a Java Arrow stream for
+     * rows from the workers: the streams it reads must be stopped too.
+     */
+    synchronized void onCancel(Runnable listener) {
+        if (cancelled) {
+            listener.run();
+        } else {
+            listeners.add(listener);
+        }
+    }
+
     public synchronized void cancel() {
+        if (cancelled) {
+            return;
+        }
         cancelled = true;
         if (statement != null) {
             cancelQuietly(statement);
         }
+        listeners.forEach(Runnable::run);
     }
 
     public synchronized boolean isCancelled() {

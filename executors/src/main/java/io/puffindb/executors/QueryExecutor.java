@@ -86,27 +86,37 @@ public final class QueryExecutor implements AutoCloseable {
 
     /** Starts the query; the caller reads it and closes it (which releases its memory). */
     public RunningQuery run(PreparedQuery query) {
+        return run(handle(query));
+    }
+
+    /** A handle on the query before it starts, so it can be watched and cancelled from the first moment. */
+    public QueryHandle handle(PreparedQuery query) {
+        return new QueryHandle(query);
+    }
+
+    /** Starts the query of {@code handle}; the caller reads it and closes it (which releases its memory). */
+    public RunningQuery run(QueryHandle handle) {
         String queryId = UUID.randomUUID().toString();
         BufferAllocator memory = allocator.newChildAllocator("query-" + queryId, 0, Long.MAX_VALUE);
         try {
-            return run(queryId, query, memory);
+            return run(queryId, handle, memory);
         } catch (RuntimeException e) {
             memory.close();
             throw e;
         }
     }
 
-    private RunningQuery run(String queryId, PreparedQuery query, BufferAllocator allocator) {
-        Cancellation cancellation = new Cancellation();
+    private RunningQuery run(String queryId, QueryHandle handle, BufferAllocator allocator) {
+        PreparedQuery query = handle.query();
+        Cancellation cancellation = handle.cancellation();
         QueryDeadline deadline = new QueryDeadline(deadlines, timeout, cancellation);
-        QueryStats stats = new QueryStats();
         QueryRun run = new QueryRun(queryId, query, monostore, remotes, clients, pullers, timeout,
-                query.metadata().parameters().splitsPerTask(), allocator, stats);
+                query.metadata().parameters().splitsPerTask(), allocator, handle.stats(), cancellation);
         try {
             Fragment root = query.rootFragment();
             ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), root.remoteFiles(List.of()),
                     allocator, "Query", cancellation, connection -> run.registerInputs(connection, root));
-            return new RunningQuery(query, result, cancellation, deadline, stats, run, allocator, query.rootFragment().lambdaTasks(query.metadata().parameters().splitsPerTask(), query.workers().size()));
+            return new RunningQuery(handle, result, deadline, run, allocator);
         } catch (RuntimeException e) {
             deadline.disarm();
             closeQuietly(run);

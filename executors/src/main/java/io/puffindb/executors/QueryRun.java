@@ -44,11 +44,12 @@ final class QueryRun implements AutoCloseable {
     private final int splitsPerTask;
     private final BufferAllocator allocator;
     private final QueryStats stats;
+    private final Cancellation cancellation;
     private final List<ArrowStreams> registrations = new ArrayList<>();
     private final List<byte[]> heldResults = new ArrayList<>();
 
     QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, ExecutorService pullers, Duration timeout, int splitsPerTask,
-            BufferAllocator allocator, QueryStats stats) {
+            BufferAllocator allocator, QueryStats stats, Cancellation cancellation) {
         this.queryId = requireNonNull(queryId, "queryId is null");
         this.query = requireNonNull(query, "query is null");
         this.monostore = requireNonNull(monostore, "monostore is null");
@@ -59,6 +60,7 @@ final class QueryRun implements AutoCloseable {
         this.splitsPerTask = splitsPerTask;
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.stats = requireNonNull(stats, "stats is null");
+        this.cancellation = requireNonNull(cancellation, "cancellation is null");
     }
 
     /** Registers the inputs a MONOSTORE fragment reads, in the connection that will run it. */
@@ -75,6 +77,7 @@ final class QueryRun implements AutoCloseable {
                         + " from " + source.tier());
             }
             GatherReader gather = new GatherReader(allocator, tasksOf(source), clients, pullers, timeout, task -> stats.record(source.id(), task));
+            cancellation.onCancel(gather::abort);
             // Wait for the tasks' schema here, not inside DuckDB's registration call: a JNI call must not
             // block on the network.
             try {
@@ -153,7 +156,7 @@ final class QueryRun implements AutoCloseable {
         }
         DuckDbRunner runner = new DuckDbRunner(monostore.engine(), 65536);
         try (ArrowResult result = runner.run(FragmentSql.render(fragment), fragment.remoteFiles(List.of()), allocator, "Broadcast side",
-                new Cancellation(), connection -> registerInputs(connection, fragment))) {
+                cancellation, connection -> registerInputs(connection, fragment))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ArrowStreamWriter writer = new ArrowStreamWriter(result.reader().getVectorSchemaRoot(), null, bytes)) {
                 writer.start();

@@ -14,42 +14,27 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * any failure while reading comes out as a {@link PuffinException}.
  */
 public final class RunningQuery implements AutoCloseable {
-    private final PreparedQuery query;
+    private final QueryHandle handle;
     private final ArrowResult result;
-    private final Cancellation cancellation;
     private final QueryDeadline deadline;
-    private final QueryStats stats;
     private final AutoCloseable inputs;
     private final BufferAllocator memory;
-    private final int tasksTotal;
-    private final long startNanos = System.nanoTime();
-    private final java.util.concurrent.atomic.AtomicLong rowsDelivered = new java.util.concurrent.atomic.AtomicLong();
 
-    RunningQuery(PreparedQuery query, ArrowResult result, Cancellation cancellation, QueryDeadline deadline, QueryStats stats,
-            AutoCloseable inputs, BufferAllocator memory, int tasksTotal) {
-        this.query = requireNonNull(query, "query is null");
+    RunningQuery(QueryHandle handle, ArrowResult result, QueryDeadline deadline, AutoCloseable inputs, BufferAllocator memory) {
+        this.handle = requireNonNull(handle, "handle is null");
         this.result = requireNonNull(result, "result is null");
-        this.cancellation = requireNonNull(cancellation, "cancellation is null");
         this.deadline = requireNonNull(deadline, "deadline is null");
-        this.stats = requireNonNull(stats, "stats is null");
         this.inputs = requireNonNull(inputs, "inputs is null");
         this.memory = requireNonNull(memory, "memory is null");
-        this.tasksTotal = tasksTotal;
-    }
-
-    /** Tasks done of all, rows delivered so far. */
-    public QueryProgress progress(String queryId) {
-        return new QueryProgress(queryId, query.sql(), stats.tasksDone(), tasksTotal, rowsDelivered.get(),
-                (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     /** What the fragments' tasks did so far (complete once the result is read). */
     public QueryStats stats() {
-        return stats;
+        return handle.stats();
     }
 
     public PreparedQuery query() {
-        return query;
+        return handle.query();
     }
 
     /** The batch the last {@link #nextBatch()} loaded (one root, reused for every batch). */
@@ -66,7 +51,7 @@ public final class RunningQuery implements AutoCloseable {
         try {
             boolean loaded = result.reader().loadNextBatch();
             if (loaded) {
-                rowsDelivered.addAndGet(result.reader().getVectorSchemaRoot().getRowCount());
+                handle.delivered(result.reader().getVectorSchemaRoot().getRowCount());
             }
             return loaded;
         } catch (IOException | RuntimeException e) {
@@ -74,15 +59,11 @@ public final class RunningQuery implements AutoCloseable {
         }
     }
 
-    public void cancel() {
-        cancellation.cancel();
-    }
-
     private PuffinException failure(Exception e) {
         if (deadline.expired()) {
             return deadline.exceeded(e);
         }
-        if (cancellation.isCancelled()) {
+        if (handle.cancellation().isCancelled()) {
             return new PuffinException(ErrorCode.CANCELLED, "Query was cancelled", e);
         }
         if (e instanceof PuffinException puffin) {

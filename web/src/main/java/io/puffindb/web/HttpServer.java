@@ -48,6 +48,7 @@ final class HttpServer {
             javalin.routes.get("/v1/workers", workers::list);
             javalin.routes.get("/v1/queries", running::list);
             javalin.routes.get("/v1/queries/{id}", running::progress);
+            javalin.routes.get("/v1/queries/{id}/plan", running::plan);
             javalin.routes.delete("/v1/queries/{id}", running::cancel);
             javalin.routes.sse("/v1/queries/{id}/events", running::events);
             javalin.routes.get("/v1/cluster", cluster::show);

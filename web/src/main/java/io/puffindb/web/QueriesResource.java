@@ -34,6 +34,12 @@ final class QueriesResource {
         ctx.json(active.progress(ctx.pathParam("id")).orElseThrow(() -> notRunning(ctx.pathParam("id"))));
     }
 
+    /** The plan of a running or recently finished query, with its tasks' actuals. */
+    void plan(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(active.plan(id).orElseThrow(() -> new PuffinException(ErrorCode.NOT_FOUND, "No running or recent query with id " + id)));
+    }
+
     void cancel(Context ctx) {
         String id = ctx.pathParam("id");
         if (!active.cancel(id)) {

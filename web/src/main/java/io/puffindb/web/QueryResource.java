@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.PreparedQuery;
 import io.puffindb.executors.QueryExecutor;
+import io.puffindb.executors.QueryHandle;
 import io.puffindb.executors.RunningQuery;
 import java.io.OutputStream;
 import java.util.List;
@@ -32,13 +33,12 @@ final class QueryResource {
         QueryRequest request = QueryRequest.parse(json, ctx.bodyAsBytes());
         PreparedQuery prepared = executor.prepare(request.sql());
         ctx.header("X-Query-Id", request.queryId());
-        try (RunningQuery running = executor.run(prepared)) {
-            active.add(request.queryId(), running);
-            try {
-                answer(ctx, running, start);
-            } finally {
-                active.remove(request.queryId());
-            }
+        QueryHandle handle = executor.handle(prepared);
+        active.add(request.queryId(), handle);
+        try (RunningQuery running = executor.run(handle)) {
+            answer(ctx, running, start);
+        } finally {
+            active.remove(request.queryId());
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import io.grpc.Context;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.NoOpFlightProducer;
@@ -103,10 +104,20 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                     Statement statement = connection.createStatement()) {
                 // The schema goes out before the work starts, so the consumer knows at once that the task is under way.
                 listener.start(out);
-                listener.setOnCancelHandler(() -> cancelQuietly(statement));
+                // gRPC runs a call's callbacks one at a time on one executor, so Flight's cancel handler would
+                // only run after this method returns; the call's Context is cancelled at once, on its own thread.
+                Context call = Context.current();
+                Context.CancellationListener stop = cancelled -> cancelQuietly(statement);
+                call.addListener(stop, Runnable::run);
+                if (call.isCancelled()) {
+                    call.removeListener(stop);
+                    return; // cancelled while its files were staged or its schema computed
+                }
                 try (ResultSet resultSet = statement.executeQuery(task.sql());
                         ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(taskMemory, batchRows)) {
                     streamInto(reader, out, listener);
+                } finally {
+                    call.removeListener(stop);
                 }
             }
         }

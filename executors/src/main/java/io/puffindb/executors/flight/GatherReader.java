@@ -144,16 +144,7 @@ public final class GatherReader extends ArrowReader {
     public boolean loadNextBatch() throws IOException {
         prepareLoadNextBatch();
         while (ended < tasks.size()) {
-            Object item;
-            try {
-                item = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            if (item == null) {
-                throw new IOException("No rows from the workers within " + timeout);
-            }
+            Object item = nextItem();
             if (item == END) {
                 ended++;
             } else if (item instanceof TaskFailure failure) {
@@ -170,21 +161,51 @@ public final class GatherReader extends ArrowReader {
         return false;
     }
 
+    // Waits in short slices, so that an abort is seen at once.
+    private Object nextItem() throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!closed.get()) {
+                Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("No rows from the workers within " + timeout);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        throw new IOException("The query was cancelled");
+    }
+
+    /** Stops the tasks (their streams are cancelled, so the workers stop) and wakes whoever reads. */
+    public void abort() {
+        closed.set(true);
+        cancelStreams("query cancelled");
+    }
+
     @Override
     public long bytesRead() {
         return bytes;
     }
 
-    @Override
-    protected void closeReadSource() {
-        closed.set(true);
+    private void cancelStreams(String why) {
         for (FlightStream stream : openStreams) {
             try {
-                stream.cancel("query finished", null);
+                stream.cancel(why, null);
             } catch (Exception ignored) {
                 // the stream ended on its own meanwhile
             }
         }
+    }
+
+    @Override
+    protected void closeReadSource() {
+        closed.set(true);
+        cancelStreams("query finished");
         for (Future<?> puller : pullers) {
             try {
                 puller.get(10, TimeUnit.SECONDS);
