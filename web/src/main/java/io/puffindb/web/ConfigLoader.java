@@ -57,6 +57,7 @@ public final class ConfigLoader {
             Map.entry("cache.monostore.bytes", String.valueOf(StorageConfig.defaults().monostoreCacheBytes())));
 
     private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
+    private static final Pattern DELTA_KEY = Pattern.compile("delta\\.([a-z0-9_]+)\\.path");
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -136,7 +137,8 @@ public final class ConfigLoader {
                             Path.of(get("cache.dir")),
                             Long.parseLong(get("cache.worker.bytes")),
                             Long.parseLong(get("cache.monostore.bytes")),
-                            icebergCatalogs()));
+                            icebergCatalogs(),
+                            deltaLakes()));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;
@@ -145,13 +147,30 @@ public final class ConfigLoader {
         }
     }
 
-    // iceberg.<name>.uri and iceberg.<name>.warehouse, from flags or the file (names are the user's own).
-    private List<IcebergCatalogConfig> icebergCatalogs() {
-        Map<String, Map<String, String>> byName = new TreeMap<>();
+    // Settings named by the user (catalog names), from the file and flags: flags win.
+    private Map<String, String> declaredByName() {
         Map<String, String> declared = new HashMap<>();
         file.stringPropertyNames().forEach(name -> declared.put(name, file.getProperty(name)));
         declared.putAll(flags);
-        declared.forEach((key, value) -> {
+        return declared;
+    }
+
+    // delta.<name>.path: a folder of Delta tables, appearing as schema <name>.
+    private Map<String, String> deltaLakes() {
+        Map<String, String> lakes = new TreeMap<>();
+        declaredByName().forEach((key, value) -> {
+            Matcher matcher = DELTA_KEY.matcher(key);
+            if (matcher.matches()) {
+                lakes.put(matcher.group(1), value);
+            }
+        });
+        return lakes;
+    }
+
+    // iceberg.<name>.uri and iceberg.<name>.warehouse, from flags or the file (names are the user's own).
+    private List<IcebergCatalogConfig> icebergCatalogs() {
+        Map<String, Map<String, String>> byName = new TreeMap<>();
+        declaredByName().forEach((key, value) -> {
             Matcher matcher = ICEBERG_KEY.matcher(key);
             if (matcher.matches()) {
                 byName.computeIfAbsent(matcher.group(1), name -> new HashMap<>()).put(matcher.group(2), value);

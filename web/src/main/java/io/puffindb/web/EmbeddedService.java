@@ -11,9 +11,11 @@ import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.WorkerPool;
 import io.puffindb.executors.flight.FlightClients;
+import io.puffindb.lake.CombinedLake;
 import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.FolderLake;
 import io.puffindb.lake.Lake;
+import io.puffindb.lake.delta.DeltaLake;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.iceberg.IcebergCatalogs;
 import io.puffindb.lake.iceberg.IcebergLake;
@@ -72,7 +74,10 @@ public final class EmbeddedService implements AutoCloseable {
             icebergCatalogs.add(opened);
             catalogs.put(catalog.name(), new IcebergLake(opened));
         }
-        SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(lake, catalogs, config.defaultSchema()), SqlFrontEnd.defaultParserConfig());
+        Map<String, Lake> deltaLakes = new LinkedHashMap<>();
+        storage.deltaLakes().forEach((name, path) -> deltaLakes.put(name, new DeltaLake(name, path, stores)));
+        SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(new CombinedLake(lake, deltaLakes), catalogs, config.defaultSchema()),
+                SqlFrontEnd.defaultParserConfig());
         this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
                 stores, storage.cacheDir(), storage.monostoreCacheBytes());
         this.registry = Registries.open(config.registry());

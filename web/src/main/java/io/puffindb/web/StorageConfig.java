@@ -5,17 +5,31 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.lake.store.S3Settings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where lake files come from and where engines cache them: S3 access, the folder under which each
- * engine keeps its own cache, the byte budget of a worker's and of the MONOSTORE's cache, and the
- * Iceberg catalogs to mount besides the lake's folders.
+ * engine keeps its own cache, the byte budget of a worker's and of the MONOSTORE's cache, the
+ * Iceberg catalogs to mount besides the lake's folders, and folders of Delta tables by schema name.
  */
-public record StorageConfig(S3Settings s3, Path cacheDir, long workerCacheBytes, long monostoreCacheBytes, List<IcebergCatalogConfig> icebergCatalogs) {
+public record StorageConfig(S3Settings s3, Path cacheDir, long workerCacheBytes, long monostoreCacheBytes, List<IcebergCatalogConfig> icebergCatalogs,
+        Map<String, String> deltaLakes) {
     public StorageConfig {
         requireNonNull(s3, "s3 is null");
         requireNonNull(cacheDir, "cacheDir is null");
         icebergCatalogs = List.copyOf(icebergCatalogs);
+        deltaLakes = Map.copyOf(deltaLakes);
+    }
+
+    public StorageConfig(S3Settings s3, Path cacheDir, long workerCacheBytes, long monostoreCacheBytes, List<IcebergCatalogConfig> icebergCatalogs) {
+        this(s3, cacheDir, workerCacheBytes, monostoreCacheBytes, icebergCatalogs, Map.of());
+    }
+
+    /** The same, with a folder of Delta tables (local or {@code s3://}) appearing as schema {@code name}. */
+    public StorageConfig withDeltaLake(String name, String path) {
+        Map<String, String> lakes = new java.util.TreeMap<>(deltaLakes);
+        lakes.put(name, path);
+        return new StorageConfig(s3, cacheDir, workerCacheBytes, monostoreCacheBytes, icebergCatalogs, lakes);
     }
 
     /** AWS defaults, caches under the system's temp folder, 10 GiB per worker and 20 GiB on the MONOSTORE. */

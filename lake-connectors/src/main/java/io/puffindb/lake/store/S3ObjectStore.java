@@ -103,14 +103,20 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         S3Location location = S3Location.parse(file.uri());
         long start = Math.max(0, file.size() - length);
         return call("read", file.uri(), () -> s3.getObjectAsBytes(request -> request.bucket(location.bucket()).key(location.key())
-                .ifMatch(file.version())
+                .ifMatch(etagOf(file))
                 .range("bytes=" + start + "-" + (file.size() - 1))).asByteArray());
     }
 
     @Override
     public void download(StoredObject file, Path target) {
         S3Location location = S3Location.parse(file.uri());
-        call("download", file.uri(), () -> s3.getObject(request -> request.bucket(location.bucket()).key(location.key()).ifMatch(file.version()), target));
+        call("download", file.uri(), () -> s3.getObject(request -> request.bucket(location.bucket()).key(location.key()).ifMatch(etagOf(file)), target));
+    }
+
+    // Listed files carry their ETag (quoted, as S3 sends it). Files named by a table format's metadata carry the
+    // format's own version instead: such files are immutable by the format's rules, so there is nothing to match.
+    private static String etagOf(StoredObject file) {
+        return file.version().startsWith("\"") ? file.version() : null;
     }
 
     @Override
