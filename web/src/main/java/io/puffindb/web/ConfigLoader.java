@@ -74,7 +74,7 @@ public final class ConfigLoader {
         Map<String, String> flags = new HashMap<>();
         options.forEach((name, value) -> flags.put(canonical(name), value));
         for (String name : flags.keySet()) {
-            if (!DEFAULTS.containsKey(name) && !name.equals("config") && !ICEBERG_KEY.matcher(name).matches()) {
+            if (!DEFAULTS.containsKey(name) && !name.equals("config") && !isNamedSetting(name)) {
                 throw new PuffinException(ErrorCode.BAD_REQUEST, format("Unknown option --%s; known: %s", name, DEFAULTS.keySet()));
             }
         }
@@ -147,6 +147,11 @@ public final class ConfigLoader {
         }
     }
 
+    // A setting whose key carries a catalog name of the user's.
+    private static boolean isNamedSetting(String key) {
+        return ICEBERG_KEY.matcher(key).matches() || DELTA_KEY.matcher(key).matches();
+    }
+
     // Settings named by the user (catalog names), from the file and flags: flags win.
     private Map<String, String> declaredByName() {
         Map<String, String> declared = new HashMap<>();
@@ -217,7 +222,7 @@ public final class ConfigLoader {
         }
         List<String> unknown = new ArrayList<>();
         for (String name : properties.stringPropertyNames()) {
-            if (!DEFAULTS.containsKey(name) && !ICEBERG_KEY.matcher(name).matches()) {
+            if (!DEFAULTS.containsKey(name) && !isNamedSetting(name)) {
                 unknown.add(name);
             }
         }

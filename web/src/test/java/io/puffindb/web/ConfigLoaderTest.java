@@ -1,0 +1,37 @@
+package io.puffindb.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.puffindb.lake.PuffinException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Settings by name: flags over the environment over defaults; catalogs and Delta folders named by the user. */
+class ConfigLoaderTest {
+    @Test
+    void flagsWinOverTheEnvironmentWhichWinsOverDefaults() {
+        PuffinConfig config = ConfigLoader.load(Map.of("port", "9191"), Map.of("PUFFINDB_PORT", "9292", "PUFFINDB_WORKERS", "3"));
+        assertEquals(9191, config.port());
+        assertEquals(3, config.workers());
+        assertEquals("memory", config.registry());
+    }
+
+    @Test
+    void deltaFoldersAndIcebergCatalogsAreNamedByTheUser() {
+        PuffinConfig config = ConfigLoader.load(Map.of("delta.sales.path", "s3://bucket/delta", "iceberg.wh.uri", "jdbc:sqlite:/tmp/c.db",
+                "iceberg.wh.warehouse", "/tmp/wh"), Map.of());
+        assertEquals(Map.of("sales", "s3://bucket/delta"), config.storage().deltaLakes());
+        assertEquals(List.of(new IcebergCatalogConfig("wh", "jdbc:sqlite:/tmp/c.db", "/tmp/wh")), config.storage().icebergCatalogs());
+    }
+
+    @Test
+    void unknownAndIncompleteSettingsAreClearErrors() {
+        PuffinException unknown = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("delta.sales.uri", "x"), Map.of()));
+        assertTrue(unknown.getMessage().contains("delta.sales.uri"), unknown.getMessage());
+        PuffinException incomplete = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("iceberg.wh.uri", "jdbc:sqlite:x"), Map.of()));
+        assertTrue(incomplete.getMessage().contains("iceberg.wh.warehouse"), incomplete.getMessage());
+    }
+}
