@@ -8,7 +8,6 @@ import io.puffindb.lake.store.ObjectStore;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.lake.store.StoredObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FolderLake implements Lake {
     private final String root;
     private final ObjectStore store;
-    private final MetadataCopies metadataCopies;
-    private final FileMetadataReader metadataReader;
+    private final FooterMetadata footers;
     private final Map<String, CachedTable> tables = new ConcurrentHashMap<>();
 
     /** {@code root} is a local folder or {@code s3://bucket/prefix}. */
     public FolderLake(String root, ObjectStores stores, MetadataCopies metadataCopies, FileMetadataReader metadataReader) {
         this.store = requireNonNull(stores, "stores is null").forLocation(requireNonNull(root, "root is null"));
         this.root = store.isLocal() ? Path.of(root).toAbsolutePath().normalize().toString() : stripTrailingSlash(root);
-        this.metadataCopies = requireNonNull(metadataCopies, "metadataCopies is null");
-        this.metadataReader = requireNonNull(metadataReader, "metadataReader is null");
+        this.footers = new FooterMetadata(metadataCopies, metadataReader);
     }
 
     public String root() {
@@ -72,16 +69,8 @@ public final class FolderLake implements Lake {
         if (files.stream().anyMatch(file -> FileFormat.ofFileName(file.fileName()).orElseThrow() != format)) {
             throw new PuffinException(ErrorCode.QUERY_FAILED, format("Table %s.%s mixes file formats; keep one format per table folder", schema, name));
         }
-        List<String> localPaths = files.stream().map(file -> metadataCopies.localPathFor(file, format)).toList();
-        List<LakeColumn> columns = metadataReader.readColumns(format, localPaths);
-        Map<String, FileMetadataReader.FileFacts> facts = metadataReader.readFacts(format, localPaths, columns);
-        List<Split> splits = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            StoredObject file = files.get(i);
-            FileMetadataReader.FileFacts fileFacts = facts.get(localPaths.get(i));
-            splits.add(new Split(file.uri(), file.size(), fileFacts.rowCount(), file.version(), fileFacts.columnStats()));
-        }
-        return new LakeTable(schema, name, columns, splits, ScanRenderer.files(format));
+        FooterMetadata.Read read = footers.read(format, files);
+        return new LakeTable(schema, name, read.columns(), read.splits(), ScanRenderer.files(format));
     }
 
     private static List<String> visibleNames(List<String> folders) {

@@ -58,6 +58,7 @@ public final class ConfigLoader {
 
     private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
     private static final Pattern DELTA_KEY = Pattern.compile("delta\\.([a-z0-9_]+)\\.path");
+    private static final Pattern HUDI_KEY = Pattern.compile("hudi\\.([a-z0-9_]+)\\.path");
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -138,7 +139,8 @@ public final class ConfigLoader {
                             Long.parseLong(get("cache.worker.bytes")),
                             Long.parseLong(get("cache.monostore.bytes")),
                             icebergCatalogs(),
-                            deltaLakes()));
+                            lakePaths(DELTA_KEY),
+                            lakePaths(HUDI_KEY)));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;
@@ -149,7 +151,7 @@ public final class ConfigLoader {
 
     // A setting whose key carries a catalog name of the user's.
     private static boolean isNamedSetting(String key) {
-        return ICEBERG_KEY.matcher(key).matches() || DELTA_KEY.matcher(key).matches();
+        return ICEBERG_KEY.matcher(key).matches() || DELTA_KEY.matcher(key).matches() || HUDI_KEY.matcher(key).matches();
     }
 
     // Settings named by the user (catalog names), from the file and flags: flags win.
@@ -160,11 +162,11 @@ public final class ConfigLoader {
         return declared;
     }
 
-    // delta.<name>.path: a folder of Delta tables, appearing as schema <name>.
-    private Map<String, String> deltaLakes() {
+    // delta.<name>.path or hudi.<name>.path: a folder of such tables, appearing as schema <name>.
+    private Map<String, String> lakePaths(Pattern key) {
         Map<String, String> lakes = new TreeMap<>();
-        declaredByName().forEach((key, value) -> {
-            Matcher matcher = DELTA_KEY.matcher(key);
+        declaredByName().forEach((name, value) -> {
+            Matcher matcher = key.matcher(name);
             if (matcher.matches()) {
                 lakes.put(matcher.group(1), value);
             }

@@ -14,9 +14,11 @@ import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.lake.CombinedLake;
 import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.FolderLake;
+import io.puffindb.lake.FooterMetadata;
 import io.puffindb.lake.Lake;
 import io.puffindb.lake.delta.DeltaLake;
 import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.lake.hudi.HudiLake;
 import io.puffindb.lake.iceberg.IcebergCatalogs;
 import io.puffindb.lake.iceberg.IcebergLake;
 import io.puffindb.lake.store.MetadataCopies;
@@ -67,16 +69,18 @@ public final class EmbeddedService implements AutoCloseable {
         if (config.lakeIsLocal()) {
             DemoLake.ensure(Path.of(config.lake()), config.scaleFactor(), stores, metadataReader, progress);
         }
-        FolderLake lake = new FolderLake(config.lake(), stores, new MetadataCopies(storage.cacheDir().resolve("footers"), stores), metadataReader);
+        MetadataCopies footerCopies = new MetadataCopies(storage.cacheDir().resolve("footers"), stores);
+        FolderLake lake = new FolderLake(config.lake(), stores, footerCopies, metadataReader);
         Map<String, Lake> catalogs = new LinkedHashMap<>();
         for (IcebergCatalogConfig catalog : icebergCatalogs(config)) {
             JdbcCatalog opened = IcebergCatalogs.jdbc(catalog.name(), catalog.uri(), catalog.warehouse(), stores);
             icebergCatalogs.add(opened);
             catalogs.put(catalog.name(), new IcebergLake(opened));
         }
-        Map<String, Lake> deltaLakes = new LinkedHashMap<>();
-        storage.deltaLakes().forEach((name, path) -> deltaLakes.put(name, new DeltaLake(name, path, stores)));
-        SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(new CombinedLake(lake, deltaLakes), catalogs, config.defaultSchema()),
+        Map<String, Lake> tableFolders = new LinkedHashMap<>();
+        storage.deltaLakes().forEach((name, path) -> tableFolders.put(name, new DeltaLake(name, path, stores)));
+        storage.hudiLakes().forEach((name, path) -> tableFolders.put(name, new HudiLake(name, path, stores, new FooterMetadata(footerCopies, metadataReader))));
+        SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(new CombinedLake(lake, tableFolders), catalogs, config.defaultSchema()),
                 SqlFrontEnd.defaultParserConfig());
         this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
                 stores, storage.cacheDir(), storage.monostoreCacheBytes());

@@ -10,26 +10,36 @@ import java.util.Map;
 /**
  * Where lake files come from and where engines cache them: S3 access, the folder under which each
  * engine keeps its own cache, the byte budget of a worker's and of the MONOSTORE's cache, the
- * Iceberg catalogs to mount besides the lake's folders, and folders of Delta tables by schema name.
+ * Iceberg catalogs to mount besides the lake's folders, and folders of Delta and of Hudi tables by schema name.
  */
 public record StorageConfig(S3Settings s3, Path cacheDir, long workerCacheBytes, long monostoreCacheBytes, List<IcebergCatalogConfig> icebergCatalogs,
-        Map<String, String> deltaLakes) {
+        Map<String, String> deltaLakes, Map<String, String> hudiLakes) {
     public StorageConfig {
         requireNonNull(s3, "s3 is null");
         requireNonNull(cacheDir, "cacheDir is null");
         icebergCatalogs = List.copyOf(icebergCatalogs);
         deltaLakes = Map.copyOf(deltaLakes);
+        hudiLakes = Map.copyOf(hudiLakes);
     }
 
     public StorageConfig(S3Settings s3, Path cacheDir, long workerCacheBytes, long monostoreCacheBytes, List<IcebergCatalogConfig> icebergCatalogs) {
-        this(s3, cacheDir, workerCacheBytes, monostoreCacheBytes, icebergCatalogs, Map.of());
+        this(s3, cacheDir, workerCacheBytes, monostoreCacheBytes, icebergCatalogs, Map.of(), Map.of());
     }
 
     /** The same, with a folder of Delta tables (local or {@code s3://}) appearing as schema {@code name}. */
     public StorageConfig withDeltaLake(String name, String path) {
-        Map<String, String> lakes = new java.util.TreeMap<>(deltaLakes);
-        lakes.put(name, path);
-        return new StorageConfig(s3, cacheDir, workerCacheBytes, monostoreCacheBytes, icebergCatalogs, lakes);
+        return new StorageConfig(s3, cacheDir, workerCacheBytes, monostoreCacheBytes, icebergCatalogs, with(deltaLakes, name, path), hudiLakes);
+    }
+
+    /** The same, with a folder of Hudi copy-on-write tables (local or {@code s3://}) appearing as schema {@code name}. */
+    public StorageConfig withHudiLake(String name, String path) {
+        return new StorageConfig(s3, cacheDir, workerCacheBytes, monostoreCacheBytes, icebergCatalogs, deltaLakes, with(hudiLakes, name, path));
+    }
+
+    private static Map<String, String> with(Map<String, String> lakes, String name, String path) {
+        Map<String, String> more = new java.util.TreeMap<>(lakes);
+        more.put(name, path);
+        return more;
     }
 
     /** AWS defaults, caches under the system's temp folder, 10 GiB per worker and 20 GiB on the MONOSTORE. */

@@ -21,9 +21,10 @@ class ConfigLoaderTest {
 
     @Test
     void deltaFoldersAndIcebergCatalogsAreNamedByTheUser() {
-        PuffinConfig config = ConfigLoader.load(Map.of("delta.sales.path", "s3://bucket/delta", "iceberg.wh.uri", "jdbc:sqlite:/tmp/c.db",
+        PuffinConfig config = ConfigLoader.load(Map.of("delta.sales.path", "s3://bucket/delta", "hudi.rides.path", "/data/hudi", "iceberg.wh.uri", "jdbc:sqlite:/tmp/c.db",
                 "iceberg.wh.warehouse", "/tmp/wh"), Map.of());
         assertEquals(Map.of("sales", "s3://bucket/delta"), config.storage().deltaLakes());
+        assertEquals(Map.of("rides", "/data/hudi"), config.storage().hudiLakes());
         assertEquals(List.of(new IcebergCatalogConfig("wh", "jdbc:sqlite:/tmp/c.db", "/tmp/wh")), config.storage().icebergCatalogs());
     }
 
