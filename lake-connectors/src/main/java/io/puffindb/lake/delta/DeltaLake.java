@@ -1,7 +1,5 @@
 package io.puffindb.lake.delta;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.kernel.Scan;
@@ -25,11 +23,11 @@ import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.Split;
+import io.puffindb.lake.TableFolders;
 import io.puffindb.lake.store.ObjectStore;
 import io.puffindb.lake.store.ObjectStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,44 +49,34 @@ public final class DeltaLake implements Lake {
     private static final String LOG = "_delta_log";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String schemaName;
-    private final String root;
+    private final TableFolders folders;
     private final ObjectStore store;
     private final Engine engine;
 
     /** {@code root} is a local folder or {@code s3://bucket/prefix} holding one folder per table. */
     public DeltaLake(String schemaName, String root, ObjectStores stores) {
-        this.schemaName = requireNonNull(schemaName, "schemaName is null");
-        this.store = requireNonNull(stores, "stores is null").forLocation(requireNonNull(root, "root is null"));
-        this.root = store.isLocal() ? Path.of(root).toAbsolutePath().normalize().toString() : root.replaceAll("/+$", "");
+        this.folders = new TableFolders(schemaName, root, stores);
+        this.store = folders.store();
         this.engine = DefaultEngine.create(new ObjectStoreKernelFileIO(stores));
     }
 
     @Override
     public List<String> schemaNames() {
-        return List.of(schemaName);
+        return folders.schemaNames();
     }
 
     @Override
     public List<String> tableNames(String schema) {
-        if (!schemaName.equals(schema)) {
-            return List.of();
-        }
-        return store.childFolders(root).stream()
-                .filter(folder -> !store.files(folder + "/" + LOG).isEmpty())
-                .map(folder -> folder.substring(folder.lastIndexOf('/') + 1))
-                .sorted()
-                .toList();
+        return folders.tableNames(schema, folder -> !store.files(folder + "/" + LOG).isEmpty());
     }
 
     @Override
     public Optional<LakeTable> table(String schema, String name) {
-        if (!schemaName.equals(schema)) {
+        if (!folders.isSchema(schema)) {
             return Optional.empty();
         }
         int at = name.indexOf(AT);
-        String tableName = at < 0 ? name : name.substring(0, at);
-        String location = root + "/" + tableName;
+        String location = folders.location(at < 0 ? name : name.substring(0, at));
         if (store.files(location + "/" + LOG).isEmpty()) {
             return Optional.empty();
         }

@@ -14,13 +14,13 @@ import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.ScanRenderer;
 import io.puffindb.lake.SqlLiterals;
 import io.puffindb.lake.Split;
+import io.puffindb.lake.TableFolders;
 import io.puffindb.lake.store.ObjectStore;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.lake.store.StoredObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,46 +41,37 @@ import java.util.Set;
 public final class HudiLake implements Lake {
     private static final String AT = "@";
     private static final String META_PREFIX = "_hoodie_";
+    private static final String PROPERTIES = "/.hoodie/hoodie.properties";
 
-    private final String schemaName;
-    private final String root;
+    private final TableFolders folders;
     private final ObjectStore store;
     private final FooterMetadata footers;
 
     /** {@code root} is a local folder or {@code s3://bucket/prefix} holding one folder per table. */
     public HudiLake(String schemaName, String root, ObjectStores stores, FooterMetadata footers) {
-        this.schemaName = requireNonNull(schemaName, "schemaName is null");
-        this.store = requireNonNull(stores, "stores is null").forLocation(requireNonNull(root, "root is null"));
-        this.root = store.isLocal() ? Path.of(root).toAbsolutePath().normalize().toString() : root.replaceAll("/+$", "");
+        this.folders = new TableFolders(schemaName, root, stores);
+        this.store = folders.store();
         this.footers = requireNonNull(footers, "footers is null");
     }
 
     @Override
     public List<String> schemaNames() {
-        return List.of(schemaName);
+        return folders.schemaNames();
     }
 
     @Override
     public List<String> tableNames(String schema) {
-        if (!schemaName.equals(schema)) {
-            return List.of();
-        }
-        return store.childFolders(root).stream()
-                .filter(folder -> store.stat(folder + "/.hoodie/hoodie.properties").isPresent())
-                .map(folder -> folder.substring(folder.lastIndexOf('/') + 1))
-                .sorted()
-                .toList();
+        return folders.tableNames(schema, folder -> store.stat(folder + PROPERTIES).isPresent());
     }
 
     @Override
     public Optional<LakeTable> table(String schema, String name) {
-        if (!schemaName.equals(schema)) {
+        if (!folders.isSchema(schema)) {
             return Optional.empty();
         }
         int at = name.indexOf(AT);
-        String tableName = at < 0 ? name : name.substring(0, at);
-        String location = root + "/" + tableName;
-        Optional<StoredObject> propertiesFile = store.stat(location + "/.hoodie/hoodie.properties");
+        String location = folders.location(at < 0 ? name : name.substring(0, at));
+        Optional<StoredObject> propertiesFile = store.stat(location + PROPERTIES);
         if (propertiesFile.isEmpty()) {
             return Optional.empty();
         }

@@ -9,17 +9,14 @@ import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.TableReads;
 import io.puffindb.lake.Split;
 import io.puffindb.lake.store.LocalObjectStore;
 import io.puffindb.lake.store.ObjectStores;
-import io.puffindb.lake.store.StoredObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
@@ -153,29 +150,7 @@ class DeltaLakeTest {
         }
     }
 
-    // The table read through its splits equals the expected rows, as multisets, column by column with exact types.
     private void assertSameRows(String expectedSql, LakeTable table) throws Exception {
-        String relation = table.scanRenderer().relation(table.splits(), StoredObject::uri);
-        String columns = String.join(", ", table.columns().stream().map(column -> "\"" + column.name() + "\"").toList());
-        assertEquals(query("SELECT " + columns + " FROM (" + expectedSql + ") ORDER BY ALL"), query("SELECT " + columns + " FROM " + relation + " AS t ORDER BY ALL"));
-        assertEquals(types("SELECT " + columns + " FROM (" + expectedSql + ")"), types("SELECT * FROM " + relation + " AS t"));
-    }
-
-    private List<List<Object>> query(String sql) throws Exception {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
-    private List<String> types(String sql) throws Exception {
-        return query("SELECT column_type FROM (DESCRIBE " + sql + ")").stream().map(row -> row.get(0).toString()).toList();
+        TableReads.assertSameRows(duckdb, expectedSql, table);
     }
 }

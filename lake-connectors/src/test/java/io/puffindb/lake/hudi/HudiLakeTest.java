@@ -10,17 +10,14 @@ import io.puffindb.lake.FooterMetadata;
 import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.TableReads;
 import io.puffindb.lake.store.LocalObjectStore;
 import io.puffindb.lake.store.MetadataCopies;
 import io.puffindb.lake.store.ObjectStores;
-import io.puffindb.lake.store.StoredObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,21 +125,6 @@ class HudiLakeTest {
     }
 
     private void assertSameRows(String expectedSql, LakeTable table) throws Exception {
-        String relation = table.scanRenderer().relation(table.splits(), StoredObject::uri);
-        assertEquals(query("SELECT * FROM (" + expectedSql + ") ORDER BY ALL"), query("SELECT * FROM " + relation + " AS t ORDER BY ALL"));
-    }
-
-    private List<List<Object>> query(String sql) throws Exception {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        TableReads.assertSameRows(duckdb, expectedSql, table);
     }
 }
