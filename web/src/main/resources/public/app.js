@@ -134,7 +134,7 @@ function taskTable(tasks) {
   const table = document.createElement('table');
   table.className = 'tasks';
   const head = table.createTHead().insertRow();
-  for (const name of ['task', 'worker', 'splits', 'read', 'rows out', 'bytes out', 'ms', 'attempt']) {
+  for (const name of ['task', 'worker', 'splits', 'read', 'data from', 'rows out', 'bytes out', 'ms', 'attempt']) {
     const cell = document.createElement('th');
     cell.textContent = name;
     head.append(cell);
@@ -142,11 +142,18 @@ function taskTable(tasks) {
   const body = table.createTBody();
   for (const task of tasks) {
     const row = body.insertRow();
-    for (const value of [task.taskId, task.worker, task.splits, bytes(task.bytesIn), task.rowsOut.toLocaleString(), bytes(task.bytesOut), task.millis, task.attempts]) {
+    for (const value of [task.taskId, task.worker, task.splits, bytes(task.bytesIn), dataSource(task.cache), task.rowsOut.toLocaleString(), bytes(task.bytesOut), task.millis, task.attempts]) {
       row.insertCell().textContent = String(value);
     }
   }
   return table;
+}
+
+// Where a task's lake files came from: the worker's SSD cache, fetched from the lake now, or read in place.
+function dataSource(cache) {
+  if (!cache) return '?';
+  if (cache.cachedFiles + cache.fetchedFiles === 0) return 'lake (in place)';
+  return `SSD cache ${bytes(cache.cachedBytes)} (${cache.cachedFiles}), lake ${bytes(cache.fetchedBytes)} (${cache.fetchedFiles})`;
 }
 
 function keyValues(pairs) {

@@ -1,11 +1,14 @@
 package io.puffindb.testqueries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.executors.Explanation;
+import io.puffindb.executors.flight.TaskStats;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpchLakeGenerator;
 import io.puffindb.lake.store.S3ObjectStore;
@@ -100,6 +103,14 @@ class S3LakeTest {
             hits += cache.get("hits").asLong();
         }
         assertTrue(hits > 0, "the workers' caches served the second run: " + cluster);
+
+        // EXPLAIN ANALYZE says where each task's files came from: all from the workers' SSD caches by now.
+        Explanation analyzed = service.executor().explainAnalyze(q6.sql());
+        List<TaskStats> tasks = analyzed.fragments().stream().flatMap(fragment -> fragment.actualTasks().stream()).toList();
+        assertFalse(tasks.isEmpty());
+        for (TaskStats task : tasks) {
+            assertTrue(task.cache() != null && task.cache().cachedFiles() == task.splits() && task.cache().fetchedFiles() == 0, task.toString());
+        }
     }
 
     @Test

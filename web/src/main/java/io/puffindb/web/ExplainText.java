@@ -4,6 +4,10 @@ import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.PlanDescription;
 import io.puffindb.executors.flight.TaskStats;
+import io.puffindb.lake.cache.CacheUsage;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** EXPLAIN as text: one line per operator with tier, estimates and cost, then each fragment's SQL and tasks. */
 final class ExplainText {
@@ -17,14 +21,30 @@ final class ExplainText {
             text.append(String.format("%nFragment %d on %s, %d task%s%s%n  %s%n", fragment.id(), fragment.tier(), fragment.tasks(),
                     fragment.tasks() == 1 ? "" : "s", fragment.inputs().isEmpty() ? "" : ", inputs " + fragment.inputs(), fragment.duckDbSql()));
             for (TaskStats task : fragment.actualTasks()) {
-                text.append(String.format("  task %s on %s: %d split(s), %,d bytes in, %,d rows / %,d bytes out, %d ms%s%n", task.taskId(), task.worker(),
-                        task.splits(), task.bytesIn(), task.rowsOut(), task.bytesOut(), task.millis(), task.attempts() > 1 ? ", attempt " + task.attempts() : ""));
+                text.append(String.format("  task %s on %s: %d split(s), %,d bytes in, %,d rows / %,d bytes out, %d ms%s%s%n", task.taskId(), task.worker(),
+                        task.splits(), task.bytesIn(), task.rowsOut(), task.bytesOut(), task.millis(), task.attempts() > 1 ? ", attempt " + task.attempts() : "",
+                        task.cache() == null ? "" : ", " + dataSource(task.cache())));
             }
+            dataSources(fragment.actualTasks()).ifPresent(total -> text.append("  data of the fragment's scans: ").append(total).append('\n'));
         }
         if (explanation.actualRows() != null) {
             text.append(String.format("%nActual: %,d rows in %d ms%n", explanation.actualRows(), explanation.elapsedMillis()));
         }
         return text.toString();
+    }
+
+    // Where the fragment's lake files were found, summed over its tasks (only the tasks whose workers could say).
+    private static Optional<String> dataSources(List<TaskStats> tasks) {
+        List<CacheUsage> known = tasks.stream().map(TaskStats::cache).filter(Objects::nonNull).toList();
+        return known.isEmpty() ? Optional.empty() : Optional.of(dataSource(known.stream().reduce(CacheUsage.NONE, CacheUsage::plus)));
+    }
+
+    private static String dataSource(CacheUsage usage) {
+        if (usage.cachedFiles() + usage.fetchedFiles() == 0) {
+            return "files read in place from the lake";
+        }
+        return String.format("%d file(s) / %,d bytes from the worker SSD cache, %d file(s) / %,d bytes fetched from the lake", usage.cachedFiles(),
+                usage.cachedBytes(), usage.fetchedFiles(), usage.fetchedBytes());
     }
 
     private static void node(PlanDescription node, int depth, StringBuilder text) {

@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import io.grpc.Context;
+import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.NoOpFlightProducer;
 import org.apache.arrow.flight.Ticket;
@@ -42,6 +44,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     private final ResultStore results;
     private final int batchRows;
     private final java.util.concurrent.atomic.AtomicInteger activeTasks = new java.util.concurrent.atomic.AtomicInteger();
+    private final TaskUsages usages = new TaskUsages();
 
     public EngineFlightProducer(DuckDbEngine engine, BufferAllocator allocator, FlightClients clients, ResultStore results, int batchRows) {
         this.engine = requireNonNull(engine, "engine is null");
@@ -66,6 +69,17 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
+    /** {@value TaskUsages#ACTION}: where a finished task's files came from. */
+    @Override
+    public void doAction(CallContext context, Action action, StreamListener<Result> listener) {
+        if (!TaskUsages.ACTION.equals(action.getType())) {
+            listener.onError(CallStatus.UNIMPLEMENTED.withDescription("Unknown action " + action.getType()).toRuntimeException());
+            return;
+        }
+        usages.answer(action).ifPresent(body -> listener.onNext(new Result(body)));
+        listener.onCompleted();
+    }
+
     /** Tasks running in this engine now. */
     public int activeTasks() {
         return activeTasks.get();
@@ -85,6 +99,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 BufferAllocator taskMemory = allocator.newChildAllocator("task-" + task.taskId(), 0, Long.MAX_VALUE);
                 DuckDBConnection connection = engine.connect();
                 ArrowStreams inputs = new ArrowStreams()) {
+            usages.record(task, files.usage());
             // Inputs are loaded into tables first: a broadcast side is joined against the task's whole share
             // (DuckDB then knows its size and builds on it with all threads), and a key range arrives as
             // several streams of the same name, one per producer task.

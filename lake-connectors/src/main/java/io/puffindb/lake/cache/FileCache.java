@@ -85,7 +85,7 @@ public final class FileCache implements AutoCloseable {
         Lease lease = new Lease(this);
         try {
             for (StoredObject file : files) {
-                lease.pinned.add(stageOne(file));
+                lease.add(stageOne(file, lease));
             }
             return lease;
         } catch (RuntimeException e) {
@@ -94,7 +94,7 @@ public final class FileCache implements AutoCloseable {
         }
     }
 
-    private Entry stageOne(StoredObject file) {
+    private Entry stageOne(StoredObject file, Lease lease) {
         String name = nameOf(file);
         synchronized (fetchLocks.computeIfAbsent(name, key -> new Object())) {
             synchronized (this) {
@@ -102,6 +102,7 @@ public final class FileCache implements AutoCloseable {
                 if (cached != null) {
                     cached.pins++;
                     hits.incrementAndGet();
+                    lease.usage = lease.usage.plus(new CacheUsage(1, file.size(), 0, 0));
                     return cached;
                 }
             }
@@ -118,6 +119,7 @@ public final class FileCache implements AutoCloseable {
                 deleteQuietly(partial);
             }
             bytesFetched.addAndGet(file.size());
+            lease.usage = lease.usage.plus(new CacheUsage(0, 0, 1, file.size()));
             synchronized (this) {
                 Entry entry = new Entry(name, file, file.size());
                 entry.pins = 1;
@@ -206,10 +208,20 @@ public final class FileCache implements AutoCloseable {
     public static final class Lease implements AutoCloseable {
         private final FileCache cache;
         private final List<Entry> pinned = new ArrayList<>();
+        private CacheUsage usage = CacheUsage.NONE;
         private boolean closed;
 
         private Lease(FileCache cache) {
             this.cache = cache;
+        }
+
+        private void add(Entry entry) {
+            pinned.add(entry);
+        }
+
+        /** How many of the staged files were already cached, and how many were fetched, with their bytes. */
+        public CacheUsage usage() {
+            return usage;
         }
 
         @Override
