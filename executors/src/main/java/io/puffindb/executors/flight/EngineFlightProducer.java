@@ -124,17 +124,23 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 Context call = Context.current();
                 Context.CancellationListener stop = cancelled -> cancelQuietly(statement);
                 call.addListener(stop, Runnable::run);
-                if (call.isCancelled()) {
-                    call.removeListener(stop);
-                    return; // cancelled while its files were staged or its schema computed
-                }
-                try (ResultSet resultSet = statement.executeQuery(task.sql());
-                        ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(taskMemory, batchRows)) {
-                    streamInto(reader, out, listener);
+                try {
+                    // Cancelled while its files were staged or its schema computed: a statement not yet running ignores cancel.
+                    if (!call.isCancelled()) {
+                        runQuery(statement, task.sql(), taskMemory, out, listener);
+                    }
                 } finally {
                     call.removeListener(stop);
                 }
             }
+        }
+    }
+
+    private void runQuery(Statement statement, String sql, BufferAllocator memory, VectorSchemaRoot out, ServerStreamListener listener)
+            throws Exception {
+        try (ResultSet resultSet = statement.executeQuery(sql);
+                ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(memory, batchRows)) {
+            streamInto(reader, out, listener);
         }
     }
 

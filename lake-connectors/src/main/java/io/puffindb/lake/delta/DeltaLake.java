@@ -131,7 +131,7 @@ public final class DeltaLake implements Lake {
                                     + "PuffinDB does not apply yet (purge them first: REORG TABLE ... APPLY (PURGE))");
                         }
                         FileStatus file = InternalScanFileUtils.getAddFileStatus(row);
-                        String path = ObjectStoreKernelFileIO.location(file.getPath());
+                        String path = ObjectStores.location(file.getPath());
                         Map<String, String> values = InternalScanFileUtils.getPartitionValues(row);
                         partitionValues.put(path, values);
                         Row add = row.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.LakeColumn;
+import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.SqlLiterals;
+import io.puffindb.lake.store.LocalObjectStore;
+import io.puffindb.lake.store.ObjectStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +39,7 @@ import java.util.regex.Pattern;
 public final class DeltaTableWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)");
+    private static final ObjectStores LOCAL = new ObjectStores(List.of(new LocalObjectStore()));
 
     private final Connection duckdb;
 
@@ -56,7 +60,7 @@ public final class DeltaTableWriter {
             if (version == 0) {
                 actions.add("{\"protocol\":{\"minReaderVersion\":1,\"minWriterVersion\":2}}");
             }
-            if (version == 0 || !columns.equals(currentColumns(table))) {
+            if (!columns.equals(currentColumns(table))) {
                 actions.add(metadata(columns, partitionColumns));
             }
             for (List<String> partition : partitionValues(sql, partitionColumns)) {
@@ -115,23 +119,10 @@ public final class DeltaTableWriter {
         }
     }
 
-    // The schema of the latest metaData action, read back from the log.
-    private List<LakeColumn> currentColumns(Path table) throws IOException {
-        List<LakeColumn> columns = null;
-        try (var files = Files.list(table.resolve("_delta_log"))) {
-            for (Path commit : files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                for (String line : Files.readAllLines(commit)) {
-                    var action = JSON.readTree(line).get("metaData");
-                    if (action != null) {
-                        columns = new ArrayList<>();
-                        for (var field : JSON.readTree(action.get("schemaString").asText()).get("fields")) {
-                            columns.add(new LakeColumn(field.get("name").asText(), duckDbType(field.get("type").asText())));
-                        }
-                    }
-                }
-            }
-        }
-        return columns;
+    // The schema of the table's latest version, as PuffinDB reads it (none before the first commit).
+    private static List<LakeColumn> currentColumns(Path table) {
+        DeltaLake lake = new DeltaLake("written", table.getParent().toString(), LOCAL);
+        return lake.table("written", table.getFileName().toString()).map(LakeTable::columns).orElse(List.of());
     }
 
     private static String metadata(List<LakeColumn> columns, List<String> partitionColumns) throws IOException {
@@ -171,28 +162,6 @@ public final class DeltaTableWriter {
             case "TIMESTAMP" -> "timestamp_ntz";
             case "TIMESTAMP WITH TIME ZONE" -> "timestamp";
             default -> throw new PuffinException(ErrorCode.UNSUPPORTED_TYPE, "No Delta type for DuckDB type " + duckDbType);
-        };
-    }
-
-    private static String duckDbType(String deltaType) {
-        Matcher decimal = Pattern.compile("decimal\\((\\d+),\\s*(\\d+)\\)").matcher(deltaType);
-        if (decimal.matches()) {
-            return "DECIMAL(" + decimal.group(1) + "," + decimal.group(2) + ")";
-        }
-        return switch (deltaType) {
-            case "boolean" -> "BOOLEAN";
-            case "byte" -> "TINYINT";
-            case "short" -> "SMALLINT";
-            case "integer" -> "INTEGER";
-            case "long" -> "BIGINT";
-            case "float" -> "FLOAT";
-            case "double" -> "DOUBLE";
-            case "string" -> "VARCHAR";
-            case "binary" -> "BLOB";
-            case "date" -> "DATE";
-            case "timestamp_ntz" -> "TIMESTAMP";
-            case "timestamp" -> "TIMESTAMP WITH TIME ZONE";
-            default -> deltaType;
         };
     }
 

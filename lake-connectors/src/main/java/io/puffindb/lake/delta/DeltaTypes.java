@@ -38,7 +38,7 @@ final class DeltaTypes {
         } else if (type instanceof DoubleType) {
             return "DOUBLE";
         } else if (type instanceof DecimalType decimal) {
-            return "DECIMAL(" + decimal.getPrecision() + ", " + decimal.getScale() + ")";
+            return "DECIMAL(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
         } else if (type instanceof StringType) {
             return "VARCHAR";
         } else if (type instanceof BinaryType) {

@@ -8,13 +8,13 @@ import io.delta.kernel.defaults.engine.fileio.OutputFile;
 import io.delta.kernel.defaults.engine.fileio.SeekableInputStream;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
+import io.puffindb.lake.store.ByteCursor;
 import io.puffindb.lake.store.ObjectStore;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.lake.store.StoredObject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -33,14 +33,6 @@ final class ObjectStoreKernelFileIO implements FileIO {
         this.stores = requireNonNull(stores, "stores is null");
     }
 
-    /** Kernel names local files {@code file:/path}; our stores take plain paths. */
-    static String location(String kernelPath) {
-        if (kernelPath.startsWith("file:")) {
-            return Path.of(URI.create(kernelPath.startsWith("file://") ? kernelPath : "file://" + kernelPath.substring("file:".length()))).toString();
-        }
-        return kernelPath;
-    }
-
     /** Kernel compares log paths as text, in Hadoop's form: {@code file:/path} for local files. */
     static String kernelPath(ObjectStore store, String location) {
         return store.isLocal() ? "file:" + Path.of(location).toAbsolutePath().normalize() : location;
@@ -49,7 +41,7 @@ final class ObjectStoreKernelFileIO implements FileIO {
     /** The files of {@code path}'s folder whose names sort at or after its own, in order (the log's listing). */
     @Override
     public CloseableIterator<FileStatus> listFrom(String path) throws IOException {
-        String location = location(path);
+        String location = ObjectStores.location(path);
         int slash = location.lastIndexOf('/');
         String folder = location.substring(0, slash);
         String from = location.substring(slash + 1);
@@ -67,7 +59,7 @@ final class ObjectStoreKernelFileIO implements FileIO {
 
     @Override
     public FileStatus getFileStatus(String path) throws IOException {
-        String location = location(path);
+        String location = ObjectStores.location(path);
         ObjectStore store = stores.forLocation(location);
         return status(store, store.stat(location).orElseThrow(() -> new FileNotFoundException(location)));
     }
@@ -90,14 +82,14 @@ final class ObjectStoreKernelFileIO implements FileIO {
 
     @Override
     public String resolvePath(String path) {
-        String location = location(path);
+        String location = ObjectStores.location(path);
         ObjectStore store = stores.forLocation(location);
         return kernelPath(store, location);
     }
 
     @Override
     public InputFile newInputFile(String path, long fileSize) {
-        String location = location(path);
+        String location = ObjectStores.location(path);
         ObjectStore store = stores.forLocation(location);
         return new InputFile() {
             @Override
@@ -167,49 +159,35 @@ final class ObjectStoreKernelFileIO implements FileIO {
 
     /** A file's bytes in memory, seekable. */
     private static final class BytesInputStream extends SeekableInputStream {
-        private final byte[] bytes;
-        private int position;
+        private final ByteCursor cursor;
 
         BytesInputStream(byte[] bytes) {
-            this.bytes = bytes;
+            this.cursor = new ByteCursor(bytes);
         }
 
         @Override
         public int read() {
-            return position < bytes.length ? bytes[position++] & 0xff : -1;
+            return cursor.read();
         }
 
         @Override
         public int read(byte[] target, int offset, int length) {
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(length, bytes.length - position);
-            System.arraycopy(bytes, position, target, offset, n);
-            position += n;
-            return n;
+            return cursor.read(target, offset, length);
         }
 
         @Override
         public long getPos() {
-            return position;
+            return cursor.position();
         }
 
         @Override
-        public void seek(long newPosition) throws IOException {
-            if (newPosition < 0 || newPosition > bytes.length) {
-                throw new IOException("Seek to " + newPosition + " outside 0.." + bytes.length);
-            }
-            position = (int) newPosition;
+        public void seek(long newPosition) {
+            cursor.seek(newPosition);
         }
 
         @Override
         public void readFully(byte[] target, int offset, int length) throws IOException {
-            if (length > bytes.length - position) {
-                throw new java.io.EOFException("Wanted " + length + " bytes at " + position + " of " + bytes.length);
-            }
-            System.arraycopy(bytes, position, target, offset, length);
-            position += length;
+            cursor.readFully(target, offset, length);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.Split;
+import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.lake.store.StoredObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,7 +121,7 @@ public final class IcebergLake implements Lake {
             try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
                 for (FileScanTask task : tasks) {
                     String icebergPath = task.file().location();
-                    String location = ObjectStoreFileIO.location(icebergPath);
+                    String location = ObjectStores.location(icebergPath);
                     icebergPaths.put(location, icebergPath);
                     splits.add(new Split(location, task.file().fileSizeInBytes(), task.file().recordCount(),
                             "iceberg-" + task.file().fileSizeInBytes(), stats(schema, task), deleteFiles(task, name)));
@@ -139,7 +140,7 @@ public final class IcebergLake implements Lake {
                 throw new PuffinException(ErrorCode.QUERY_FAILED, "Table " + table + " has " + delete.content() + " in " + delete.format()
                         + " files; PuffinDB applies only Parquet position deletes (rewrite the table's deletes, e.g. with rewrite_position_delete_files)");
             }
-            deletes.add(new StoredObject(ObjectStoreFileIO.location(delete.location()), delete.fileSizeInBytes(), "iceberg-" + delete.fileSizeInBytes()));
+            deletes.add(new StoredObject(ObjectStores.location(delete.location()), delete.fileSizeInBytes(), "iceberg-" + delete.fileSizeInBytes()));
         }
         return deletes;
     }

@@ -77,7 +77,7 @@ public final class IcebergTableWriter {
             List<LakeColumn> columns = metadataReader.readColumns(FileFormat.PARQUET, List.of(local.toString()));
             FileMetadataReader.FileFacts facts = metadataReader.readFacts(FileFormat.PARQUET, List.of(local.toString()), columns).get(local.toString());
             String location = table.locationProvider().newDataLocation(local.getFileName().toString());
-            stores.forLocation(ObjectStoreFileIO.location(location)).upload(local, ObjectStoreFileIO.location(location));
+            stores.forLocation(ObjectStores.location(location)).upload(local, ObjectStores.location(location));
             return DataFiles.builder(table.spec())
                     .withPath(location)
                     .withFormat(org.apache.iceberg.FileFormat.PARQUET)

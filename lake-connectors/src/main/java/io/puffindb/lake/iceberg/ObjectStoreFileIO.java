@@ -10,7 +10,6 @@ import io.puffindb.lake.store.StoredObject;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.iceberg.io.FileIO;
@@ -31,17 +30,9 @@ public final class ObjectStoreFileIO implements FileIO {
         this.stores = requireNonNull(stores, "stores is null");
     }
 
-    /** Iceberg writes local locations as {@code file:/path}; our stores take plain paths. */
-    static String location(String icebergPath) {
-        if (icebergPath.startsWith("file:")) {
-            return Path.of(URI.create(icebergPath.startsWith("file://") ? icebergPath : "file://" + icebergPath.substring("file:".length()))).toString();
-        }
-        return icebergPath;
-    }
-
     @Override
     public InputFile newInputFile(String path) {
-        String location = location(path);
+        String location = ObjectStores.location(path);
         ObjectStore store = stores.forLocation(location);
         if (store.isLocal()) {
             return org.apache.iceberg.Files.localInput(new File(location));
@@ -51,7 +42,7 @@ public final class ObjectStoreFileIO implements FileIO {
 
     @Override
     public OutputFile newOutputFile(String path) {
-        String location = location(path);
+        String location = ObjectStores.location(path);
         ObjectStore store = stores.forLocation(location);
         if (store.isLocal()) {
             try {
@@ -66,7 +57,7 @@ public final class ObjectStoreFileIO implements FileIO {
 
     @Override
     public void deleteFile(String path) {
-        String location = location(path);
+        String location = ObjectStores.location(path);
         stores.forLocation(location).delete(location);
     }
 

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The object stores of a deployment, each serving its own kind of location. */
@@ -17,6 +19,14 @@ public final class ObjectStores implements AutoCloseable {
     /** The local filesystem and S3 with the given settings. */
     public static ObjectStores of(S3Settings s3) {
         return new ObjectStores(List.of(new LocalObjectStore(), new S3ObjectStore(s3)));
+    }
+
+    /** Table formats write local locations as {@code file:/path} or {@code file:///path}; our stores take plain paths. */
+    public static String location(String uri) {
+        if (uri.startsWith("file:")) {
+            return Path.of(URI.create(uri.startsWith("file://") ? uri : "file://" + uri.substring("file:".length()))).toString();
+        }
+        return uri;
     }
 
     public ObjectStore forLocation(String uri) {

@@ -146,7 +146,7 @@ class IcebergLakeTest {
     private static String dataFileLocation(Table table, String location) throws Exception {
         try (var tasks = table.newScan().planFiles()) {
             for (var task : tasks) {
-                if (ObjectStoreFileIO.location(task.file().location()).equals(location)) {
+                if (ObjectStores.location(task.file().location()).equals(location)) {
                     return task.file().location();
                 }
             }
