@@ -1,5 +1,6 @@
 package io.puffindb.registry;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,6 +90,70 @@ abstract class RegistryContractTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void theCacheDirectoryKnowsWhoHoldsWhichVersionOfAFile() {
+        CachedCopy onWorker = new CachedCopy("s3://lake/t/a.parquet", "\"etag-1\"", 1200, "w1", CacheLayer.WORKER_SSD);
+        CachedCopy onMonostore = new CachedCopy("s3://lake/t/a.parquet", "\"etag-1\"", 1200, "monostore", CacheLayer.MONOSTORE_SSD);
+        CachedCopy other = new CachedCopy("s3://lake/t/b:1.parquet", "v:2", 99, "w2", CacheLayer.WORKER_SSD);
+        registry.cached(onWorker);
+        registry.cached(onMonostore);
+        registry.cached(other);
+        Map<String, List<CachedCopy>> copies = registry.copiesOf(List.of("s3://lake/t/a.parquet", "s3://lake/t/b:1.parquet", "s3://lake/t/none"));
+        assertEquals(Set.of(onWorker, onMonostore), Set.copyOf(copies.get("s3://lake/t/a.parquet")));
+        assertEquals(List.of(other), copies.get("s3://lake/t/b:1.parquet"), "colons in names and versions survive");
+        assertEquals(2, copies.size(), "a file nobody caches has no entry");
+
+        CachedCopy newer = new CachedCopy("s3://lake/t/a.parquet", "\"etag-2\"", 1300, "w1", CacheLayer.WORKER_SSD);
+        registry.cached(newer);
+        assertEquals(Set.of(newer, onMonostore), Set.copyOf(registry.copiesOf(List.of("s3://lake/t/a.parquet")).get("s3://lake/t/a.parquet")),
+                "a holder keeps one copy per layer: the newer version replaces the older");
+
+        registry.evicted("monostore", CacheLayer.MONOSTORE_SSD, "s3://lake/t/a.parquet");
+        assertEquals(List.of(newer), registry.copiesOf(List.of("s3://lake/t/a.parquet")).get("s3://lake/t/a.parquet"));
+    }
+
+    @Test
+    void aHolderThatShutsDownIsForgottenEverywhere() {
+        registry.cached(new CachedCopy("f1", "1", 10, "w1", CacheLayer.WORKER_SSD));
+        registry.cached(new CachedCopy("f2", "1", 10, "w1", CacheLayer.WORKER_SSD));
+        CachedCopy kept = new CachedCopy("f2", "1", 10, "w2", CacheLayer.WORKER_SSD);
+        registry.cached(kept);
+        registry.forgetHolder("w1");
+        assertEquals(Map.of("f2", List.of(kept)), registry.copiesOf(List.of("f1", "f2")));
+    }
+
+    @Test
+    void statisticsLearnedByQueriesAccumulatePerTableVersion() {
+        assertEquals(TableStatistics.NONE, registry.statistics("lake.orders@v1"));
+        registry.recordStatistics("lake.orders@v1", new TableStatistics(OptionalLong.of(15000), Map.of("o_custkey", 1000L)));
+        registry.recordStatistics("lake.orders@v1", new TableStatistics(OptionalLong.empty(), Map.of("o_orderstatus", 3L, "o_custkey", 999L)));
+        assertEquals(new TableStatistics(OptionalLong.of(15000), Map.of("o_custkey", 999L, "o_orderstatus", 3L)),
+                registry.statistics("lake.orders@v1"));
+        assertEquals(TableStatistics.NONE, registry.statistics("lake.orders@v2"), "another version knows nothing yet");
+    }
+
+    @Test
+    void smallResultsAreKeptUntilTheirTtlOrDeletion() throws Exception {
+        byte[] bytes = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 1, 2};
+        registry.putResult("q1/f1-t0", bytes, Duration.ofSeconds(10));
+        registry.putResult("q1/f1-t1", bytes, SHORT_TTL);
+        assertArrayEquals(bytes, registry.result("q1/f1-t0").orElseThrow(), "binary bytes come back as they went in");
+        registry.deleteResult("q1/f1-t0");
+        assertEquals(Optional.empty(), registry.result("q1/f1-t0"));
+        Thread.sleep(SHORT_TTL.toMillis() + 200);
+        assertEquals(Optional.empty(), registry.result("q1/f1-t1"), "expired");
+    }
+
+    @Test
+    void aStageCanBeAskedHowManyTasksRemainAndEnded() {
+        registry.startStage("q3-f1", 2);
+        assertEquals(2, registry.remainingTasks("q3-f1"));
+        registry.completeTask("q3-f1", "t1");
+        assertEquals(1, registry.remainingTasks("q3-f1"));
+        registry.endStage("q3-f1");
+        assertThrows(IllegalArgumentException.class, () -> registry.remainingTasks("q3-f1"));
     }
 
     private void awaitLive(List<String> expected) throws InterruptedException {
