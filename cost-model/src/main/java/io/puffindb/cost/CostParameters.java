@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What the cost model knows about a deployment: how fast each tier reads the lake and processes
  * rows, how fast each link between tiers moves bytes, how many LAMBDA workers there are and what a
- * task costs to start. Placement follows from these numbers alone.
+ * task costs to start, how fast each tier reads lake files it already caches. Placement follows from
+ * these numbers and the cache directory alone.
  *
  * <p>The defaults describe the production shape of the seed design — a fleet whose workers each
  * read the lake at one S3 stream's speed, a MONOSTORE that would read it through a single stream
@@ -20,6 +21,7 @@ public record CostParameters(
         int lambdaThreadsPerWorker,
         Map<Tier, Integer> threads,
         Map<Tier, Double> lakeBytesPerSecond,
+        Map<Tier, Double> cacheBytesPerSecond,
         double rowsPerSecondPerThread,
         Map<Link, Double> linkBytesPerSecond,
         double taskStartupSeconds,
@@ -31,6 +33,7 @@ public record CostParameters(
         }
         threads = Map.copyOf(requireNonNull(threads, "threads is null"));
         lakeBytesPerSecond = Map.copyOf(requireNonNull(lakeBytesPerSecond, "lakeBytesPerSecond is null"));
+        cacheBytesPerSecond = Map.copyOf(requireNonNull(cacheBytesPerSecond, "cacheBytesPerSecond is null"));
         linkBytesPerSecond = Map.copyOf(requireNonNull(linkBytesPerSecond, "linkBytesPerSecond is null"));
     }
 
@@ -47,6 +50,11 @@ public record CostParameters(
         lake.put(Tier.LAMBDA, 100e6);
         lake.put(Tier.MONOSTORE, 100e6);
         lake.put(Tier.CLIENT, 20e6);
+        // A local SSD read (worker, MONOSTORE, client): an order of magnitude above one S3 stream.
+        Map<Tier, Double> cache = new EnumMap<>(Tier.class);
+        cache.put(Tier.LAMBDA, 1e9);
+        cache.put(Tier.MONOSTORE, 2e9);
+        cache.put(Tier.CLIENT, 1e9);
         Map<Link, Double> links = Map.of(
                 new Link(Tier.LAMBDA, Tier.MONOSTORE), 1e9,
                 new Link(Tier.MONOSTORE, Tier.LAMBDA), 1e9,
@@ -54,7 +62,7 @@ public record CostParameters(
                 new Link(Tier.LAMBDA, Tier.CLIENT), 50e6,
                 new Link(Tier.MONOSTORE, Tier.CLIENT), 50e6,
                 new Link(Tier.CLIENT, Tier.MONOSTORE), 20e6);
-        return new CostParameters(lambdaWorkers, 2, threads, lake, 50e6, links, 0.002, 0.001, 1);
+        return new CostParameters(lambdaWorkers, 2, threads, lake, cache, 50e6, links, 0.002, 0.001, 1);
     }
 
     public double linkBytesPerSecond(Tier from, Tier to) {
@@ -69,8 +77,14 @@ public record CostParameters(
     public CostParameters withLink(Tier from, Tier to, double bytesPerSecond) {
         Map<Link, Double> links = new java.util.HashMap<>(linkBytesPerSecond);
         links.put(new Link(from, to), bytesPerSecond);
-        return new CostParameters(lambdaWorkers, lambdaThreadsPerWorker, threads, lakeBytesPerSecond, rowsPerSecondPerThread, links,
-                taskStartupSeconds, exchangeLatencySeconds, splitsPerTask);
+        return new CostParameters(lambdaWorkers, lambdaThreadsPerWorker, threads, lakeBytesPerSecond, cacheBytesPerSecond, rowsPerSecondPerThread,
+                links, taskStartupSeconds, exchangeLatencySeconds, splitsPerTask);
+    }
+
+    /** A copy with other lake read speeds per tier (what-if planning, tests). */
+    public CostParameters withLakeBytesPerSecond(Map<Tier, Double> lake) {
+        return new CostParameters(lambdaWorkers, lambdaThreadsPerWorker, threads, lake, cacheBytesPerSecond, rowsPerSecondPerThread,
+                linkBytesPerSecond, taskStartupSeconds, exchangeLatencySeconds, splitsPerTask);
     }
 
     /** Threads working in parallel on one tier's share of a plan. */

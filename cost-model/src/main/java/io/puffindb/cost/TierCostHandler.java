@@ -20,7 +20,8 @@ import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
- * The cost of one plan node on its tier, in seconds: lake reads at the tier's bandwidth, rows at
+ * The cost of one plan node on its tier, in seconds: lake reads at the tier's bandwidth (or its
+ * cache's, for the bytes the cache directory says it holds: the planner's context), rows at
  * the tier's processing rate and parallelism, exchanges at the bandwidth of the link they cross,
  * LAMBDA tasks with their start-up cost. Calcite asks it through the metadata system.
  */
@@ -76,21 +77,22 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
             return new PuffinCost(rows, parameters.exchangeLatencySeconds() + bytes / parameters.linkBytesPerSecond(Tier.LAMBDA, Tier.MONOSTORE), 0);
         }
         LakeTable table = lakeTable.lakeTable();
-        double lakeBytes = table.sizeBytes();
         Tier tier = scan.tier();
+        CachedData cached = scan.getCluster().getPlanner().getContext().maybeUnwrap(CachedData.class).orElse(CachedData.NONE);
+        double bytes = table.sizeBytes();
+        double cachedBytes = Math.min(bytes, cached.cachedBytes(table, tier));
+        double readSeconds = (bytes - cachedBytes) / parameters.lakeBytesPerSecond().get(tier) + cachedBytes / parameters.cacheBytesPerSecond().get(tier);
         double seconds;
         if (tier == Tier.LAMBDA) {
             int tasks = lambdaTasks(table);
             int parallel = Math.min(tasks, parameters.lambdaWorkers());
             int waves = (tasks + parameters.lambdaWorkers() - 1) / parameters.lambdaWorkers();
-            seconds = waves * parameters.taskStartupSeconds()
-                    + lakeBytes / (parameters.lakeBytesPerSecond().get(tier) * parallel)
+            seconds = waves * parameters.taskStartupSeconds() + readSeconds / parallel
                     + rows / (parameters.rowsPerSecondPerThread() * parameters.lambdaThreadsPerWorker() * parallel);
         } else {
-            seconds = lakeBytes / parameters.lakeBytesPerSecond().get(tier)
-                    + rows / (parameters.rowsPerSecondPerThread() * parameters.parallelThreads(tier));
+            seconds = readSeconds + rows / (parameters.rowsPerSecondPerThread() * parameters.parallelThreads(tier));
         }
-        return new PuffinCost(rows, seconds, lakeBytes);
+        return new PuffinCost(rows, seconds, bytes - cachedBytes);
     }
 
     private PuffinCost exchangeCost(TierExchange exchange, RelMetadataQuery mq, double rows) {

@@ -19,6 +19,11 @@ public final class ArrowResult implements AutoCloseable {
     private final ResultSet resultSet;
     private final ArrowReader reader;
 
+    /** Where the lake files this result reads came from: the engine's SSD cache, or fetched now. */
+    public io.puffindb.lake.cache.CacheUsage cacheUsage() {
+        return files.usage();
+    }
+
     ArrowResult(FileCache.Lease files, DuckDBConnection connection, Statement statement, ResultSet resultSet, ArrowReader reader) {
         this.files = requireNonNull(files, "files is null");
         this.connection = requireNonNull(connection, "connection is null");

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierConvention;
+import io.puffindb.cost.CachedData;
 import io.puffindb.cost.CostParameters;
 import io.puffindb.cost.PuffinCostFactory;
 import io.puffindb.cost.TierMetadata;
@@ -34,16 +35,17 @@ public final class PhysicalPlanner {
         this.parametersForWorkers = requireNonNull(parametersForWorkers, "parametersForWorkers is null");
     }
 
-    /** The planner and cost metadata for a deployment with this many live workers. */
     /** The tiers a deployment with this many live workers has (the service has no CLIENT engine of its own). */
     public static Set<Tier> tiers(int workers) {
         return workers > 0 ? EnumSet.of(Tier.LAMBDA, Tier.MONOSTORE) : EnumSet.of(Tier.MONOSTORE);
     }
 
-    public Planning start(int workers) {
+    /** The planner and cost metadata for a deployment with this many live workers, whose caches hold {@code cached}. */
+    public Planning start(int workers, CachedData cached) {
         Set<Tier> tiers = tiers(workers);
         TierMetadata metadata = metadataByWorkers.computeIfAbsent(Math.max(1, workers), count -> new TierMetadata(parametersForWorkers.apply(count)));
-        VolcanoPlanner planner = new VolcanoPlanner(PuffinCostFactory.INSTANCE, Contexts.empty());
+        // The cost model finds the cache directory's answers in the planner's context, as Calcite rules find their settings.
+        VolcanoPlanner planner = new VolcanoPlanner(PuffinCostFactory.INSTANCE, Contexts.of(cached));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         TierRules.forTiers(tiers).forEach(planner::addRule);
         return new Planning(planner, metadata);

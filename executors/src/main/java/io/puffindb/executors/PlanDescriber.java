@@ -47,7 +47,7 @@ final class PlanDescriber {
         String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, shares.get(0)) : FragmentSql.render(fragment);
         out.add(new FragmentDescription(fragment.id(), fragment.tier().name(), sql, tasks,
                 fragment.inputs().stream().map(input -> input.name() + " <- fragment " + input.source().id() + " (" + input.exchange().kind() + ")").toList(),
-                stats.map(s -> s.tasksOf(fragment.id())).orElse(List.of())));
+                stats.map(s -> s.tasksOf(fragment.id())).orElse(List.of()), stats.flatMap(s -> s.engineReadsOf(fragment.id())).orElse(null)));
         for (Fragment.Input input : fragment.inputs()) {
             describeFragments(input.source(), query, stats, out);
         }

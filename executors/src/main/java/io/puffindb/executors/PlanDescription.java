@@ -13,6 +13,14 @@ public record PlanDescription(String operator, String tier, int fragment, String
         inputs = List.copyOf(inputs);
     }
 
+    /** This operator and every one below it, depth first. */
+    public List<PlanDescription> allNodes() {
+        List<PlanDescription> all = new java.util.ArrayList<>();
+        all.add(this);
+        inputs.forEach(input -> all.addAll(input.allNodes()));
+        return all;
+    }
+
     /** A column: its name and its SQL type. */
     public record ColumnDescription(String name, String type) {
     }

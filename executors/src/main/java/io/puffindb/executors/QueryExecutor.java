@@ -7,6 +7,9 @@ import io.puffindb.calcite.LogicalPlan;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
 import io.puffindb.calcite.through.ThroughRewriter;
+import io.puffindb.executors.cache.CacheDirectory;
+import io.puffindb.executors.cache.CacheSnapshot;
+import io.puffindb.executors.cache.Promoter;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.SplitPruner;
@@ -41,7 +44,11 @@ public final class QueryExecutor implements AutoCloseable {
     private final Duration timeout;
     private final int batchRows;
     private final FlightClients clients;
+    private final CacheDirectory directory;
+    private final Promoter promoter;
     private final BufferAllocator allocator;
+    private static final int PROMOTION_QUEUE = 4096;
+
     private final ExecutorService pullers = Executors.newCachedThreadPool(daemon("task-puller"));
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("query-deadlines"));
 
@@ -50,12 +57,14 @@ public final class QueryExecutor implements AutoCloseable {
      *     the same root, since their batches are handed to the queries without copies
      */
     public QueryExecutor(SqlFrontEnd frontEnd, PhysicalPlanner planner, WorkerNode monostore, WorkerPool workers, FlightClients clients,
-            AllowList allowList, BufferAllocator allocator, Duration timeout, int batchRows) {
+            CacheDirectory directory, AllowList allowList, BufferAllocator allocator, Duration timeout, int batchRows) {
         this.frontEnd = requireNonNull(frontEnd, "frontEnd is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.monostore = requireNonNull(monostore, "monostore is null");
         this.workers = requireNonNull(workers, "workers is null");
         this.clients = requireNonNull(clients, "clients is null");
+        this.directory = requireNonNull(directory, "directory is null");
+        this.promoter = new Promoter(monostore.engine().cache(), clients, PROMOTION_QUEUE);
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.batchRows = batchRows;
@@ -67,15 +76,18 @@ public final class QueryExecutor implements AutoCloseable {
         long start = System.nanoTime();
         try {
             SqlNode parsed = frontEnd.parse(sql);
-            List<String> live = workers.liveLocations();
+            List<WorkerPool.WorkerStatus> liveWorkers = workers.statuses();
+            List<String> live = liveWorkers.stream().map(WorkerPool.WorkerStatus::location).toList();
+            CacheSnapshot caches = new CacheSnapshot(directory, monostore.id(),
+                    liveWorkers.stream().collect(java.util.stream.Collectors.toMap(WorkerPool.WorkerStatus::id, WorkerPool.WorkerStatus::location)));
             ThroughRewriter.Rewritten resolved = through.rewrite(parsed, PhysicalPlanner.tiers(live.size()));
-            PhysicalPlanner.Planning planning = planner.start(live.size());
+            PhysicalPlanner.Planning planning = planner.start(live.size(), caches);
             LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
                     resolved.remoteTables());
             LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
             RelNode physical = SplitPruner.prune(planning.place(plan.root()));
             Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);
-            return new PreparedQuery(sql, plan, root, live, planning.metadata(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return new PreparedQuery(sql, plan, root, live, planning.metadata(), caches, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } catch (PuffinException e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
@@ -110,12 +122,13 @@ public final class QueryExecutor implements AutoCloseable {
         PreparedQuery query = handle.query();
         Cancellation cancellation = handle.cancellation();
         QueryDeadline deadline = new QueryDeadline(deadlines, timeout, cancellation);
-        QueryRun run = new QueryRun(queryId, query, monostore, remotes, clients, pullers, timeout,
+        QueryRun run = new QueryRun(queryId, query, monostore, remotes, clients, promoter, pullers, timeout,
                 query.metadata().parameters().splitsPerTask(), allocator, handle.stats(), cancellation);
         try {
             Fragment root = query.rootFragment();
             ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), root.remoteFiles(List.of()),
                     allocator, "Query", cancellation, connection -> run.registerInputs(connection, root));
+            handle.stats().recordEngineReads(root.id(), result.cacheUsage());
             return new RunningQuery(handle, result, deadline, run, allocator);
         } catch (RuntimeException e) {
             deadline.disarm();
@@ -172,6 +185,7 @@ public final class QueryExecutor implements AutoCloseable {
 
     @Override
     public void close() {
+        promoter.close();
         deadlines.shutdownNow();
         pullers.shutdownNow();
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.ExchangeKind;
+import io.puffindb.executors.cache.Promoter;
 import io.puffindb.executors.flight.ArrowStreams;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.GatherReader;
@@ -16,10 +17,15 @@ import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.Split;
 import io.puffindb.lake.SqlLiterals;
+import io.puffindb.lake.store.StoredObject;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import org.apache.arrow.memory.BufferAllocator;
@@ -39,6 +45,7 @@ final class QueryRun implements AutoCloseable {
     private final WorkerNode monostore;
     private final RemoteQueryClient remotes;
     private final FlightClients clients;
+    private final Promoter promoter;
     private final ExecutorService pullers;
     private final Duration timeout;
     private final int splitsPerTask;
@@ -47,14 +54,17 @@ final class QueryRun implements AutoCloseable {
     private final Cancellation cancellation;
     private final List<ArrowStreams> registrations = new ArrayList<>();
     private final List<byte[]> heldResults = new ArrayList<>();
+    private final Map<String, List<StoredObject>> filesByTask = new ConcurrentHashMap<>();
+    private final List<Promoter.Read> reads = new CopyOnWriteArrayList<>();
 
-    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, ExecutorService pullers, Duration timeout, int splitsPerTask,
+    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, ExecutorService pullers, Duration timeout, int splitsPerTask,
             BufferAllocator allocator, QueryStats stats, Cancellation cancellation) {
         this.queryId = requireNonNull(queryId, "queryId is null");
         this.query = requireNonNull(query, "query is null");
         this.monostore = requireNonNull(monostore, "monostore is null");
         this.remotes = requireNonNull(remotes, "remotes is null");
         this.clients = requireNonNull(clients, "clients is null");
+        this.promoter = requireNonNull(promoter, "promoter is null");
         this.pullers = requireNonNull(pullers, "pullers is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.splitsPerTask = splitsPerTask;
@@ -76,7 +86,10 @@ final class QueryRun implements AutoCloseable {
                 throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Unsupported exchange into " + fragment.tier() + ": " + input.exchange().kind()
                         + " from " + source.tier());
             }
-            GatherReader gather = new GatherReader(allocator, tasksOf(source), clients, pullers, timeout, task -> stats.record(source.id(), task));
+            GatherReader gather = new GatherReader(allocator, tasksOf(source), clients, pullers, timeout, task -> {
+                stats.record(source.id(), task);
+                filesByTask.getOrDefault(task.taskId(), List.of()).forEach(file -> reads.add(new Promoter.Read(task.worker(), file)));
+            });
             cancellation.onCancel(gather::abort);
             // Wait for the tasks' schema here, not inside DuckDB's registration call: a JNI call must not
             // block on the network.
@@ -107,11 +120,14 @@ final class QueryRun implements AutoCloseable {
         }
         List<TaskStream> tasks = new ArrayList<>();
         List<List<Split>> shares = fragment.taskShares(splitsPerTask);
+        List<List<StoredObject>> files = shares.stream().map(fragment::remoteFiles).toList();
+        List<Optional<String>> cachedOn = query.caches().preferredWorkers(files);
         for (int task = 0; task < shares.size(); task++) {
             List<Split> share = shares.get(task);
-            TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-t" + task, FragmentSql.render(fragment, share), broadcasts,
-                    fragment.remoteFiles(share));
-            tasks.add(new TaskStream(spec, rotated(workers, task), share.size(), share.stream().mapToLong(Split::sizeBytes).sum()));
+            TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-t" + task, FragmentSql.render(fragment, share), broadcasts, files.get(task));
+            filesByTask.put(spec.taskId(), spec.files());
+            tasks.add(new TaskStream(spec, preferring(cachedOn.get(task), rotated(workers, task)), share.size(),
+                    share.stream().mapToLong(Split::sizeBytes).sum()));
         }
         return tasks;
     }
@@ -141,6 +157,17 @@ final class QueryRun implements AutoCloseable {
         return tasks;
     }
 
+    // Scheduler affinity: a task goes first to the live worker whose SSD caches its files.
+    private static List<String> preferring(Optional<String> cachedOn, List<String> workers) {
+        if (cachedOn.isEmpty() || !workers.contains(cachedOn.get())) {
+            return workers;
+        }
+        List<String> order = new ArrayList<>(workers);
+        order.remove(cachedOn.get());
+        order.add(0, cachedOn.get());
+        return order;
+    }
+
     private static List<String> rotated(List<String> workers, int start) {
         List<String> order = new ArrayList<>(workers.size());
         for (int i = 0; i < workers.size(); i++) {
@@ -157,6 +184,7 @@ final class QueryRun implements AutoCloseable {
         DuckDbRunner runner = new DuckDbRunner(monostore.engine(), 65536);
         try (ArrowResult result = runner.run(FragmentSql.render(fragment), fragment.remoteFiles(List.of()), allocator, "Broadcast side",
                 cancellation, connection -> registerInputs(connection, fragment))) {
+            stats.recordEngineReads(fragment.id(), result.cacheUsage());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ArrowStreamWriter writer = new ArrowStreamWriter(result.reader().getVectorSchemaRoot(), null, bytes)) {
                 writer.start();
@@ -175,6 +203,7 @@ final class QueryRun implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        promoter.promote(reads);
         heldResults.forEach(ticket -> monostore.results().remove(ticket));
         for (ArrowStreams streams : registrations) {
             streams.close();

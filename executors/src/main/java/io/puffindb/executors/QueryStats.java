@@ -1,17 +1,31 @@
 package io.puffindb.executors;
 
 import io.puffindb.executors.flight.TaskStats;
+import io.puffindb.lake.cache.CacheUsage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** What a query's fragments and tasks actually did, for EXPLAIN ANALYZE. */
 public final class QueryStats {
     private final Map<Integer, List<TaskStats>> tasksByFragment = new ConcurrentHashMap<>();
+    private final Map<Integer, CacheUsage> engineReads = new ConcurrentHashMap<>();
 
     void record(int fragmentId, TaskStats stats) {
         tasksByFragment.computeIfAbsent(fragmentId, id -> new CopyOnWriteArrayList<>()).add(stats);
+    }
+
+    /** Where the lake files a fragment run by the MONOSTORE itself came from (its SSD cache, or the lake). */
+    void recordEngineReads(int fragmentId, CacheUsage usage) {
+        if (usage.cachedFiles() + usage.fetchedFiles() > 0) {
+            engineReads.merge(fragmentId, usage, CacheUsage::plus);
+        }
+    }
+
+    public Optional<CacheUsage> engineReadsOf(int fragmentId) {
+        return Optional.ofNullable(engineReads.get(fragmentId));
     }
 
     public int tasksDone() {

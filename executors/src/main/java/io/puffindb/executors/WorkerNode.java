@@ -2,12 +2,14 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.executors.flight.EngineFlightProducer;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.FlightEndpoint;
 import io.puffindb.executors.flight.ResultStore;
 import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.store.ObjectStores;
+import io.puffindb.registry.CacheLayer;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,11 +28,15 @@ public final class WorkerNode implements AutoCloseable {
     private final EngineFlightProducer producer;
     private final FlightEndpoint endpoint;
 
-    /** {@code cacheDir/<id>} becomes this engine's own cache of remote lake files, holding at most {@code cacheBytes}. */
-    public WorkerNode(String host, int port, int threads, String memoryLimit, int batchRows, ObjectStores stores, Path cacheDir, long cacheBytes) {
-        this.id = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * {@code cacheDir/<id>} becomes this engine's own cache of remote lake files, holding at most
+     * {@code cacheBytes}; the directory learns what it holds, as copies in {@code layer}.
+     */
+    public WorkerNode(String host, int port, int threads, String memoryLimit, int batchRows, ObjectStores stores, Path cacheDir, long cacheBytes,
+            CacheDirectory directory, CacheLayer layer) {
+        this.id = (layer == CacheLayer.WORKER_SSD ? "worker-" : "monostore-") + UUID.randomUUID().toString().substring(0, 8);
         this.allocator = new RootAllocator();
-        this.engine = new DuckDbEngine(threads, memoryLimit, new FileCache(cacheDir.resolve(id), cacheBytes, stores));
+        this.engine = new DuckDbEngine(threads, memoryLimit, new FileCache(cacheDir.resolve(id), cacheBytes, stores, directory.listenerFor(id, layer)));
         this.clients = new FlightClients(allocator);
         this.producer = new EngineFlightProducer(engine, allocator, clients, results, batchRows);
         this.endpoint = new FlightEndpoint(allocator, requireNonNull(host, "host is null"), port, producer);

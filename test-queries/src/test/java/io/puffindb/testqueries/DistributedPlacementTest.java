@@ -52,7 +52,7 @@ class DistributedPlacementTest {
 
     @Test
     void q1ScansFiltersAndPartiallyAggregatesOnLambdaAndFinishesOnMonostore() {
-        List<PlanDescription> nodes = flatten(service.executor().explain(TpchCases.sql("tpch-q01")).plan());
+        List<PlanDescription> nodes = service.executor().explain(TpchCases.sql("tpch-q01")).plan().allNodes();
         assertEquals(Tier.LAMBDA.name(), only(nodes, "TierTableScan").tier());
         assertEquals(Tier.LAMBDA.name(), only(nodes, "TierFilter").tier());
         PlanDescription partial = nodes.stream().filter(node -> node.details().contains("phase=PARTIAL")).findFirst().orElseThrow();
@@ -84,7 +84,7 @@ class DistributedPlacementTest {
     void aVerySlowLinkFromTheFleetMovesTheScanToTheMonostore() throws Exception {
         try (EmbeddedService slowLink = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT,
                 workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 10))) {
-            List<PlanDescription> nodes = flatten(slowLink.executor().explain(TpchCases.sql("tpch-q01")).plan());
+            List<PlanDescription> nodes = slowLink.executor().explain(TpchCases.sql("tpch-q01")).plan().allNodes();
             assertEquals(Tier.MONOSTORE.name(), only(nodes, "TierTableScan").tier());
             assertTrue(nodes.stream().noneMatch(node -> node.operator().equals("TierExchange")));
         }
@@ -95,7 +95,7 @@ class DistributedPlacementTest {
         String sql = "select l_returnflag, avg(l_quantity) as avg_qty, avg(l_extendedprice) as avg_price, count(*) as n, "
                 + "count(l_comment) as comments, sum(l_tax) as tax, min(l_shipdate) as first_ship, max(l_comment) as last_comment "
                 + "from lineitem group by l_returnflag";
-        assertTrue(flatten(service.executor().explain(sql).plan()).stream().anyMatch(node -> node.details().contains("phase=PARTIAL")));
+        assertTrue(service.executor().explain(sql).plan().allNodes().stream().anyMatch(node -> node.details().contains("phase=PARTIAL")));
         assertPasses(sql);
         assertPasses("select avg(l_discount) as a, count(*) as n, sum(l_quantity) as q from lineitem where l_quantity > 100");
         assertPasses("select l_linestatus, stddev_samp(l_quantity) as sd, var_pop(l_extendedprice) as v from lineitem group by l_linestatus");
@@ -108,7 +108,7 @@ class DistributedPlacementTest {
         assertPasses(sql);
         String revenueByNation = "select n_name, sum(l_extendedprice * (1 - l_discount)) as revenue from lineitem, supplier, nation "
                 + "where l_suppkey = s_suppkey and s_nationkey = n_nationkey group by n_name";
-        List<PlanDescription> nodes = flatten(service.executor().explain(revenueByNation).plan());
+        List<PlanDescription> nodes = service.executor().explain(revenueByNation).plan().allNodes();
         assertTrue(nodes.stream().anyMatch(node -> "BROADCAST".equals(node.exchangeKind())), "the supplier side goes to the lineitem scan");
         PlanDescription join = nodes.stream().filter(node -> node.operator().equals("TierJoin")).findFirst().orElseThrow();
         assertEquals(Tier.LAMBDA.name(), join.tier());
@@ -120,12 +120,10 @@ class DistributedPlacementTest {
         String sql = "select l_returnflag, count(distinct l_partkey) as parts, count(distinct l_suppkey) as suppliers from lineitem "
                 + "group by l_returnflag";
         try (EmbeddedService slowMonostore = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT, workers -> {
-            CostParameters defaults = CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 1e5);
-            return new CostParameters(defaults.lambdaWorkers(), defaults.lambdaThreadsPerWorker(), defaults.threads(),
-                    java.util.Map.of(Tier.LAMBDA, 100e6, Tier.MONOSTORE, 1e5, Tier.CLIENT, 1e5), defaults.rowsPerSecondPerThread(),
-                    defaults.linkBytesPerSecond(), defaults.taskStartupSeconds(), defaults.exchangeLatencySeconds(), defaults.splitsPerTask());
+            return CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 1e5)
+                    .withLakeBytesPerSecond(java.util.Map.of(Tier.LAMBDA, 100e6, Tier.MONOSTORE, 1e5, Tier.CLIENT, 1e5));
         })) {
-            List<PlanDescription> nodes = flatten(slowMonostore.executor().explain(sql).plan());
+            List<PlanDescription> nodes = slowMonostore.executor().explain(sql).plan().allNodes();
             assertTrue(nodes.stream().anyMatch(node -> "HASH".equals(node.exchangeKind())), "rows are dealt to the workers by key");
             PlanDescription aggregate = nodes.stream().filter(node -> node.operator().equals("TierAggregate")).findFirst().orElseThrow();
             assertEquals(Tier.LAMBDA.name(), aggregate.tier());
@@ -143,12 +141,5 @@ class DistributedPlacementTest {
         List<PlanDescription> matching = nodes.stream().filter(node -> node.operator().equals(operator)).toList();
         assertEquals(1, matching.size(), "exactly one " + operator + " in " + nodes.stream().map(PlanDescription::operator).toList());
         return matching.get(0);
-    }
-
-    private static List<PlanDescription> flatten(PlanDescription root) {
-        List<PlanDescription> all = new ArrayList<>();
-        all.add(root);
-        root.inputs().forEach(input -> all.addAll(flatten(input)));
-        return all;
     }
 }

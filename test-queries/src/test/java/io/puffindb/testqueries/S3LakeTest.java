@@ -63,7 +63,9 @@ class S3LakeTest {
                 store.upload(file, LAKE + "/" + local.relativize(file));
             }
         }
-        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 1L << 30, List.of());
+        // No room on the MONOSTORE: this test is about the workers' SSD caches, and promotion would move
+        // repeated scans to the MONOSTORE (ReactiveCachingTest covers that).
+        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 0, List.of());
         service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
         oracle = new Oracle(local, "tpch");
         allocator = new RootAllocator();

@@ -128,7 +128,7 @@ class ThroughTest {
     @Test
     void explainShowsTheThroughBoundaryWithItsEndpoint() {
         Explanation plan = a.executor().explain("select count(*) from (select id THROUGH " + b() + " from bonly.typed) as t");
-        assertTrue(flatten(plan.plan()).stream().anyMatch(node -> node.details().contains("through=http://127.0.0.1:" + b.port())),
+        assertTrue(plan.plan().allNodes().stream().anyMatch(node -> node.details().contains("through=http://127.0.0.1:" + b.port())),
                 plan.text());
     }
 
@@ -197,20 +197,13 @@ class ThroughTest {
         String pinned = "select l_returnflag, count(*) as n from (select l_returnflag THROUGH 'lambda' from lineitem where l_quantity > 10) as t "
                 + "group by l_returnflag";
         assertSameAsDuckDb(pinned, "select l_returnflag, count(*) as n from lineitem where l_quantity > 10 group by l_returnflag");
-        List<PlanDescription> nodes = flatten(a.executor().explain(pinned).plan());
+        List<PlanDescription> nodes = a.executor().explain(pinned).plan().allNodes();
         assertEquals("LAMBDA", nodes.stream().filter(node -> node.operator().equals("TierTableScan")).findFirst().orElseThrow().tier());
         String monostore = "select count(*) as n from (select l_orderkey THROUGH 'monostore' from lineitem where l_quantity > 10) as t";
         assertSameAsDuckDb(monostore, "select count(*) as n from lineitem where l_quantity > 10");
-        List<PlanDescription> onMonostore = flatten(a.executor().explain(monostore).plan());
+        List<PlanDescription> onMonostore = a.executor().explain(monostore).plan().allNodes();
         assertEquals("MONOSTORE", onMonostore.stream().filter(node -> node.operator().equals("TierTableScan")).findFirst().orElseThrow().tier());
         assertTrue(onMonostore.stream().filter(node -> node.operator().equals("TierTableScan")).findFirst().orElseThrow().details()
                 .contains("pinned=MONOSTORE"), "the pin shows in EXPLAIN");
-    }
-
-    private static List<PlanDescription> flatten(PlanDescription root) {
-        List<PlanDescription> all = new ArrayList<>();
-        all.add(root);
-        root.inputs().forEach(input -> all.addAll(flatten(input)));
-        return all;
     }
 }

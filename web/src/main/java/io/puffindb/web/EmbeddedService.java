@@ -23,6 +23,8 @@ import io.puffindb.lake.iceberg.IcebergCatalogs;
 import io.puffindb.lake.iceberg.IcebergLake;
 import io.puffindb.lake.store.MetadataCopies;
 import io.puffindb.lake.store.ObjectStores;
+import io.puffindb.executors.cache.CacheDirectory;
+import io.puffindb.registry.CacheLayer;
 import io.puffindb.registry.Registries;
 import io.puffindb.registry.Registry;
 import java.nio.file.Path;
@@ -82,19 +84,20 @@ public final class EmbeddedService implements AutoCloseable {
         storage.hudiLakes().forEach((name, path) -> tableFolders.put(name, new HudiLake(name, path, stores, new FooterMetadata(footerCopies, metadataReader))));
         SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(new CombinedLake(lake, tableFolders), catalogs, config.defaultSchema()),
                 SqlFrontEnd.defaultParserConfig());
-        this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                stores, storage.cacheDir(), storage.monostoreCacheBytes());
         this.registry = Registries.open(config.registry());
+        CacheDirectory directory = CacheDirectory.of(registry);
+        this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
+                stores, storage.cacheDir(), storage.monostoreCacheBytes(), directory, CacheLayer.MONOSTORE_SSD);
         this.workers = new WorkerPool(registry, WORKER_TTL, Clock.systemUTC());
         for (int i = 0; i < config.workers(); i++) {
             WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                    stores, storage.cacheDir(), storage.workerCacheBytes());
+                    stores, storage.cacheDir(), storage.workerCacheBytes(), directory, CacheLayer.WORKER_SSD);
             localWorkers.add(worker);
             workers.addLocal(worker);
         }
         this.clients = new FlightClients(allocator);
         AllowList allowList = new AllowList(config.throughAllow(), this::port);
-        this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients,
+        this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
         this.http = new HttpServer(config, executor, workers, monostore);
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 /** EXPLAIN as text: one line per operator with tier, estimates and cost, then each fragment's SQL and tasks. */
 final class ExplainText {
+    private static final String WORKER_CACHE = "worker SSD cache";
     private ExplainText() {
     }
 
@@ -23,9 +24,12 @@ final class ExplainText {
             for (TaskStats task : fragment.actualTasks()) {
                 text.append(String.format("  task %s on %s: %d split(s), %,d bytes in, %,d rows / %,d bytes out, %d ms%s%s%n", task.taskId(), task.worker(),
                         task.splits(), task.bytesIn(), task.rowsOut(), task.bytesOut(), task.millis(), task.attempts() > 1 ? ", attempt " + task.attempts() : "",
-                        task.cache() == null ? "" : ", " + dataSource(task.cache())));
+                        task.cache() == null ? "" : ", " + dataSource(task.cache(), WORKER_CACHE)));
             }
             dataSources(fragment.actualTasks()).ifPresent(total -> text.append("  data of the fragment's scans: ").append(total).append('\n'));
+            if (fragment.engineReads() != null) {
+                text.append("  data of the fragment's scans: ").append(dataSource(fragment.engineReads(), fragment.tier() + " SSD cache")).append('\n');
+            }
         }
         if (explanation.actualRows() != null) {
             text.append(String.format("%nActual: %,d rows in %d ms%n", explanation.actualRows(), explanation.elapsedMillis()));
@@ -36,15 +40,15 @@ final class ExplainText {
     // Where the fragment's lake files were found, summed over its tasks (only the tasks whose workers could say).
     private static Optional<String> dataSources(List<TaskStats> tasks) {
         List<CacheUsage> known = tasks.stream().map(TaskStats::cache).filter(Objects::nonNull).toList();
-        return known.isEmpty() ? Optional.empty() : Optional.of(dataSource(known.stream().reduce(CacheUsage.NONE, CacheUsage::plus)));
+        return known.isEmpty() ? Optional.empty() : Optional.of(dataSource(known.stream().reduce(CacheUsage.NONE, CacheUsage::plus), WORKER_CACHE));
     }
 
-    private static String dataSource(CacheUsage usage) {
+    private static String dataSource(CacheUsage usage, String cache) {
         if (usage.cachedFiles() + usage.fetchedFiles() == 0) {
             return "files read in place from the lake";
         }
-        return String.format("%d file(s) / %,d bytes from the worker SSD cache, %d file(s) / %,d bytes fetched from the lake", usage.cachedFiles(),
-                usage.cachedBytes(), usage.fetchedFiles(), usage.fetchedBytes());
+        return String.format("%d file(s) / %,d bytes from the %s, %d file(s) / %,d bytes fetched from the lake", usage.cachedFiles(),
+                usage.cachedBytes(), cache, usage.fetchedFiles(), usage.fetchedBytes());
     }
 
     private static void node(PlanDescription node, int depth, StringBuilder text) {

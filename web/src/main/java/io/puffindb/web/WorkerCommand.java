@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.WorkerNode;
+import io.puffindb.executors.cache.CacheDirectory;
+import io.puffindb.registry.CacheLayer;
+import io.puffindb.registry.Registries;
+import io.puffindb.registry.Registry;
 import io.puffindb.lake.store.ObjectStores;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +32,7 @@ final class WorkerCommand implements AutoCloseable {
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
 
     private final ObjectStores stores;
+    private final Optional<Registry> registry;
     private final WorkerNode node;
     private final URI coordinator;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -37,8 +43,11 @@ final class WorkerCommand implements AutoCloseable {
         requireNonNull(config, "config is null");
         this.coordinator = URI.create(config.coordinator().replaceAll("/+$", "") + "/v1/workers");
         this.stores = ObjectStores.of(config.storage().s3());
+        // Only a shared Registry is worth telling what this process caches: an in-memory one would be this process's alone.
+        this.registry = config.registry().startsWith("redis://") ? Optional.of(Registries.open(config.registry())) : Optional.empty();
         this.node = new WorkerNode(config.workerHost(), config.workerPort(), config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                stores, config.storage().cacheDir(), config.storage().workerCacheBytes());
+                stores, config.storage().cacheDir(), config.storage().workerCacheBytes(),
+                registry.map(CacheDirectory::of).orElse(CacheDirectory.detached()), CacheLayer.WORKER_SSD);
     }
 
     void start() {
@@ -69,6 +78,8 @@ final class WorkerCommand implements AutoCloseable {
         heartbeats.shutdownNow();
         try (stores) {
             node.close();
+        } finally {
+            registry.ifPresent(Registry::close);
         }
     }
 }

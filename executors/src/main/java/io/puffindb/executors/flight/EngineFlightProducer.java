@@ -69,15 +69,22 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
-    /** {@value TaskUsages#ACTION}: where a finished task's files came from. */
+    /** {@value TaskUsages#ACTION}: where a finished task's files came from; {@value CachedFiles#ACTION}: a copy of a cached file. */
     @Override
     public void doAction(CallContext context, Action action, StreamListener<Result> listener) {
-        if (!TaskUsages.ACTION.equals(action.getType())) {
-            listener.onError(CallStatus.UNIMPLEMENTED.withDescription("Unknown action " + action.getType()).toRuntimeException());
-            return;
+        try {
+            switch (action.getType()) {
+                case TaskUsages.ACTION -> {
+                    usages.answer(action).ifPresent(body -> listener.onNext(new Result(body)));
+                    listener.onCompleted();
+                }
+                case CachedFiles.ACTION -> CachedFiles.serve(engine.cache(), action, listener);
+                default -> listener.onError(CallStatus.UNIMPLEMENTED.withDescription("Unknown action " + action.getType()).toRuntimeException());
+            }
+        } catch (Exception e) {
+            LOG.warn("Flight action {} failed: {}", action.getType(), e.getMessage());
+            listener.onError(CallStatus.INTERNAL.withDescription(String.valueOf(e.getMessage())).withCause(e).toRuntimeException());
         }
-        usages.answer(action).ifPresent(body -> listener.onNext(new Result(body)));
-        listener.onCompleted();
     }
 
     /** Tasks running in this engine now. */

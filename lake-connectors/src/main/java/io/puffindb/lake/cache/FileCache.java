@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -44,6 +45,7 @@ public final class FileCache implements AutoCloseable {
     private final Path root;
     private final long budgetBytes;
     private final ObjectStores stores;
+    private final CacheListener listener;
     // Access order: the eldest entry is the least recently used.
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
@@ -51,12 +53,18 @@ public final class FileCache implements AutoCloseable {
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong bytesFetched = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
+    private final AtomicLong promotedIn = new AtomicLong();
     private long cachedBytes;
 
     public FileCache(Path root, long budgetBytes, ObjectStores stores) {
+        this(root, budgetBytes, stores, CacheListener.NONE);
+    }
+
+    public FileCache(Path root, long budgetBytes, ObjectStores stores, CacheListener listener) {
         this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
         this.budgetBytes = budgetBytes;
         this.stores = requireNonNull(stores, "stores is null");
+        this.listener = requireNonNull(listener, "listener is null");
         try {
             Files.createDirectories(this.root);
         } catch (IOException e) {
@@ -107,39 +115,111 @@ public final class FileCache implements AutoCloseable {
                 }
             }
             misses.incrementAndGet();
-            Path target = root.resolve(name);
-            Path partial = root.resolve(".partial-" + name + "-" + Thread.currentThread().getId());
-            try {
-                Files.deleteIfExists(partial);
-                stores.forLocation(file.uri()).download(file, partial);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new PuffinException(ErrorCode.QUERY_FAILED, "Cannot cache " + file.uri() + ": " + e.getMessage(), e);
-            } finally {
-                deleteQuietly(partial);
-            }
+            copyIn(file, name, target -> stores.forLocation(file.uri()).download(file, target));
             bytesFetched.addAndGet(file.size());
             lease.usage = lease.usage.plus(new CacheUsage(0, 0, 1, file.size()));
+            return admit(file, name, 1);
+        }
+    }
+
+    /**
+     * Reactive promotion: caches {@code file} from {@code source} (another engine's cache) unless it
+     * is here already or larger than the whole budget; nothing is pinned. True if it was copied in.
+     */
+    public boolean promote(StoredObject file, FileSource source) {
+        String name = nameOf(file);
+        if (file.size() > budgetBytes) {
+            return false;
+        }
+        synchronized (fetchLocks.computeIfAbsent(name, key -> new Object())) {
             synchronized (this) {
-                Entry entry = new Entry(name, file, file.size());
-                entry.pins = 1;
-                entries.put(name, entry);
-                cachedBytes += entry.size;
-                evictOverBudget();
-                return entry;
+                if (entries.containsKey(name)) {
+                    return false;
+                }
             }
+            copyIn(file, name, source);
+            promotedIn.incrementAndGet();
+            admit(file, name, 0);
+            return true;
         }
     }
 
-    private synchronized void release(List<Entry> pinned) {
-        for (Entry entry : pinned) {
-            entry.pins--;
-        }
-        evictOverBudget();
+    /** Copies a file's bytes. */
+    @FunctionalInterface
+    public interface FileSource {
+        void copyTo(Path target) throws IOException;
     }
 
-    // Least recently used first; pinned files stay until their queries finish.
-    private void evictOverBudget() {
+    /** Pins {@code file} if this cache has it, so it can be read (by another engine promoting it) until the lease closes. */
+    public Optional<Pinned> pinIfCached(StoredObject file) {
+        String name = nameOf(file);
+        synchronized (this) {
+            Entry entry = entries.get(name);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            entry.pins++;
+            Lease lease = new Lease(this);
+            lease.add(entry);
+            return Optional.of(new Pinned(root.resolve(name), lease));
+        }
+    }
+
+    /** A cached file's path, valid until {@link #close()}. */
+    public record Pinned(Path path, Lease lease) implements AutoCloseable {
+        @Override
+        public void close() {
+            lease.close();
+        }
+    }
+
+    // Downloads through a private partial name, then renames, so DuckDB never sees half a file.
+    private void copyIn(StoredObject file, String name, FileSource source) {
+        Path target = root.resolve(name);
+        Path partial = root.resolve(".partial-" + name + "-" + Thread.currentThread().getId());
+        try {
+            Files.deleteIfExists(partial);
+            source.copyTo(partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new PuffinException(ErrorCode.QUERY_FAILED, "Cannot cache " + file.uri() + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private Entry admit(StoredObject file, String name, int pins) {
+        Entry entry = new Entry(name, file, file.size());
+        List<StoredObject> evicted;
+        boolean kept;
+        synchronized (this) {
+            entry.pins = pins;
+            entries.put(name, entry);
+            cachedBytes += entry.size;
+            evicted = evictOverBudget();
+            kept = entries.containsKey(name);
+        }
+        if (kept) {
+            listener.admitted(file);
+        }
+        evicted.stream().filter(gone -> gone != file).forEach(listener::evicted);
+        return entry;
+    }
+
+    private void release(List<Entry> pinned) {
+        List<StoredObject> evicted;
+        synchronized (this) {
+            for (Entry entry : pinned) {
+                entry.pins--;
+            }
+            evicted = evictOverBudget();
+        }
+        evicted.forEach(listener::evicted);
+    }
+
+    // Least recently used first; pinned files stay until their queries finish. Answers what it evicted.
+    private List<StoredObject> evictOverBudget() {
+        List<StoredObject> evicted = new ArrayList<>();
         var iterator = entries.values().iterator();
         while (cachedBytes > budgetBytes && iterator.hasNext()) {
             Entry entry = iterator.next();
@@ -150,11 +230,14 @@ public final class FileCache implements AutoCloseable {
             cachedBytes -= entry.size;
             evictions.incrementAndGet();
             deleteQuietly(root.resolve(entry.name));
+            evicted.add(entry.file);
         }
+        return evicted;
     }
 
     public synchronized CacheStats stats() {
-        return new CacheStats(entries.size(), cachedBytes, budgetBytes, hits.get(), misses.get(), bytesFetched.get(), evictions.get());
+        return new CacheStats(entries.size(), cachedBytes, budgetBytes, hits.get(), misses.get(), bytesFetched.get(), evictions.get(),
+                promotedIn.get());
     }
 
     /** Cached files, least recently used first. */
@@ -166,11 +249,14 @@ public final class FileCache implements AutoCloseable {
 
     /** Deletes every cached file and the folder: a cache belongs to one engine's lifetime. */
     @Override
-    public synchronized void close() {
-        entries.clear();
-        cachedBytes = 0;
-        forgetLeftovers();
-        deleteQuietly(root);
+    public void close() {
+        synchronized (this) {
+            entries.clear();
+            cachedBytes = 0;
+            forgetLeftovers();
+            deleteQuietly(root);
+        }
+        listener.closed();
     }
 
     // Files from an earlier run have no record of their source here: start empty rather than guess.

@@ -1,6 +1,7 @@
 package io.puffindb.lake.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.lake.store.StoredObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,70 @@ class FileCacheTest {
             cache.stage(List.of(after)).close();
             assertEquals(2, cache.stats().misses());
             assertEquals(120, Files.size(cacheDir.resolve(FileCache.nameOf(after))));
+        }
+    }
+
+    @Test
+    void itsListenerFollowsAdmissionsEvictionsAndClosing() throws Exception {
+        StoredObject a = lakeFile("a.parquet", 600);
+        StoredObject b = lakeFile("b.parquet", 600);
+        List<String> events = new ArrayList<>();
+        CacheListener listener = new CacheListener() {
+            @Override
+            public void admitted(StoredObject file) {
+                events.add("+" + file.fileName());
+            }
+
+            @Override
+            public void evicted(StoredObject file) {
+                events.add("-" + file.fileName());
+            }
+
+            @Override
+            public void closed() {
+                events.add("closed");
+            }
+        };
+        try (FileCache cache = new FileCache(cacheDir, 1000, stores, listener)) {
+            cache.stage(List.of(a)).close();
+            cache.stage(List.of(b)).close();
+        }
+        assertEquals(List.of("+a.parquet", "+b.parquet", "-a.parquet", "closed"), events);
+    }
+
+    @Test
+    void promotionCopiesFromAnotherCacheOnlyWhatIsMissingAndFits() throws Exception {
+        StoredObject a = lakeFile("a.parquet", 300);
+        StoredObject huge = lakeFile("huge.parquet", 5000);
+        Path otherDir = Files.createDirectories(lake.resolve("other-cache"));
+        try (FileCache lower = new FileCache(otherDir, 10_000, stores); FileCache upper = new FileCache(cacheDir, 1000, stores)) {
+            lower.stage(List.of(a)).close();
+            try (FileCache.Pinned pinned = lower.pinIfCached(a).orElseThrow()) {
+                assertTrue(upper.promote(a, target -> Files.copy(pinned.path(), target)));
+                assertFalse(upper.promote(a, target -> Files.copy(pinned.path(), target)), "already there");
+            }
+            assertFalse(upper.promote(huge, target -> Files.write(target, new byte[5000])), "larger than the whole budget");
+            assertEquals(List.of(a), upper.contents());
+            assertEquals(1, upper.stats().promotedIn());
+            assertEquals(0, upper.stats().bytesFetched(), "nothing came from the lake");
+            assertTrue(lower.pinIfCached(huge).isEmpty());
+        }
+    }
+
+    @Test
+    void aPinnedFileOutlivesEvictionUntilReleased() throws Exception {
+        StoredObject a = lakeFile("a.parquet", 600);
+        StoredObject b = lakeFile("b.parquet", 600);
+        try (FileCache cache = new FileCache(cacheDir, 1000, stores)) {
+            cache.stage(List.of(a)).close();
+            FileCache.Pinned pinned = cache.pinIfCached(a).orElseThrow();
+            cache.stage(List.of(b)).close();
+            assertEquals(List.of(a), cache.contents(), "b made way: a is pinned");
+            assertTrue(Files.exists(pinned.path()));
+            pinned.close();
+            cache.stage(List.of(b)).close();
+            assertEquals(List.of(b), cache.contents(), "unpinned, a is evicted like any file");
+            assertTrue(Files.notExists(pinned.path()));
         }
     }
 

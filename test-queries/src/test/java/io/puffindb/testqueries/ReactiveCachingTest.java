@@ -1,0 +1,129 @@
+package io.puffindb.testqueries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.executors.Explanation;
+import io.puffindb.executors.FragmentDescription;
+import io.puffindb.executors.PlanDescription;
+import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.lake.demo.TpchLakeGenerator;
+import io.puffindb.lake.store.S3ObjectStore;
+import io.puffindb.web.EmbeddedService;
+import io.puffindb.web.PuffinConfig;
+import io.puffindb.web.StorageConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reactive caching on a lake in a real S3-compatible server (in-process): a first query's LAMBDA
+ * tasks fetch lineitem into the workers' SSD caches; in the background its files are copied from
+ * there into the MONOSTORE's cache and the Registry's cache directory learns it; the planner then
+ * reads the directory, so the second run scans on the MONOSTORE from its cache: nothing is read
+ * from the store, and the answer is still DuckDB's.
+ */
+class ReactiveCachingTest {
+    private static final String LAKE = "s3://lake/demo";
+    private static final String Q6 = "q06.sql";
+
+    @TempDir
+    static Path local;
+    @TempDir
+    static Path caches;
+    static InProcessS3 s3;
+    static EmbeddedService service;
+    static Oracle oracle;
+    static BufferAllocator allocator;
+    static CaseChecker checker;
+    static int lineitemFiles;
+
+    @BeforeAll
+    static void start() throws Exception {
+        new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
+        s3 = new InProcessS3("lake");
+        try (S3ObjectStore store = new S3ObjectStore(s3.settings()); Stream<Path> files = Files.walk(local)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                store.upload(file, LAKE + "/" + local.relativize(file));
+            }
+        }
+        try (Stream<Path> files = Files.list(local.resolve("tpch/lineitem"))) {
+            lineitemFiles = (int) files.count();
+        }
+        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 1L << 30, List.of());
+        service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
+        oracle = new Oracle(local, "tpch");
+        allocator = new RootAllocator();
+        checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try (AutoCloseable a = allocator; AutoCloseable o = oracle; AutoCloseable sv = service; AutoCloseable proxy = s3) {
+            // closed in reverse order
+        }
+    }
+
+    @Test
+    void aSecondRunScansTheMonostoresCacheAndReadsNothingFromTheStore() throws Exception {
+        QueryCase q6 = TpchCases.all().stream().filter(query -> query.file().getFileName().toString().equals(Q6)).findFirst().orElseThrow();
+        assertEquals(Tier.LAMBDA.name(), lineitemScan(q6.sql()).tier(), "cold: the fleet reads the lake");
+        checker.failure(q6).ifPresent(failure -> fail("first run: " + failure));
+
+        awaitPromoted(lineitemFiles);
+        assertEquals(Tier.MONOSTORE.name(), lineitemScan(q6.sql()).tier(), "warm: the scan moves to the tier that caches lineitem");
+
+        long getsBefore = s3.gets();
+        long bytesBefore = s3.bytesServed();
+        checker.failure(q6).ifPresent(failure -> fail("second run: " + failure));
+        assertEquals(getsBefore, s3.gets(), "object reads during the second run");
+        assertEquals(bytesBefore, s3.bytesServed(), "bytes read from the store during the second run");
+
+        // EXPLAIN ANALYZE says where the MONOSTORE's scan found its data: all of it in its SSD cache.
+        Explanation analyzed = service.executor().explainAnalyze(q6.sql());
+        FragmentDescription scanning = analyzed.fragments().stream().filter(fragment -> fragment.engineReads() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no fragment says where its files came from: " + analyzed.fragments()));
+        assertEquals(Tier.MONOSTORE.name(), scanning.tier());
+        assertEquals(lineitemFiles, scanning.engineReads().cachedFiles());
+        assertEquals(0, scanning.engineReads().fetchedFiles());
+    }
+
+    // Promotion runs in the background after the query: wait (bounded) until the MONOSTORE's cache has what the tasks read.
+    private static void awaitPromoted(int files) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode cache = monostoreCache();
+        while (cache.get("promotedIn").asLong() < files && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            cache = monostoreCache();
+        }
+        assertTrue(cache.get("promotedIn").asLong() >= files, "lineitem promoted to the MONOSTORE: " + cache);
+        assertEquals(0, cache.get("bytesFetched").asLong(), "promotion copies from the workers' caches, not from the lake: " + cache);
+    }
+
+    private static JsonNode monostoreCache() throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/v1/cluster")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new ObjectMapper().readTree(body).get("monostore").get("cache");
+    }
+
+    private static PlanDescription lineitemScan(String sql) {
+        return service.executor().explain(sql).plan().allNodes().stream()
+                .filter(node -> node.operator().equals("TierTableScan") && node.details().contains("lineitem")).findFirst().orElseThrow();
+    }
+}
