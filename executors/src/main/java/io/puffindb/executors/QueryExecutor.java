@@ -46,6 +46,7 @@ public final class QueryExecutor implements AutoCloseable {
     private final FlightClients clients;
     private final CacheDirectory directory;
     private final Promoter promoter;
+    private final Handover handover;
     private final BufferAllocator allocator;
     private static final int PROMOTION_QUEUE = 4096;
 
@@ -57,7 +58,7 @@ public final class QueryExecutor implements AutoCloseable {
      *     the same root, since their batches are handed to the queries without copies
      */
     public QueryExecutor(SqlFrontEnd frontEnd, PhysicalPlanner planner, WorkerNode monostore, WorkerPool workers, FlightClients clients,
-            CacheDirectory directory, AllowList allowList, BufferAllocator allocator, Duration timeout, int batchRows) {
+            CacheDirectory directory, Handover handover, AllowList allowList, BufferAllocator allocator, Duration timeout, int batchRows) {
         this.frontEnd = requireNonNull(frontEnd, "frontEnd is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.monostore = requireNonNull(monostore, "monostore is null");
@@ -65,6 +66,7 @@ public final class QueryExecutor implements AutoCloseable {
         this.clients = requireNonNull(clients, "clients is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.promoter = new Promoter(monostore.engine().cache(), clients, PROMOTION_QUEUE);
+        this.handover = requireNonNull(handover, "handover is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.batchRows = batchRows;
@@ -122,7 +124,7 @@ public final class QueryExecutor implements AutoCloseable {
         PreparedQuery query = handle.query();
         Cancellation cancellation = handle.cancellation();
         QueryDeadline deadline = new QueryDeadline(deadlines, timeout, cancellation);
-        QueryRun run = new QueryRun(queryId, query, monostore, remotes, clients, promoter, pullers, timeout,
+        QueryRun run = new QueryRun(queryId, query, monostore, remotes, clients, promoter, handover, pullers, timeout,
                 query.metadata().parameters().splitsPerTask(), allocator, handle.stats(), cancellation);
         try {
             Fragment root = query.rootFragment();

@@ -9,6 +9,8 @@ import io.puffindb.executors.cache.Promoter;
 import io.puffindb.executors.flight.ArrowStreams;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.GatherReader;
+import io.puffindb.executors.flight.HandoverReader;
+import io.puffindb.executors.flight.TaskStats;
 import io.puffindb.executors.flight.TaskStream;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.FragmentSql;
@@ -29,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.duckdb.DuckDBConnection;
 
@@ -46,6 +49,7 @@ final class QueryRun implements AutoCloseable {
     private final RemoteQueryClient remotes;
     private final FlightClients clients;
     private final Promoter promoter;
+    private final Handover handover;
     private final ExecutorService pullers;
     private final Duration timeout;
     private final int splitsPerTask;
@@ -57,7 +61,7 @@ final class QueryRun implements AutoCloseable {
     private final Map<String, List<StoredObject>> filesByTask = new ConcurrentHashMap<>();
     private final List<Promoter.Read> reads = new CopyOnWriteArrayList<>();
 
-    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, ExecutorService pullers, Duration timeout, int splitsPerTask,
+    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, Handover handover, ExecutorService pullers, Duration timeout, int splitsPerTask,
             BufferAllocator allocator, QueryStats stats, Cancellation cancellation) {
         this.queryId = requireNonNull(queryId, "queryId is null");
         this.query = requireNonNull(query, "query is null");
@@ -65,6 +69,7 @@ final class QueryRun implements AutoCloseable {
         this.remotes = requireNonNull(remotes, "remotes is null");
         this.clients = requireNonNull(clients, "clients is null");
         this.promoter = requireNonNull(promoter, "promoter is null");
+        this.handover = requireNonNull(handover, "handover is null");
         this.pullers = requireNonNull(pullers, "pullers is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.splitsPerTask = splitsPerTask;
@@ -86,19 +91,29 @@ final class QueryRun implements AutoCloseable {
                 throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Unsupported exchange into " + fragment.tier() + ": " + input.exchange().kind()
                         + " from " + source.tier());
             }
-            GatherReader gather = new GatherReader(allocator, tasksOf(source), clients, pullers, timeout, task -> {
+            List<TaskStream> tasks = tasksOf(source);
+            java.util.function.Consumer<TaskStats> done = task -> {
                 stats.record(source.id(), task);
                 filesByTask.getOrDefault(task.taskId(), List.of()).forEach(file -> reads.add(new Promoter.Read(task.worker(), file)));
-            });
-            cancellation.onCancel(gather::abort);
+            };
+            ArrowReader reader;
+            if (handover.appliesTo(source, tasks.size(), query.workers())) {
+                HandoverReader handed = handover.reader(allocator, tasks, clients, pullers, timeout, done, queryId + "-f" + source.id());
+                cancellation.onCancel(handed::abort);
+                reader = handed;
+            } else {
+                GatherReader gather = new GatherReader(allocator, tasks, clients, pullers, timeout, done);
+                cancellation.onCancel(gather::abort);
+                reader = gather;
+            }
             // Wait for the tasks' schema here, not inside DuckDB's registration call: a JNI call must not
             // block on the network.
             try {
-                gather.getVectorSchemaRoot();
+                reader.getVectorSchemaRoot();
             } catch (java.io.IOException e) {
                 throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Fragment " + source.id() + " did not start: " + e.getMessage(), e);
             }
-            streams.register(connection, input.name(), gather, allocator);
+            streams.register(connection, input.name(), reader, allocator);
         }
     }
 

@@ -10,6 +10,8 @@ import io.puffindb.executors.flight.ResultStore;
 import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.registry.CacheLayer;
+import io.puffindb.registry.Registry;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
@@ -30,15 +32,17 @@ public final class WorkerNode implements AutoCloseable {
 
     /**
      * {@code cacheDir/<id>} becomes this engine's own cache of remote lake files, holding at most
-     * {@code cacheBytes}; the directory learns what it holds, as copies in {@code layer}.
+     * {@code cacheBytes}. With the deployment's shared Registry, the cache directory learns what it
+     * holds (as copies in {@code layer}) and its tasks can hand their outputs over through it.
      */
     public WorkerNode(String host, int port, int threads, String memoryLimit, int batchRows, ObjectStores stores, Path cacheDir, long cacheBytes,
-            CacheDirectory directory, CacheLayer layer) {
+            Optional<Registry> sharedRegistry, CacheLayer layer) {
+        CacheDirectory directory = sharedRegistry.map(CacheDirectory::of).orElse(CacheDirectory.detached());
         this.id = (layer == CacheLayer.WORKER_SSD ? "worker-" : "monostore-") + UUID.randomUUID().toString().substring(0, 8);
         this.allocator = new RootAllocator();
         this.engine = new DuckDbEngine(threads, memoryLimit, new FileCache(cacheDir.resolve(id), cacheBytes, stores, directory.listenerFor(id, layer)));
         this.clients = new FlightClients(allocator);
-        this.producer = new EngineFlightProducer(engine, allocator, clients, results, batchRows);
+        this.producer = new EngineFlightProducer(engine, allocator, clients, results, batchRows, sharedRegistry, stores);
         this.endpoint = new FlightEndpoint(allocator, requireNonNull(host, "host is null"), port, producer);
     }
 

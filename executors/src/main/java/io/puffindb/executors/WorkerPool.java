@@ -32,10 +32,19 @@ public final class WorkerPool {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Adds (or renews) a worker process reachable at a Flight location; it stays while heartbeats keep coming. */
-    public void heartbeat(String workerId, String location, int activeTasks) {
+    /**
+     * Adds (or renews) a worker process reachable at a Flight location; it stays while heartbeats keep
+     * coming. {@code sharesRegistry}: it writes to this service's Registry (so it can hand outputs over).
+     */
+    public void heartbeat(String workerId, String location, int activeTasks, boolean sharesRegistry) {
         registry.heartbeat(new WorkerInfo(workerId, location), ttl);
-        lastHeartbeats.put(workerId, new Heartbeat(clock.instant(), activeTasks));
+        lastHeartbeats.put(workerId, new Heartbeat(clock.instant(), location, activeTasks, sharesRegistry));
+    }
+
+    /** Whether the worker at this Flight location writes to this service's Registry: in-process ones always do. */
+    public boolean sharesRegistry(String location) {
+        return local.values().stream().anyMatch(worker -> worker.location().equals(location))
+                || lastHeartbeats.values().stream().anyMatch(beat -> beat.location().equals(location) && beat.sharesRegistry());
     }
 
     /** Adds an in-process worker: it lives as long as this process, without heartbeats. */
@@ -70,6 +79,6 @@ public final class WorkerPool {
         return statuses().stream().map(WorkerStatus::location).toList();
     }
 
-    private record Heartbeat(Instant at, int activeTasks) {
+    private record Heartbeat(Instant at, String location, int activeTasks, boolean sharesRegistry) {
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.puffindb.executors.HandoverSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +55,11 @@ public final class ConfigLoader {
             Map.entry("s3.secret.key", ""),
             Map.entry("cache.dir", StorageConfig.defaults().cacheDir().toString()),
             Map.entry("cache.worker.bytes", String.valueOf(StorageConfig.defaults().workerCacheBytes())),
-            Map.entry("cache.monostore.bytes", String.valueOf(StorageConfig.defaults().monostoreCacheBytes())));
+            Map.entry("cache.monostore.bytes", String.valueOf(StorageConfig.defaults().monostoreCacheBytes())),
+            Map.entry("handover.mode", "auto"),
+            Map.entry("handover.small.result.bytes", String.valueOf(1L << 20)),
+            Map.entry("handover.spill", ""),
+            Map.entry("handover.result.ttl", "PT10M"));
 
     private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
     private static final Pattern DELTA_KEY = Pattern.compile("delta\\.([a-z0-9_]+)\\.path");
@@ -140,7 +145,13 @@ public final class ConfigLoader {
                             Long.parseLong(get("cache.monostore.bytes")),
                             icebergCatalogs(),
                             lakePaths(DELTA_KEY),
-                            lakePaths(HUDI_KEY)));
+                            lakePaths(HUDI_KEY)),
+                    new HandoverSettings(
+                            HandoverSettings.Mode.valueOf(get("handover.mode").toUpperCase(java.util.Locale.ROOT)),
+                            Long.parseLong(get("handover.small.result.bytes")),
+                            // Spills go beside the caches unless a shared location (e.g. s3://bucket/spill) is set.
+                            get("handover.spill").isEmpty() ? Path.of(get("cache.dir")).resolve("spill").toString() : get("handover.spill"),
+                            Duration.parse(get("handover.result.ttl"))));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

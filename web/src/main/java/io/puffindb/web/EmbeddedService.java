@@ -23,6 +23,7 @@ import io.puffindb.lake.iceberg.IcebergCatalogs;
 import io.puffindb.lake.iceberg.IcebergLake;
 import io.puffindb.lake.store.MetadataCopies;
 import io.puffindb.lake.store.ObjectStores;
+import io.puffindb.executors.Handover;
 import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.registry.CacheLayer;
 import io.puffindb.registry.Registries;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -87,17 +89,18 @@ public final class EmbeddedService implements AutoCloseable {
         this.registry = Registries.open(config.registry());
         CacheDirectory directory = CacheDirectory.of(registry);
         this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                stores, storage.cacheDir(), storage.monostoreCacheBytes(), directory, CacheLayer.MONOSTORE_SSD);
+                stores, storage.cacheDir(), storage.monostoreCacheBytes(), Optional.of(registry), CacheLayer.MONOSTORE_SSD);
         this.workers = new WorkerPool(registry, WORKER_TTL, Clock.systemUTC());
         for (int i = 0; i < config.workers(); i++) {
             WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                    stores, storage.cacheDir(), storage.workerCacheBytes(), directory, CacheLayer.WORKER_SSD);
+                    stores, storage.cacheDir(), storage.workerCacheBytes(), Optional.of(registry), CacheLayer.WORKER_SSD);
             localWorkers.add(worker);
             workers.addLocal(worker);
         }
         this.clients = new FlightClients(allocator);
         AllowList allowList = new AllowList(config.throughAllow(), this::port);
-        this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory,
+        Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
+        this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
         this.http = new HttpServer(config, executor, workers, monostore);
     }

@@ -22,8 +22,8 @@ final class ExplainText {
             text.append(String.format("%nFragment %d on %s, %d task%s%s%n  %s%n", fragment.id(), fragment.tier(), fragment.tasks(),
                     fragment.tasks() == 1 ? "" : "s", fragment.inputs().isEmpty() ? "" : ", inputs " + fragment.inputs(), fragment.duckDbSql()));
             for (TaskStats task : fragment.actualTasks()) {
-                text.append(String.format("  task %s on %s: %d split(s), %,d bytes in, %,d rows / %,d bytes out, %d ms%s%s%n", task.taskId(), task.worker(),
-                        task.splits(), task.bytesIn(), task.rowsOut(), task.bytesOut(), task.millis(), task.attempts() > 1 ? ", attempt " + task.attempts() : "",
+                text.append(String.format("  task %s on %s: %d split(s), %,d bytes in, %,d rows / %,d bytes out (%s), %d ms%s%s%n", task.taskId(),
+                        task.worker(), task.splits(), task.bytesIn(), task.rowsOut(), task.bytesOut(), delivery(task), task.millis(), task.attempts() > 1 ? ", attempt " + task.attempts() : "",
                         task.cache() == null ? "" : ", " + dataSource(task.cache(), WORKER_CACHE)));
             }
             dataSources(fragment.actualTasks()).ifPresent(total -> text.append("  data of the fragment's scans: ").append(total).append('\n'));
@@ -35,6 +35,14 @@ final class ExplainText {
             text.append(String.format("%nActual: %,d rows in %d ms%n", explanation.actualRows(), explanation.elapsedMillis()));
         }
         return text.toString();
+    }
+
+    private static String delivery(TaskStats task) {
+        return switch (String.valueOf(task.delivery())) {
+            case TaskStats.REGISTRY -> "handed over through the Registry";
+            case TaskStats.SPILL -> "spilled to the object store";
+            default -> "streamed";
+        };
     }
 
     // Where the fragment's lake files were found, summed over its tasks (only the tasks whose workers could say).

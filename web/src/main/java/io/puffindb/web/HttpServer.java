@@ -29,7 +29,7 @@ final class HttpServer {
         QueriesResource running = new QueriesResource(active);
         ClusterResource cluster = new ClusterResource(monostore, workerPool, active);
         ExplainResource explains = new ExplainResource(executor);
-        WorkersResource workers = new WorkersResource(workerPool);
+        WorkersResource workers = new WorkersResource(workerPool, config.registry());
         long maxRequestBytes = config.maxRequestBytes();
         this.app = Javalin.create(javalin -> {
             javalin.jetty.port = config.port();

@@ -2,6 +2,7 @@ package io.puffindb.web;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.executors.HandoverSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,8 @@ public record PuffinConfig(
         List<String> throughAllow,
         Path cache,
         String registry,
-        StorageConfig storage) {
+        StorageConfig storage,
+        HandoverSettings handover) {
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
         requireNonNull(defaultSchema, "defaultSchema is null");
@@ -41,36 +43,43 @@ public record PuffinConfig(
         requireNonNull(cache, "cache is null");
         requireNonNull(registry, "registry is null");
         requireNonNull(storage, "storage is null");
+        requireNonNull(handover, "handover is null");
     }
 
     /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
     public static PuffinConfig embedded(Path lake, int port, int workers) {
         return new PuffinConfig(port, lake.toString(), 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
                 workers, "", "127.0.0.1", 0, List.of(), Path.of(System.getProperty("user.home"), ".puffindb", "client"), "memory",
-                StorageConfig.defaults());
+                StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()));
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover);
     }
 
     /** Keeps worker membership in this Registry ({@code memory} or {@code redis://host:port[/namespace]}). */
     public PuffinConfig withRegistry(String spec) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, spec, storage);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, spec, storage, handover);
     }
 
     /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
     public PuffinConfig withThroughAllow(List<String> patterns) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, cache, registry, storage);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, cache, registry, storage, handover);
     }
 
     /** Reads the lake at {@code location} (a folder or {@code s3://bucket/prefix}) with these storage settings. */
     public PuffinConfig withLake(String location, StorageConfig newStorage) {
         return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, newStorage);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, newStorage, handover);
+    }
+
+    /** Hands LAMBDA outputs over this way (see {@link HandoverSettings}). */
+    public PuffinConfig withHandover(HandoverSettings newHandover) {
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, newHandover);
     }
 
     /** True when the lake is a folder on this machine (the demo lake can be generated into it). */
@@ -81,11 +90,11 @@ public record PuffinConfig(
     /** Resolves unqualified table names in this schema ({@code tpch}, or a catalog's {@code iceberg.tpch}). */
     public PuffinConfig withDefaultSchema(String schema) {
         return new PuffinConfig(port, lake, scaleFactor, schema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover);
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover);
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.WorkerNode;
-import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.registry.CacheLayer;
 import io.puffindb.registry.Registries;
 import io.puffindb.registry.Registry;
@@ -33,6 +32,7 @@ final class WorkerCommand implements AutoCloseable {
 
     private final ObjectStores stores;
     private final Optional<Registry> registry;
+    private final String registrySpec;
     private final WorkerNode node;
     private final URI coordinator;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -44,10 +44,11 @@ final class WorkerCommand implements AutoCloseable {
         this.coordinator = URI.create(config.coordinator().replaceAll("/+$", "") + "/v1/workers");
         this.stores = ObjectStores.of(config.storage().s3());
         // Only a shared Registry is worth telling what this process caches: an in-memory one would be this process's alone.
+        this.registrySpec = config.registry();
         this.registry = config.registry().startsWith("redis://") ? Optional.of(Registries.open(config.registry())) : Optional.empty();
         this.node = new WorkerNode(config.workerHost(), config.workerPort(), config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
                 stores, config.storage().cacheDir(), config.storage().workerCacheBytes(),
-                registry.map(CacheDirectory::of).orElse(CacheDirectory.detached()), CacheLayer.WORKER_SSD);
+                registry, CacheLayer.WORKER_SSD);
     }
 
     void start() {
@@ -61,7 +62,7 @@ final class WorkerCommand implements AutoCloseable {
 
     private void heartbeat() {
         try {
-            byte[] body = json.writeValueAsBytes(Map.of("id", node.id(), "location", node.location(), "activeTasks", node.activeTasks()));
+            byte[] body = json.writeValueAsBytes(Map.of("id", node.id(), "location", node.location(), "activeTasks", node.activeTasks(), "registry", registrySpec));
             HttpRequest request = HttpRequest.newBuilder(coordinator).timeout(Duration.ofSeconds(2))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

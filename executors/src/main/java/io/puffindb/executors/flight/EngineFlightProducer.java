@@ -6,10 +6,12 @@ import io.puffindb.executors.DuckDbEngine;
 import io.puffindb.executors.fragment.TaskSpec;
 import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.SqlLiterals;
+import io.puffindb.lake.store.ObjectStores;
+import io.puffindb.registry.Registry;
+import java.util.Optional;
 import java.io.ByteArrayInputStream;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 import io.grpc.Context;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallStatus;
@@ -34,9 +36,12 @@ import org.slf4j.LoggerFactory;
  * The Flight service of an engine (a worker, or the MONOSTORE). A ticket is either a task — run its
  * SQL in this engine's DuckDB, its inputs pulled from other engines first, and stream the result
  * batch by batch as DuckDB produces it, waiting while the consumer is not ready — or a held result.
+ * Actions: a task run to its end and handed over ({@link TaskHandover}), a cached file copied out
+ * ({@link CachedFiles}), a finished task's cache usage ({@link TaskUsages}).
  */
 public final class EngineFlightProducer extends NoOpFlightProducer {
     private static final Logger LOG = LoggerFactory.getLogger(EngineFlightProducer.class);
+    private static final java.nio.file.Path SPILL_TEMP = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "puffindb-handover");
 
     private final DuckDbEngine engine;
     private final BufferAllocator allocator;
@@ -45,9 +50,15 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     private final int batchRows;
     private final java.util.concurrent.atomic.AtomicInteger activeTasks = new java.util.concurrent.atomic.AtomicInteger();
     private final TaskUsages usages = new TaskUsages();
+    private final Optional<Registry> registry;
+    private final ObjectStores stores;
 
-    public EngineFlightProducer(DuckDbEngine engine, BufferAllocator allocator, FlightClients clients, ResultStore results, int batchRows) {
+    /** {@code registry}: the deployment's shared Registry, through which this engine can hand task outputs over (none: it only streams). */
+    public EngineFlightProducer(DuckDbEngine engine, BufferAllocator allocator, FlightClients clients, ResultStore results, int batchRows,
+            Optional<Registry> registry, ObjectStores stores) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.registry = requireNonNull(registry, "registry is null");
+        this.stores = requireNonNull(stores, "stores is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.clients = requireNonNull(clients, "clients is null");
         this.results = requireNonNull(results, "results is null");
@@ -61,7 +72,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
             if (ResultStore.isResultTicket(bytes)) {
                 serveResult(bytes, listener);
             } else {
-                runTask(TaskSpec.fromTicket(bytes), listener);
+                runTask(TaskSpec.fromTicket(bytes), TaskOutput.flight(listener));
             }
         } catch (Exception e) {
             LOG.warn("Flight stream failed: {}", e.getMessage());
@@ -79,6 +90,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                     listener.onCompleted();
                 }
                 case CachedFiles.ACTION -> CachedFiles.serve(engine.cache(), action, listener);
+                case TaskHandover.ACTION -> handOver(TaskHandover.Request.fromBytes(action.getBody()), listener);
                 default -> listener.onError(CallStatus.UNIMPLEMENTED.withDescription("Unknown action " + action.getType()).toRuntimeException());
             }
         } catch (Exception e) {
@@ -92,16 +104,50 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         return activeTasks.get();
     }
 
-    private void runTask(TaskSpec task, ServerStreamListener listener) throws Exception {
+    /**
+     * Runs the task to its end into an Arrow IPC stream, then hands it over by size: into the Registry,
+     * or spilled to the object store; then counts it complete in the stage and answers where it went.
+     */
+    private void handOver(TaskHandover.Request request, StreamListener<Result> listener) throws Exception {
+        Registry shared = registry.orElseThrow(() -> CallStatus.UNAVAILABLE
+                .withDescription("This worker has no shared Registry to hand task outputs over; start it with --registry redis://...").toRuntimeException());
+        TaskSpec task = request.task();
+        TaskHandover.Stage stage = request.stage();
+        SpillingOutputStream out = new SpillingOutputStream(stage.smallResultBytes(), SPILL_TEMP);
+        try {
+            long rows = runTask(task, TaskOutput.ipc(out));
+            out.close();
+            if (Context.current().isCancelled()) {
+                throw CallStatus.CANCELLED.withDescription("Task " + task.taskId() + " was cancelled").toRuntimeException();
+            }
+            String where;
+            if (out.inMemory().isPresent()) {
+                shared.putResult(TaskHandover.resultKey(task), out.inMemory().get(), java.time.Duration.ofMillis(stage.ttlMillis()));
+                where = TaskStats.REGISTRY;
+            } else {
+                String uri = TaskHandover.spillUri(stage.spillFolder(), task);
+                stores.forLocation(uri).upload(out.spilled().orElseThrow(), uri);
+                where = TaskStats.SPILL;
+            }
+            shared.completeTask(stage.stageId(), task.taskId());
+            listener.onNext(new Result(new TaskHandover.Outcome(where, out.size(), rows).toBytes()));
+            listener.onCompleted();
+        } finally {
+            out.discard();
+        }
+    }
+
+    /** Runs a task into {@code output}; answers how many rows it produced. */
+    private long runTask(TaskSpec task, TaskOutput output) throws Exception {
         activeTasks.incrementAndGet();
         try {
-            runTaskCounted(task, listener);
+            return runTaskCounted(task, output);
         } finally {
             activeTasks.decrementAndGet();
         }
     }
 
-    private void runTaskCounted(TaskSpec task, ServerStreamListener listener) throws Exception {
+    private long runTaskCounted(TaskSpec task, TaskOutput output) throws Exception {
         try (FileCache.Lease files = engine.stage(task.files());
                 BufferAllocator taskMemory = allocator.newChildAllocator("task-" + task.taskId(), 0, Long.MAX_VALUE);
                 DuckDBConnection connection = engine.connect();
@@ -125,7 +171,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
             try (VectorSchemaRoot out = VectorSchemaRoot.create(resultSchema(connection, task.sql(), taskMemory), taskMemory);
                     Statement statement = connection.createStatement()) {
                 // The schema goes out before the work starts, so the consumer knows at once that the task is under way.
-                listener.start(out);
+                output.start(out);
                 // gRPC runs a call's callbacks one at a time on one executor, so Flight's cancel handler would
                 // only run after this method returns; the call's Context is cancelled at once, on its own thread.
                 Context call = Context.current();
@@ -133,9 +179,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 call.addListener(stop, Runnable::run);
                 try {
                     // Cancelled while its files were staged or its schema computed: a statement not yet running ignores cancel.
-                    if (!call.isCancelled()) {
-                        runQuery(statement, task.sql(), taskMemory, out, listener);
-                    }
+                    return call.isCancelled() ? 0 : runQuery(statement, task.sql(), taskMemory, out, output);
                 } finally {
                     call.removeListener(stop);
                 }
@@ -143,11 +187,10 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
-    private void runQuery(Statement statement, String sql, BufferAllocator memory, VectorSchemaRoot out, ServerStreamListener listener)
-            throws Exception {
+    private long runQuery(Statement statement, String sql, BufferAllocator memory, VectorSchemaRoot out, TaskOutput output) throws Exception {
         try (ResultSet resultSet = statement.executeQuery(sql);
                 ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(memory, batchRows)) {
-            streamInto(reader, out, listener);
+            return copyInto(reader, out, output);
         }
     }
 
@@ -160,44 +203,34 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
-    private static void streamInto(ArrowReader reader, VectorSchemaRoot out, ServerStreamListener listener) throws Exception {
+    private static long copyInto(ArrowReader reader, VectorSchemaRoot out, TaskOutput output) throws Exception {
         VectorLoader loader = new VectorLoader(out);
+        long rows = 0;
         while (reader.loadNextBatch()) {
             try (ArrowRecordBatch batch = new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch()) {
                 loader.load(batch);
             }
-            if (!awaitReady(listener)) {
-                return;
+            rows += out.getRowCount();
+            if (!output.send()) {
+                return rows;
             }
-            listener.putNext();
         }
-        listener.completed();
+        output.end();
+        return rows;
     }
 
     private void serveResult(byte[] ticket, ServerStreamListener listener) throws Exception {
         try (BufferAllocator memory = allocator.newChildAllocator("result", 0, Long.MAX_VALUE);
                 ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(results.get(ticket)), memory)) {
-            stream(reader, listener);
-        }
-    }
-
-    private static void stream(ArrowReader reader, ServerStreamListener listener) throws Exception {
-        listener.start(reader.getVectorSchemaRoot());
-        while (reader.loadNextBatch()) {
-            if (!awaitReady(listener)) {
-                return;
+            TaskOutput output = TaskOutput.flight(listener);
+            output.start(reader.getVectorSchemaRoot());
+            while (reader.loadNextBatch()) {
+                if (!output.send()) {
+                    return;
+                }
             }
-            listener.putNext();
+            output.end();
         }
-        listener.completed();
-    }
-
-    // Back-pressure: the next batch goes out only once the consumer has taken the last one. False if it went away.
-    private static boolean awaitReady(ServerStreamListener listener) throws InterruptedException {
-        while (!listener.isReady() && !listener.isCancelled()) {
-            TimeUnit.MILLISECONDS.sleep(1);
-        }
-        return !listener.isCancelled();
     }
 
     private static void cancelQuietly(Statement statement) {

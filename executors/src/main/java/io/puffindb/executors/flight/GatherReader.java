@@ -2,7 +2,6 @@ package io.puffindb.executors.flight;
 
 import static java.util.Objects.requireNonNull;
 
-import io.puffindb.lake.cache.CacheUsage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +90,7 @@ public final class GatherReader extends ArrowReader {
                 }
                 openStreams.remove(stream);
                 statsSink.accept(new TaskStats(task.spec().taskId(), worker, task.splits(), task.bytesIn(), rows, bodyBytes,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt, cacheUsage(worker, task)));
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt, TaskUsages.askQuietly(clients, worker, task.spec()), TaskStats.STREAM));
                 offer(END);
                 return;
             } catch (InterruptedException e) {
@@ -113,16 +112,6 @@ public final class GatherReader extends ArrowReader {
             offer(new TaskFailure(task, lastFailure));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    // Asked after the stream ended; a worker that cannot say (gone, restarted) leaves it unknown rather than failing the query.
-    private CacheUsage cacheUsage(String worker, TaskStream task) {
-        try {
-            return TaskUsages.ask(clients.to(worker), task.spec()).orElse(null);
-        } catch (RuntimeException e) {
-            LOG.debug("No cache usage for task {} from {}: {}", task.spec().taskId(), worker, e.getMessage());
-            return null;
         }
     }
 

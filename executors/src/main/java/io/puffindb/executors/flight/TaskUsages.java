@@ -54,6 +54,18 @@ public final class TaskUsages {
         }
     }
 
+    /**
+     * Asks the worker that ran {@code task} where its files came from; null if it cannot say (gone,
+     * restarted), which leaves it unknown rather than failing the query.
+     */
+    static CacheUsage askQuietly(FlightClients clients, String worker, TaskSpec task) {
+        try {
+            return ask(clients.to(worker), task).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Asks the engine that ran {@code task} where its files came from; empty if it no longer knows. */
     static Optional<CacheUsage> ask(FlightClient engine, TaskSpec task) {
         Iterator<Result> results = engine.doAction(new Action(ACTION, key(task).getBytes(StandardCharsets.UTF_8)));
