@@ -4,14 +4,21 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code puffindb bench tpch [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries DIR]}. */
+/**
+ * {@code puffindb bench tpch [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries DIR]} and
+ * {@code puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries DIR] [--redis redis://127.0.0.1:6379]}.
+ */
 public final class BenchMain {
+    private static final String USAGE = """
+            usage: puffindb bench tpch  [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]
+                   puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries test-queries/cases/tpch] [--redis redis://127.0.0.1:6379]""";
+
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("tpch")) {
-            System.err.println("usage: puffindb bench tpch [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]");
+        if (args.length == 0 || !(args[0].equals("tpch") || args[0].equals("cache"))) {
+            System.err.println(USAGE);
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -19,9 +26,14 @@ public final class BenchMain {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         double scaleFactor = Double.parseDouble(options.getOrDefault("sf", "1"));
+        int workers = Integer.parseInt(options.getOrDefault("workers", "2"));
         Path lake = Path.of(options.getOrDefault("lake", "bench-lake/sf" + options.getOrDefault("sf", "1")));
-        new TpchBench(scaleFactor, Integer.parseInt(options.getOrDefault("workers", "2")), Integer.parseInt(options.getOrDefault("runs", "3")),
-                lake, Path.of(options.getOrDefault("queries", "test-queries/cases/tpch")), System.out).run();
+        Path queries = Path.of(options.getOrDefault("queries", "test-queries/cases/tpch"));
+        if (args[0].equals("tpch")) {
+            new TpchBench(scaleFactor, workers, Integer.parseInt(options.getOrDefault("runs", "3")), lake, queries, System.out).run();
+        } else {
+            new CacheBench(scaleFactor, workers, lake, queries, options.getOrDefault("redis", "redis://127.0.0.1:6379"), System.out).run();
+        }
         System.exit(0);
     }
 }

@@ -45,24 +45,11 @@ public final class DuckDbRunner {
             ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, batchRows);
             return new ArrowResult(lease, connection, statement, resultSet, reader);
         } catch (SQLException e) {
-            closeQuietly(resultSet, statement, connection, lease);
+            Closeables.closeQuietly(resultSet, statement, connection, lease);
             throw cancellation.isCancelled() ? new PuffinException(ErrorCode.CANCELLED, what + " was cancelled", e) : DuckDbErrors.fromDuckDb(e, what);
         } catch (RuntimeException e) {
-            closeQuietly(resultSet, statement, connection, lease);
+            Closeables.closeQuietly(resultSet, statement, connection, lease);
             throw e;
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable... resources) {
-        for (AutoCloseable resource : resources) {
-            if (resource == null) {
-                continue;
-            }
-            try {
-                resource.close();
-            } catch (Exception ignored) {
-                // the original failure is the one worth reporting
-            }
         }
     }
 }

@@ -134,7 +134,7 @@ public final class QueryExecutor implements AutoCloseable {
             return new RunningQuery(handle, result, deadline, run, allocator);
         } catch (RuntimeException e) {
             deadline.disarm();
-            closeQuietly(run);
+            Closeables.closeQuietly(run);
             if (deadline.expired()) {
                 throw deadline.exceeded(e);
             }
@@ -169,12 +169,9 @@ public final class QueryExecutor implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable resource) {
-        try {
-            resource.close();
-        } catch (Exception ignored) {
-            // the failure that made us close is the one to report
-        }
+    /** Background copies into the MONOSTORE's cache not finished yet (what finished queries read). */
+    public int pendingPromotions() {
+        return promoter.pending();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

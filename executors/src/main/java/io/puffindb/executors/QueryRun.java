@@ -111,6 +111,12 @@ final class QueryRun implements AutoCloseable {
             try {
                 reader.getVectorSchemaRoot();
             } catch (java.io.IOException e) {
+                // Not registered yet, so nobody else closes it (a handover's close clears its Registry entries).
+                Closeables.closeQuietly(reader);
+                // A handover's schema comes only when its whole stage is done, so a cancel often lands here.
+                if (cancellation.isCancelled()) {
+                    throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled", e);
+                }
                 throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Fragment " + source.id() + " did not start: " + e.getMessage(), e);
             }
             streams.register(connection, input.name(), reader, allocator);

@@ -28,6 +28,8 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisRegistry implements Registry {
     private static final Duration STAGE_TTL = Duration.ofHours(1);
+    // Statistics of a table version nobody queries any more should not stay forever; each record renews them.
+    private static final Duration STATISTICS_TTL = Duration.ofDays(7);
     private static final String ROWS = "rows";
     private static final String DISTINCT = "distinct:";
 
@@ -133,7 +135,11 @@ public final class RedisRegistry implements Registry {
         learned.rowCount().ifPresent(rows -> fields.put(ROWS, String.valueOf(rows)));
         learned.distinctValues().forEach((column, distinct) -> fields.put(DISTINCT + column, String.valueOf(distinct)));
         if (!fields.isEmpty()) {
-            redis.hset(statisticsKey(tableVersion), fields);
+            try (Pipeline pipeline = redis.pipelined()) {
+                pipeline.hset(statisticsKey(tableVersion), fields);
+                pipeline.pexpire(statisticsKey(tableVersion), STATISTICS_TTL.toMillis());
+                pipeline.sync();
+            }
         }
     }
 

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.bench.InProcessS3;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.PlanDescription;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpchLakeGenerator;
-import io.puffindb.lake.store.S3ObjectStore;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import io.puffindb.web.StorageConfig;
@@ -58,11 +58,7 @@ class ReactiveCachingTest {
     static void start() throws Exception {
         new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
         s3 = new InProcessS3("lake");
-        try (S3ObjectStore store = new S3ObjectStore(s3.settings()); Stream<Path> files = Files.walk(local)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                store.upload(file, LAKE + "/" + local.relativize(file));
-            }
-        }
+        s3.uploadFolder(local, LAKE);
         try (Stream<Path> files = Files.list(local.resolve("tpch/lineitem"))) {
             lineitemFiles = (int) files.count();
         }

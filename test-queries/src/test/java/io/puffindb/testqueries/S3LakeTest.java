@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.bench.InProcessS3;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.flight.TaskStats;
 import io.puffindb.lake.demo.GenerationProgress;
@@ -19,13 +20,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
@@ -58,11 +57,7 @@ class S3LakeTest {
         new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
         s3 = new InProcessS3("lake");
         store = new S3ObjectStore(s3.settings());
-        try (Stream<Path> files = Files.walk(local)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                store.upload(file, LAKE + "/" + local.relativize(file));
-            }
-        }
+        s3.uploadFolder(local, LAKE);
         // No room on the MONOSTORE: this test is about the workers' SSD caches, and promotion would move
         // repeated scans to the MONOSTORE (ReactiveCachingTest covers that).
         StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 0, List.of());

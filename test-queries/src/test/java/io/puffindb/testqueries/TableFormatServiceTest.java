@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.puffindb.bench.InProcessS3;
 import io.puffindb.lake.delta.DeltaTableWriter;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpchLakeGenerator;
 import io.puffindb.lake.hudi.HudiTableWriter;
-import io.puffindb.lake.store.S3ObjectStore;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import io.puffindb.web.StorageConfig;
@@ -73,11 +73,7 @@ class TableFormatServiceTest {
             }
         }
         s3 = new InProcessS3("lake");
-        try (S3ObjectStore store = new S3ObjectStore(s3.settings()); Stream<Path> files = Files.walk(formats)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                store.upload(file, "s3://lake/" + formats.relativize(file));
-            }
-        }
+        s3.uploadFolder(formats, "s3://lake");
         StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 1L << 30, List.of())
                 .withDeltaLake("delta", formats.resolve("delta").toString()).withDeltaLake("deltas3", "s3://lake/delta")
                 .withHudiLake("hudi", formats.resolve("hudi").toString()).withHudiLake("hudis3", "s3://lake/hudi");

@@ -65,7 +65,9 @@ public final class Promoter implements AutoCloseable {
 
     /** Copies waiting or running. */
     public int pending() {
-        return copier.getQueue().size() + copier.getActiveCount();
+        // Both counts only grow, and a copy counts as submitted before it counts as done.
+        long done = copier.getCompletedTaskCount();
+        return (int) Math.max(0, copier.getTaskCount() - done);
     }
 
     /** Copies not even queued because the queue was full. */

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import io.grpc.Context;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.memory.BufferAllocator;
@@ -52,6 +53,8 @@ public final class HandoverReader extends ArrowReader {
     private final Duration timeout;
     private final Consumer<TaskStats> statsSink;
     private final List<Future<?>> runs;
+    // Cancelling it cancels every task's call: the workers see their calls end and stop their statements.
+    private final Context.CancellableContext calls = Context.current().withCancellation();
     private final ConcurrentHashMap<String, RuntimeException> failures = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object progress = new Object();
@@ -82,9 +85,7 @@ public final class HandoverReader extends ArrowReader {
         for (String worker : task.workerLocations()) {
             attempt++;
             try {
-                Iterator<Result> answer = clients.to(worker).doAction(new Action(TaskHandover.ACTION, request.toBytes()));
-                TaskHandover.Outcome outcome = TaskHandover.Outcome.fromBytes(answer.next().getBody());
-                answer.forEachRemaining(ignored -> { });
+                TaskHandover.Outcome outcome = runOn(worker, request);
                 statsSink.accept(new TaskStats(task.spec().taskId(), worker, task.splits(), task.bytesIn(), outcome.rows(), outcome.bytes(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt, TaskUsages.askQuietly(clients, worker, task.spec()), outcome.where()));
                 wake();
@@ -99,6 +100,19 @@ public final class HandoverReader extends ArrowReader {
         }
         failures.put(task.spec().taskId(), lastFailure);
         wake();
+    }
+
+    // The call is made inside the stage's cancellable context, so abort() ends it on the worker too.
+    private TaskHandover.Outcome runOn(String worker, TaskHandover.Request request) {
+        Context previous = calls.attach();
+        try {
+            Iterator<Result> answer = clients.to(worker).doAction(new Action(TaskHandover.ACTION, request.toBytes()));
+            TaskHandover.Outcome outcome = TaskHandover.Outcome.fromBytes(answer.next().getBody());
+            answer.forEachRemaining(ignored -> { });
+            return outcome;
+        } finally {
+            calls.detach(previous);
+        }
     }
 
     private void wake() {
@@ -210,6 +224,7 @@ public final class HandoverReader extends ArrowReader {
     /** Stops waiting (the tasks' calls are interrupted, so the workers stop) and wakes whoever reads. */
     public void abort() {
         closed.set(true);
+        calls.cancel(null);
         runs.forEach(run -> run.cancel(true));
         wake();
     }

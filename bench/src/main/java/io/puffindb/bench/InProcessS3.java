@@ -1,9 +1,15 @@
-package io.puffindb.testqueries;
+package io.puffindb.bench;
 
+import io.puffindb.lake.store.S3ObjectStore;
 import io.puffindb.lake.store.S3Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -15,16 +21,17 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * A real S3-compatible server (s3proxy, in memory) on a free loopback port, counting the object
- * reads it serves: what a cache saves is measured at the server, not inside our code.
+ * reads it serves: what a cache saves is measured at the server, not inside our code. Tests and
+ * the cache bench use it.
  */
-final class InProcessS3 implements AutoCloseable {
+public final class InProcessS3 implements AutoCloseable {
     private static final String ACCESS_KEY = "puffin-test";
     private static final String SECRET_KEY = "puffin-test-secret";
 
     private final CountingBlobStore store = new CountingBlobStore(new TransientNio2BlobStore());
     private final S3Proxy proxy;
 
-    InProcessS3(String... buckets) throws Exception {
+    public InProcessS3(String... buckets) throws Exception {
         for (String bucket : buckets) {
             store.createContainer(bucket);
         }
@@ -39,18 +46,33 @@ final class InProcessS3 implements AutoCloseable {
         }
     }
 
-    S3Settings settings() {
+    public S3Settings settings() {
         return new S3Settings(Optional.of("http://127.0.0.1:" + proxy.getPort()), "us-east-1", true, Optional.of(ACCESS_KEY), Optional.of(SECRET_KEY));
     }
 
     /** GET requests served so far (whole objects and ranges). */
-    long gets() {
+    public long gets() {
         return store.gets.get();
     }
 
     /** Bytes of object content served so far. */
-    long bytesServed() {
+    public long bytesServed() {
         return store.bytes.get();
+    }
+
+    /** Copies every file under {@code folder} to {@code uriPrefix}/its relative path; tells {@code uploaded} each file's size. */
+    public void uploadFolder(Path folder, String uriPrefix, LongConsumer uploaded) throws IOException {
+        try (S3ObjectStore store = new S3ObjectStore(settings()); Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                store.upload(file, uriPrefix + "/" + folder.relativize(file).toString().replace('\\', '/'));
+                uploaded.accept(Files.size(file));
+            }
+        }
+    }
+
+    /** {@link #uploadFolder(Path, String, LongConsumer)} without progress. */
+    public void uploadFolder(Path folder, String uriPrefix) throws IOException {
+        uploadFolder(folder, uriPrefix, size -> { });
     }
 
     @Override

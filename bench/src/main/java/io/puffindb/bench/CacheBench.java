@@ -1,0 +1,135 @@
+package io.puffindb.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.executors.QueryExecutor;
+import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.web.EmbeddedService;
+import io.puffindb.web.PuffinConfig;
+import io.puffindb.web.StorageConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Reactive caching, measured: TPC-H on a lake held by the in-process S3 server. Each query runs on
+ * a fresh service with empty caches (cold: its LAMBDA tasks fetch from S3); once the background
+ * promotion into the MONOSTORE's cache has settled it runs again (warm). Prints both times, their
+ * ratio, the bytes the S3 server served for each run, DuckDB alone on a local copy of the same
+ * files as the baseline, and geometric means; then the Registry's operation latencies on Redis.
+ */
+final class CacheBench {
+    private static final String LAKE = "s3://lake/bench";
+    private static final long CACHE_BYTES = 8L << 30;
+    private static final long PROMOTION_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+    private final double scaleFactor;
+    private final int workers;
+    private final Path lake;
+    private final Path queries;
+    private final String redis;
+    private final PrintStream out;
+
+    CacheBench(double scaleFactor, int workers, Path lake, Path queries, String redis, PrintStream out) {
+        this.scaleFactor = scaleFactor;
+        this.workers = workers;
+        this.lake = requireNonNull(lake, "lake is null");
+        this.queries = requireNonNull(queries, "queries is null");
+        this.redis = requireNonNull(redis, "redis is null");
+        this.out = requireNonNull(out, "out is null");
+    }
+
+    void run() throws Exception {
+        Path schema = BenchQueries.tpchLake(lake, scaleFactor, out);
+        List<BenchQueries.Query> cases = BenchQueries.in(queries);
+        try (InProcessS3 s3 = new InProcessS3("lake"); DuckDbAlone duckdb = new DuckDbAlone(schema)) {
+            upload(s3);
+            out.printf("%nTPC-H SF %s on the in-process S3 server, %d queries; each on a fresh PuffinDB (%d in-process workers, empty caches):"
+                    + " cold run, background promotion, warm run. DuckDB alone reads a local copy.%n%n", scaleFactor, cases.size(), workers);
+            out.printf("%-6s %10s %10s %10s %9s %9s %10s %11s %11s%n", "query", "duckdb ms", "cold ms", "warm ms", "warm/cold", "warm/duck",
+                    "promote ms", "cold S3 MB", "warm S3 MB");
+            GeometricMean warmOverCold = new GeometricMean();
+            GeometricMean coldOverDuck = new GeometricMean();
+            GeometricMean warmOverDuck = new GeometricMean();
+            for (BenchQueries.Query query : cases) {
+                duckdb.run(query.sql());
+                double alone = Timing.millis(() -> duckdb.run(query.sql()));
+                Runs runs = coldThenWarm(s3, query.sql());
+                warmOverCold.add(runs.warmMillis / runs.coldMillis);
+                coldOverDuck.add(runs.coldMillis / Math.max(alone, 0.001));
+                warmOverDuck.add(runs.warmMillis / Math.max(alone, 0.001));
+                out.printf("%-6s %10.1f %10.1f %10.1f %9.2f %9.2f %10.0f %11.1f %11.1f%n", query.name(), alone, runs.coldMillis, runs.warmMillis,
+                        runs.warmMillis / runs.coldMillis, runs.warmMillis / Math.max(alone, 0.001), runs.promotionMillis,
+                        runs.coldBytes / 1e6, runs.warmBytes / 1e6);
+            }
+            out.printf("%ngeometric means: warm/cold %.2f, cold/duckdb %.2f, warm/duckdb %.2f%n", warmOverCold.value(), coldOverDuck.value(),
+                    warmOverDuck.value());
+        }
+        out.println();
+        new RegistryLatency(redis, out).run();
+    }
+
+    private void upload(InProcessS3 s3) throws IOException {
+        long total;
+        try (Stream<Path> files = Files.walk(lake)) {
+            total = files.filter(Files::isRegularFile).mapToLong(CacheBench::size).sum();
+        }
+        long[] done = {0};
+        s3.uploadFolder(lake, LAKE, size -> {
+            done[0] += size;
+            out.printf("\r  uploading the lake to S3: %,d of %,d MB", done[0] >> 20, total >> 20);
+        });
+        out.println();
+    }
+
+    private record Runs(double coldMillis, double promotionMillis, double warmMillis, long coldBytes, long warmBytes) {
+    }
+
+    private Runs coldThenWarm(InProcessS3 s3, String sql) throws Exception {
+        Path caches = Files.createTempDirectory("puffindb-cache-bench-");
+        try {
+            StorageConfig storage = new StorageConfig(s3.settings(), caches, CACHE_BYTES, CACHE_BYTES, List.of());
+            PuffinConfig config = PuffinConfig.embedded(lake, 0, workers).withLake(LAKE, storage);
+            try (EmbeddedService service = EmbeddedService.start(config, GenerationProgress.SILENT)) {
+                QueryExecutor executor = service.executor();
+                long before = s3.bytesServed();
+                double cold = Timing.millis(() -> BenchQueries.run(executor, sql));
+                long afterCold = s3.bytesServed();
+                double promotion = Timing.millis(() -> awaitPromotions(executor));
+                long beforeWarm = s3.bytesServed();
+                double warm = Timing.millis(() -> BenchQueries.run(executor, sql));
+                return new Runs(cold, promotion, warm, afterCold - before, s3.bytesServed() - beforeWarm);
+            }
+        } finally {
+            deleteTree(caches);
+        }
+    }
+
+    private static void awaitPromotions(QueryExecutor executor) throws InterruptedException {
+        long deadline = System.nanoTime() + PROMOTION_TIMEOUT_NANOS;
+        while (executor.pendingPromotions() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
