@@ -2,27 +2,32 @@ package io.puffindb.calcite;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.lake.ColumnStats;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.Lake;
 import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.PuffinException;
-import io.puffindb.lake.ColumnStats;
 import io.puffindb.lake.Split;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.util.ImmutableBitSet;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A lake table as Calcite sees it: its row type from the files' exact types, its row count from
@@ -59,9 +64,13 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
 
     /** The table's current metadata: files (those left by pruning), statistics and columns. */
     public LakeTable lakeTable() {
-        LakeTable table = lake.table(schema, name)
-                .orElseThrow(() -> new PuffinException(ErrorCode.TABLE_NOT_FOUND, "Table '" + schema + "." + name + "' not found (its folder holds no data files)"));
+        LakeTable table = wholeTable();
         return pruning.map(kept -> new LakeTable(table.schema(), table.name(), table.columns(), kept.splits(), table.scanRenderer())).orElse(table);
+    }
+
+    private LakeTable wholeTable() {
+        return lake.table(schema, name)
+                .orElseThrow(() -> new PuffinException(ErrorCode.TABLE_NOT_FOUND, "Table '" + schema + "." + name + "' not found (its folder holds no data files)"));
     }
 
     @Override
@@ -79,20 +88,59 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
         return Statistics.of(lakeTable().rowCount(), List.of());
     }
 
+    /**
+     * Names this table's data for learned statistics: its name and a digest of every file's location
+     * and version (before pruning), so statistics learned from older data are never applied to newer.
+     */
+    public String statisticsKey() {
+        LakeTable table = wholeTable();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            table.splits().stream().map(split -> split.path() + "\n" + split.version() + "\n").sorted()
+                    .forEach(line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
+            return table.qualifiedName() + "@" + HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
     @Override
     public @Nullable Double getDistinctRowCount(RelNode scan, RelMetadataQuery mq, ImmutableBitSet columns, @Nullable RexNode predicate) {
         LakeTable table = lakeTable();
         double rows = table.rowCount();
+        OptionalDouble distinct = learned(scan, table, columns);
+        if (distinct.isEmpty()) {
+            distinct = integerRanges(table, columns);
+        }
+        if (distinct.isEmpty()) {
+            return null;
+        }
+        double selectivity = predicate == null ? 1 : mq.getSelectivity(scan, predicate);
+        return Math.max(1, Math.min(rows, distinct.getAsDouble()) * selectivity);
+    }
+
+    // What an earlier query saw of these columns in this very data.
+    private OptionalDouble learned(RelNode scan, LakeTable table, ImmutableBitSet columns) {
+        Optional<LearnedStatistics> statistics = scan.getCluster().getPlanner().getContext().maybeUnwrap(LearnedStatistics.class);
+        if (statistics.isEmpty() || columns.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        List<String> names = columns.asList().stream().map(column -> table.columns().get(column).name()).toList();
+        OptionalLong seen = statistics.get().distinctValues(statisticsKey(), names);
+        return seen.isPresent() ? OptionalDouble.of(seen.getAsLong()) : OptionalDouble.empty();
+    }
+
+    // The product of the columns' integer ranges, when each column has one.
+    private static OptionalDouble integerRanges(LakeTable table, ImmutableBitSet columns) {
         double distinct = 1;
         for (int column : columns) {
             OptionalDouble range = integerRange(table, table.columns().get(column).name());
             if (range.isEmpty()) {
-                return null;
+                return OptionalDouble.empty();
             }
             distinct *= range.getAsDouble();
         }
-        double selectivity = predicate == null ? 1 : mq.getSelectivity(scan, predicate);
-        return Math.max(1, Math.min(rows, distinct) * selectivity);
+        return OptionalDouble.of(distinct);
     }
 
     // max - min + 1 over all files, when every file states both bounds of an integer column.

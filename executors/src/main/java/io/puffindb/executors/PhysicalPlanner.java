@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierConvention;
+import io.puffindb.calcite.LearnedStatistics;
 import io.puffindb.cost.CachedData;
 import io.puffindb.cost.CostParameters;
 import io.puffindb.cost.PuffinCostFactory;
@@ -40,12 +41,16 @@ public final class PhysicalPlanner {
         return workers > 0 ? EnumSet.of(Tier.LAMBDA, Tier.MONOSTORE) : EnumSet.of(Tier.MONOSTORE);
     }
 
-    /** The planner and cost metadata for a deployment with this many live workers, whose caches hold {@code cached}. */
-    public Planning start(int workers, CachedData cached) {
+    /**
+     * The planner and cost metadata for a deployment with this many live workers, whose caches hold
+     * {@code cached}, with the statistics earlier queries taught.
+     */
+    public Planning start(int workers, CachedData cached, LearnedStatistics learned) {
         Set<Tier> tiers = tiers(workers);
         TierMetadata metadata = metadataByWorkers.computeIfAbsent(Math.max(1, workers), count -> new TierMetadata(parametersForWorkers.apply(count)));
-        // The cost model finds the cache directory's answers in the planner's context, as Calcite rules find their settings.
-        VolcanoPlanner planner = new VolcanoPlanner(PuffinCostFactory.INSTANCE, Contexts.of(cached));
+        // The cost model finds the cache directory's answers and learned statistics in the planner's
+        // context, as Calcite rules find their settings.
+        VolcanoPlanner planner = new VolcanoPlanner(PuffinCostFactory.INSTANCE, Contexts.of(cached, learned));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         TierRules.forTiers(tiers).forEach(planner::addRule);
         return new Planning(planner, metadata);

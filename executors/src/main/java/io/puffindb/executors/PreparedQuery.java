@@ -6,14 +6,17 @@ import io.puffindb.calcite.LogicalPlan;
 import io.puffindb.cost.TierMetadata;
 import io.puffindb.executors.cache.CacheSnapshot;
 import io.puffindb.executors.fragment.Fragment;
+import io.puffindb.executors.stats.GroupCount;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A query after planning: its logical plan, its placement on the tiers cut into fragments, the
- * workers it was planned for, the cache directory as planning saw it, and the time planning took.
+ * workers it was planned for, the cache directory as planning saw it, the table statistic its row
+ * count will measure (if any), and the time planning took.
  */
 public record PreparedQuery(String sql, LogicalPlan plan, Fragment rootFragment, List<String> workers, TierMetadata metadata,
-        CacheSnapshot caches, long planMillis) {
+        CacheSnapshot caches, Optional<GroupCount> measures, long planMillis) {
     public PreparedQuery {
         requireNonNull(sql, "sql is null");
         requireNonNull(plan, "plan is null");
@@ -21,5 +24,6 @@ public record PreparedQuery(String sql, LogicalPlan plan, Fragment rootFragment,
         workers = List.copyOf(workers);
         requireNonNull(metadata, "metadata is null");
         requireNonNull(caches, "caches is null");
+        requireNonNull(measures, "measures is null");
     }
 }

@@ -9,6 +9,8 @@ import io.puffindb.calcite.through.AllowList;
 import io.puffindb.calcite.through.ThroughRewriter;
 import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.executors.cache.CacheSnapshot;
+import io.puffindb.executors.stats.GroupCount;
+import io.puffindb.executors.stats.StatisticsStore;
 import io.puffindb.executors.cache.Promoter;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.fragment.Fragment;
@@ -45,6 +47,7 @@ public final class QueryExecutor implements AutoCloseable {
     private final int batchRows;
     private final FlightClients clients;
     private final CacheDirectory directory;
+    private final StatisticsStore statistics;
     private final Promoter promoter;
     private final Handover handover;
     private final BufferAllocator allocator;
@@ -58,13 +61,14 @@ public final class QueryExecutor implements AutoCloseable {
      *     the same root, since their batches are handed to the queries without copies
      */
     public QueryExecutor(SqlFrontEnd frontEnd, PhysicalPlanner planner, WorkerNode monostore, WorkerPool workers, FlightClients clients,
-            CacheDirectory directory, Handover handover, AllowList allowList, BufferAllocator allocator, Duration timeout, int batchRows) {
+            CacheDirectory directory, StatisticsStore statistics, Handover handover, AllowList allowList, BufferAllocator allocator, Duration timeout, int batchRows) {
         this.frontEnd = requireNonNull(frontEnd, "frontEnd is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.monostore = requireNonNull(monostore, "monostore is null");
         this.workers = requireNonNull(workers, "workers is null");
         this.clients = requireNonNull(clients, "clients is null");
         this.directory = requireNonNull(directory, "directory is null");
+        this.statistics = requireNonNull(statistics, "statistics is null");
         this.promoter = new Promoter(monostore.engine().cache(), clients, PROMOTION_QUEUE);
         this.handover = requireNonNull(handover, "handover is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
@@ -83,13 +87,14 @@ public final class QueryExecutor implements AutoCloseable {
             CacheSnapshot caches = new CacheSnapshot(directory, monostore.id(),
                     liveWorkers.stream().collect(java.util.stream.Collectors.toMap(WorkerPool.WorkerStatus::id, WorkerPool.WorkerStatus::location)));
             ThroughRewriter.Rewritten resolved = through.rewrite(parsed, PhysicalPlanner.tiers(live.size()));
-            PhysicalPlanner.Planning planning = planner.start(live.size(), caches);
+            PhysicalPlanner.Planning planning = planner.start(live.size(), caches, statistics.forPlanning());
             LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
                     resolved.remoteTables());
             LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
             RelNode physical = SplitPruner.prune(planning.place(plan.root()));
             Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);
-            return new PreparedQuery(sql, plan, root, live, planning.metadata(), caches, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return new PreparedQuery(sql, plan, root, live, planning.metadata(), caches, GroupCount.of(plan.root()),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } catch (PuffinException e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
@@ -131,7 +136,9 @@ public final class QueryExecutor implements AutoCloseable {
             ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), root.remoteFiles(List.of()),
                     allocator, "Query", cancellation, connection -> run.registerInputs(connection, root));
             handle.stats().recordEngineReads(root.id(), result.cacheUsage());
-            return new RunningQuery(handle, result, deadline, run, allocator);
+            // A query read to its end may have measured a table statistic (see GroupCount).
+            return new RunningQuery(handle, result, deadline, run, allocator,
+                    rows -> query.measures().ifPresent(measured -> statistics.learn(measured, rows)));
         } catch (RuntimeException e) {
             deadline.disarm();
             Closeables.closeQuietly(run);

@@ -6,6 +6,7 @@ import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -19,13 +20,18 @@ public final class RunningQuery implements AutoCloseable {
     private final QueryDeadline deadline;
     private final AutoCloseable inputs;
     private final BufferAllocator memory;
+    private final LongConsumer readToTheEnd;
+    private long rows;
+    private boolean ended;
 
-    RunningQuery(QueryHandle handle, ArrowResult result, QueryDeadline deadline, AutoCloseable inputs, BufferAllocator memory) {
+    /** @param readToTheEnd told the row count once the last batch has been read */
+    RunningQuery(QueryHandle handle, ArrowResult result, QueryDeadline deadline, AutoCloseable inputs, BufferAllocator memory, LongConsumer readToTheEnd) {
         this.handle = requireNonNull(handle, "handle is null");
         this.result = requireNonNull(result, "result is null");
         this.deadline = requireNonNull(deadline, "deadline is null");
         this.inputs = requireNonNull(inputs, "inputs is null");
         this.memory = requireNonNull(memory, "memory is null");
+        this.readToTheEnd = requireNonNull(readToTheEnd, "readToTheEnd is null");
     }
 
     /** What the fragments' tasks did so far (complete once the result is read). */
@@ -51,7 +57,12 @@ public final class RunningQuery implements AutoCloseable {
         try {
             boolean loaded = result.reader().loadNextBatch();
             if (loaded) {
-                handle.delivered(result.reader().getVectorSchemaRoot().getRowCount());
+                int batchRows = result.reader().getVectorSchemaRoot().getRowCount();
+                rows += batchRows;
+                handle.delivered(batchRows);
+            } else if (!ended) {
+                ended = true;
+                readToTheEnd.accept(rows);
             }
             return loaded;
         } catch (IOException | RuntimeException e) {

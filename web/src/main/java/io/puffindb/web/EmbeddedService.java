@@ -25,6 +25,7 @@ import io.puffindb.lake.store.MetadataCopies;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.executors.Handover;
 import io.puffindb.executors.cache.CacheDirectory;
+import io.puffindb.executors.stats.StatisticsStore;
 import io.puffindb.registry.CacheLayer;
 import io.puffindb.registry.Registries;
 import io.puffindb.registry.Registry;
@@ -100,7 +101,7 @@ public final class EmbeddedService implements AutoCloseable {
         this.clients = new FlightClients(allocator);
         AllowList allowList = new AllowList(config.throughAllow(), this::port);
         Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
-        this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, handover,
+        this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
         this.http = new HttpServer(config, executor, workers, monostore);
     }
