@@ -119,6 +119,7 @@ function showNodeDetails(node, actual) {
     ['estimated cost (s)', node.estimatedCost.toPrecision(3)],
     ...(actual ? [['actual rows', actual.rows.toLocaleString()], ['actual time', `${actual.millis} ms`]] : []),
     ...(fragment ? [['fragment tasks', `${fragment.tasks}`], ['fragment inputs', fragment.inputs.join('; ') || '—']] : []),
+    ...(fragment && fragment.engineReads ? [[`${node.tier} read`, dataSource(fragment.engineReads)]] : []),
   ]);
   const sql = document.createElement('pre');
   sql.className = 'fragment-sql';
@@ -134,7 +135,7 @@ function taskTable(tasks) {
   const table = document.createElement('table');
   table.className = 'tasks';
   const head = table.createTHead().insertRow();
-  for (const name of ['task', 'worker', 'splits', 'read', 'data from', 'rows out', 'bytes out', 'ms', 'attempt']) {
+  for (const name of ['task', 'worker', 'splits', 'read', 'data from', 'rows out', 'bytes out', 'output via', 'ms', 'attempt']) {
     const cell = document.createElement('th');
     cell.textContent = name;
     head.append(cell);
@@ -142,12 +143,15 @@ function taskTable(tasks) {
   const body = table.createTBody();
   for (const task of tasks) {
     const row = body.insertRow();
-    for (const value of [task.taskId, task.worker, task.splits, bytes(task.bytesIn), dataSource(task.cache), task.rowsOut.toLocaleString(), bytes(task.bytesOut), task.millis, task.attempts]) {
+    for (const value of [task.taskId, task.worker, task.splits, bytes(task.bytesIn), dataSource(task.cache), task.rowsOut.toLocaleString(), bytes(task.bytesOut), OUTPUT_VIA[task.delivery] || task.delivery, task.millis, task.attempts]) {
       row.insertCell().textContent = String(value);
     }
   }
   return table;
 }
+
+// How a task's output reached the MONOSTORE.
+const OUTPUT_VIA = { STREAM: 'Flight stream', REGISTRY: 'Registry', SPILL: 'object store (spill)' };
 
 // Where a task's lake files came from: the worker's SSD cache, fetched from the lake now, or read in place.
 function dataSource(cache) {

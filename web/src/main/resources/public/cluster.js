@@ -35,7 +35,7 @@ export class ClusterView {
   }
 }
 
-const CACHE_HEADERS = ['SSD cache files', 'cached', 'budget', 'hits', 'misses', 'fetched', 'evictions'];
+const CACHE_HEADERS = ['SSD cache files', 'cached', 'budget', 'hits', 'misses', 'fetched', 'evictions', 'promoted in'];
 
 function state(worker) {
   const where = worker.inProcess ? 'in-process' : 'remote';
@@ -43,8 +43,9 @@ function state(worker) {
 }
 
 function cacheCells(cache) {
-  if (!cache) return ['—', '—', '—', '—', '—', '—', '—'];
-  return [cache.files, bytes(cache.bytes), bytes(cache.budgetBytes), cache.hits, cache.misses, bytes(cache.bytesFetched), cache.evictions];
+  if (!cache) return CACHE_HEADERS.map(() => '—');
+  return [cache.files, bytes(cache.bytes), bytes(cache.budgetBytes), cache.hits, cache.misses, bytes(cache.bytesFetched), cache.evictions,
+    cache.promotedIn];
 }
 
 export function bytes(count) {

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,8 @@ class PageBrowserTest {
         assertTrue(sql.getText().contains("read_parquet"), sql.getText());
         List<WebElement> tasks = browser.findElements(By.cssSelector("#node-details table.tasks tbody tr"));
         assertFalse(tasks.isEmpty(), "the LAMBDA fragment's tasks are listed");
+        String outputVia = tasks.get(0).findElements(By.tagName("td")).get(7).getText();
+        assertTrue(Set.of("Flight stream", "Registry", "object store (spill)").contains(outputVia), outputVia);
         screenshot("plan.png");
 
         browser.findElement(By.cssSelector("[data-panel='logical-panel']")).click();
@@ -170,6 +173,7 @@ class PageBrowserTest {
         WebElement workers = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("cluster-workers")));
         assertEquals(2, workers.findElements(By.cssSelector("tbody tr")).size());
         assertTrue(workers.getText().contains("live (in-process"), workers.getText());
+        assertTrue(workers.findElement(By.tagName("thead")).getText().contains("promoted in"), "the caches' promotions are shown");
         assertEquals(1, browser.findElements(By.cssSelector("#cluster-monostore tbody tr")).size());
         screenshot("cluster.png");
     }
