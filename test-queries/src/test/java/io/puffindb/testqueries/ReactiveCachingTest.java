@@ -11,11 +11,7 @@ import io.puffindb.calcite.tier.Tier;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.PlanDescription;
-import io.puffindb.lake.demo.GenerationProgress;
-import io.puffindb.lake.demo.TpchLakeGenerator;
 import io.puffindb.web.EmbeddedService;
-import io.puffindb.web.PuffinConfig;
-import io.puffindb.web.StorageConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,10 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,40 +33,32 @@ import org.junit.jupiter.api.io.TempDir;
  * from the store, and the answer is still DuckDB's.
  */
 class ReactiveCachingTest {
-    private static final String LAKE = "s3://lake/demo";
     private static final String Q6 = "q06.sql";
 
     @TempDir
     static Path local;
     @TempDir
     static Path caches;
+    static S3TpchLake lake;
     static InProcessS3 s3;
     static EmbeddedService service;
-    static Oracle oracle;
-    static BufferAllocator allocator;
     static CaseChecker checker;
     static int lineitemFiles;
 
     @BeforeAll
     static void start() throws Exception {
-        new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
-        s3 = new InProcessS3("lake");
-        s3.uploadFolder(local, LAKE);
+        lake = new S3TpchLake(local, caches, 1L << 30);
+        s3 = lake.s3;
+        service = lake.service;
+        checker = lake.checker;
         try (Stream<Path> files = Files.list(local.resolve("tpch/lineitem"))) {
             lineitemFiles = (int) files.count();
         }
-        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 1L << 30, List.of());
-        service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
-        oracle = new Oracle(local, "tpch");
-        allocator = new RootAllocator();
-        checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try (AutoCloseable a = allocator; AutoCloseable o = oracle; AutoCloseable sv = service; AutoCloseable proxy = s3) {
-            // closed in reverse order
-        }
+        lake.close();
     }
 
     @Test

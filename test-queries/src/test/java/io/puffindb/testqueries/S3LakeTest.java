@@ -10,12 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.bench.InProcessS3;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.flight.TaskStats;
-import io.puffindb.lake.demo.GenerationProgress;
-import io.puffindb.lake.demo.TpchLakeGenerator;
 import io.puffindb.lake.store.S3ObjectStore;
 import io.puffindb.web.EmbeddedService;
-import io.puffindb.web.PuffinConfig;
-import io.puffindb.web.StorageConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +22,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,37 +34,34 @@ import org.junit.jupiter.api.io.TempDir;
  * replaced in the store is read again.
  */
 class S3LakeTest {
-    private static final String LAKE = "s3://lake/demo";
+    private static final String LAKE = S3TpchLake.LAKE;
 
     @TempDir
     static Path local;
     @TempDir
     static Path caches;
+    static S3TpchLake lake;
     static InProcessS3 s3;
     static S3ObjectStore store;
     static EmbeddedService service;
-    static Oracle oracle;
     static BufferAllocator allocator;
     static CaseChecker checker;
 
     @BeforeAll
     static void start() throws Exception {
-        new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
-        s3 = new InProcessS3("lake");
-        store = new S3ObjectStore(s3.settings());
-        s3.uploadFolder(local, LAKE);
         // No room on the MONOSTORE: this test is about the workers' SSD caches, and promotion would move
         // repeated scans to the MONOSTORE (ReactiveCachingTest covers that).
-        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, 0, List.of());
-        service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
-        oracle = new Oracle(local, "tpch");
-        allocator = new RootAllocator();
-        checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
+        lake = new S3TpchLake(local, caches, 0);
+        s3 = lake.s3;
+        store = new S3ObjectStore(s3.settings());
+        service = lake.service;
+        allocator = lake.allocator;
+        checker = lake.checker;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try (AutoCloseable a = allocator; AutoCloseable o = oracle; AutoCloseable sv = service; AutoCloseable st = store; AutoCloseable proxy = s3) {
+        try (AutoCloseable everything = lake; AutoCloseable st = store) {
             // closed in reverse order
         }
     }

@@ -1,0 +1,51 @@
+package io.puffindb.testqueries;
+
+import io.puffindb.bench.InProcessS3;
+import io.puffindb.lake.demo.GenerationProgress;
+import io.puffindb.lake.demo.TpchLakeGenerator;
+import io.puffindb.web.EmbeddedService;
+import io.puffindb.web.PuffinConfig;
+import io.puffindb.web.StorageConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * What the S3 tests stand on: TPC-H SF 0.01 generated locally and copied into the in-process S3
+ * server at {@link #LAKE}, a PuffinDB (2 in-process workers) serving it from there, and the DuckDB
+ * oracle over the local copy of the same files.
+ */
+final class S3TpchLake implements AutoCloseable {
+    static final String LAKE = "s3://lake/demo";
+
+    final InProcessS3 s3;
+    final EmbeddedService service;
+    final Oracle oracle;
+    final BufferAllocator allocator;
+    final CaseChecker checker;
+
+    /** @param monostoreCacheBytes the MONOSTORE's SSD cache budget (0: it caches nothing, so nothing is promoted) */
+    S3TpchLake(Path local, Path caches, long monostoreCacheBytes) throws Exception {
+        new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
+        s3 = new InProcessS3("lake");
+        s3.uploadFolder(local, LAKE);
+        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, monostoreCacheBytes, List.of());
+        service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
+        oracle = new Oracle(local, "tpch");
+        allocator = new RootAllocator();
+        checker = new CaseChecker(client(), oracle, allocator);
+    }
+
+    PuffinClient client() {
+        return new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (AutoCloseable a = allocator; AutoCloseable o = oracle; AutoCloseable sv = service; AutoCloseable proxy = s3) {
+            // closed in reverse order
+        }
+    }
+}
