@@ -153,11 +153,12 @@ function taskTable(tasks) {
 // How a task's output reached the MONOSTORE.
 const OUTPUT_VIA = { STREAM: 'Flight stream', REGISTRY: 'Registry', SPILL: 'object store (spill)' };
 
-// Where a task's lake files came from: the worker's SSD cache, fetched from the lake now, or read in place.
+// Where lake files came from: the engine's cache (its RAM layer among it), fetched from the lake now, or read in place.
 function dataSource(cache) {
   if (!cache) return '?';
   if (cache.cachedFiles + cache.fetchedFiles === 0) return 'lake (in place)';
-  return `SSD cache ${bytes(cache.cachedBytes)} (${cache.cachedFiles}), lake ${bytes(cache.fetchedBytes)} (${cache.fetchedFiles})`;
+  const ram = cache.ramFiles > 0 ? ` of which RAM ${bytes(cache.ramBytes)} (${cache.ramFiles})` : '';
+  return `cache ${bytes(cache.cachedBytes)} (${cache.cachedFiles})${ram}, lake ${bytes(cache.fetchedBytes)} (${cache.fetchedFiles})`;
 }
 
 function keyValues(pairs) {

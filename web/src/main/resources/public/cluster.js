@@ -35,7 +35,7 @@ export class ClusterView {
   }
 }
 
-const CACHE_HEADERS = ['SSD cache files', 'cached', 'budget', 'hits', 'misses', 'fetched', 'evictions', 'promoted in'];
+const CACHE_HEADERS = ['cached files', 'cached', 'budget', 'hits', 'misses', 'fetched', 'evictions', 'promoted in', 'in RAM'];
 
 function state(worker) {
   const where = worker.inProcess ? 'in-process' : 'remote';
@@ -45,7 +45,7 @@ function state(worker) {
 function cacheCells(cache) {
   if (!cache) return CACHE_HEADERS.map(() => '—');
   return [cache.files, bytes(cache.bytes), bytes(cache.budgetBytes), cache.hits, cache.misses, bytes(cache.bytesFetched), cache.evictions,
-    cache.promotedIn];
+    cache.promotedIn, cache.ramBudgetBytes > 0 ? `${cache.ramFiles} files, ${bytes(cache.ramBytes)} of ${bytes(cache.ramBudgetBytes)}` : '—'];
 }
 
 export function bytes(count) {

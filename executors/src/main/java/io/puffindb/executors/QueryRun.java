@@ -225,6 +225,7 @@ final class QueryRun implements AutoCloseable {
     @Override
     public void close() throws Exception {
         promoter.promote(reads);
+        promoter.promoteToRam(query.rootFragment().remoteFiles(List.of()));
         heldResults.forEach(ticket -> monostore.results().remove(ticket));
         for (ArrowStreams streams : registrations) {
             streams.close();

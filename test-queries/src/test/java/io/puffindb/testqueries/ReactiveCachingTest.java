@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * tasks fetch lineitem into the workers' SSD caches; in the background its files are copied from
  * there into the MONOSTORE's cache and the Registry's cache directory learns it; the planner then
  * reads the directory, so the second run scans on the MONOSTORE from its cache: nothing is read
- * from the store, and the answer is still DuckDB's.
+ * from the store, and the answer is still DuckDB's. That run read lineitem from the MONOSTORE's SSD
+ * cache, so it then moves up into the MONOSTORE's RAM layer, where the next run reads it.
  */
 class ReactiveCachingTest {
     private static final String Q6 = "q06.sql";
@@ -47,7 +48,8 @@ class ReactiveCachingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        lake = new S3TpchLake(local, caches, 1L << 30);
+        // The RAM layer's folder is a plain one here: the test is about what moves where, not about tmpfs.
+        lake = new S3TpchLake(local, caches, 1L << 30, caches.resolve("ram"), 1L << 30);
         s3 = lake.s3;
         service = lake.service;
         checker = lake.checker;
@@ -83,6 +85,24 @@ class ReactiveCachingTest {
         assertEquals(Tier.MONOSTORE.name(), scanning.tier());
         assertEquals(lineitemFiles, scanning.engineReads().cachedFiles());
         assertEquals(0, scanning.engineReads().fetchedFiles());
+
+        // The MONOSTORE read lineitem from its SSD cache: in the background it moves one layer up, into RAM.
+        awaitInRam(lineitemFiles);
+        checker.failure(q6).ifPresent(failure -> fail("run from RAM: " + failure));
+        FragmentDescription fromRam = service.executor().explainAnalyze(q6.sql()).fragments().stream()
+                .filter(fragment -> fragment.engineReads() != null).findFirst().orElseThrow();
+        assertEquals(lineitemFiles, fromRam.engineReads().ramFiles(), "every lineitem file was read from the MONOSTORE's RAM layer");
+        assertEquals(bytesBefore, s3.bytesServed(), "still nothing read from the store");
+    }
+
+    private static void awaitInRam(int files) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode cache = monostoreCache();
+        while (cache.get("ramFiles").asInt() < files && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            cache = monostoreCache();
+        }
+        assertEquals(files, cache.get("ramFiles").asInt(), "lineitem held in the MONOSTORE's RAM: " + cache);
     }
 
     // Promotion runs in the background after the query: wait (bounded) until the MONOSTORE's cache has what the tasks read.

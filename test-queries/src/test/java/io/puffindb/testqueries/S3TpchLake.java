@@ -28,10 +28,16 @@ final class S3TpchLake implements AutoCloseable {
 
     /** @param monostoreCacheBytes the MONOSTORE's SSD cache budget (0: it caches nothing, so nothing is promoted) */
     S3TpchLake(Path local, Path caches, long monostoreCacheBytes) throws Exception {
+        this(local, caches, monostoreCacheBytes, caches.resolve("ram"), 0);
+    }
+
+    /** @param monostoreRamBytes the budget of the MONOSTORE's RAM layer, kept in {@code ramDir} */
+    S3TpchLake(Path local, Path caches, long monostoreCacheBytes, Path ramDir, long monostoreRamBytes) throws Exception {
         new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
         s3 = new InProcessS3("lake");
         s3.uploadFolder(local, LAKE);
-        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, monostoreCacheBytes, List.of());
+        StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, monostoreCacheBytes, List.of())
+                .withMonostoreRam(ramDir, monostoreRamBytes);
         service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
         oracle = new Oracle(local, "tpch");
         allocator = new RootAllocator();

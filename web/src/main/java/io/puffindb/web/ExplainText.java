@@ -28,7 +28,7 @@ final class ExplainText {
             }
             dataSources(fragment.actualTasks()).ifPresent(total -> text.append("  data of the fragment's scans: ").append(total).append('\n'));
             if (fragment.engineReads() != null) {
-                text.append("  data of the fragment's scans: ").append(dataSource(fragment.engineReads(), fragment.tier() + " SSD cache")).append('\n');
+                text.append("  data of the fragment's scans: ").append(dataSource(fragment.engineReads(), fragment.tier() + " cache")).append('\n');
             }
         }
         if (explanation.actualRows() != null) {
@@ -55,8 +55,9 @@ final class ExplainText {
         if (usage.cachedFiles() + usage.fetchedFiles() == 0) {
             return "files read in place from the lake";
         }
-        return String.format("%d file(s) / %,d bytes from the %s, %d file(s) / %,d bytes fetched from the lake", usage.cachedFiles(),
-                usage.cachedBytes(), cache, usage.fetchedFiles(), usage.fetchedBytes());
+        String ram = usage.ramFiles() == 0 ? "" : String.format(" (%d file(s) / %,d bytes of them from its RAM layer)", usage.ramFiles(), usage.ramBytes());
+        return String.format("%d file(s) / %,d bytes from the %s%s, %d file(s) / %,d bytes fetched from the lake", usage.cachedFiles(),
+                usage.cachedBytes(), cache, ram, usage.fetchedFiles(), usage.fetchedBytes());
     }
 
     private static void node(PlanDescription node, int depth, StringBuilder text) {

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reactive promotion: after a query, the lake files its LAMBDA tasks read are copied from the
- * workers' SSD caches one layer up, into the MONOSTORE's cache, whose directory listener tells the
- * Registry. One background thread with a bounded queue does it, after the query has ended, so a
+ * workers' SSD caches one layer up, into the MONOSTORE's cache, and those the MONOSTORE read from
+ * its SSD cache move up into its RAM layer; the caches' directory listeners tell the Registry. One background thread with a bounded queue does it, after the query has ended, so a
  * query never waits for it; what does not fit in the queue is dropped (the next query offers it
  * again), and the MONOSTORE cache's budget bounds what stays.
  */
@@ -50,6 +50,21 @@ public final class Promoter implements AutoCloseable {
         Map<String, Read> byFile = new LinkedHashMap<>();
         reads.stream().filter(read -> read.file().needsFetching()).forEach(read -> byFile.putIfAbsent(read.file().uri(), read));
         byFile.values().forEach(read -> copier.execute(() -> copy(read)));
+    }
+
+    /** Queues moving the files the MONOSTORE read from its SSD cache into its RAM layer (the next layer up). */
+    public void promoteToRam(List<StoredObject> monostoreReads) {
+        monostoreReads.stream().filter(StoredObject::needsFetching).distinct().forEach(file -> copier.execute(() -> holdInRam(file)));
+    }
+
+    private void holdInRam(StoredObject file) {
+        try {
+            if (target.promoteToRam(file)) {
+                LOG.debug("Holding {} in RAM", file.uri());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot hold {} in RAM: {}", file.uri(), e.getMessage());
+        }
     }
 
     private void copy(Read read) {

@@ -40,12 +40,17 @@ import org.slf4j.LoggerFactory;
 public final class FileCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileCache.class);
 
-    private static final Pattern OWN_NAME = Pattern.compile("(\\.partial-)?[0-9a-f]{24}-.*");
+    // Cached files, files being written, SSD copies of files held in RAM, and links being swapped in.
+    private static final Pattern OWN_NAME = Pattern.compile("(\\.partial-|\\.ssd-|\\.link-)?[0-9a-f]{24}-.*");
 
     private final Path root;
     private final long budgetBytes;
     private final ObjectStores stores;
     private final CacheListener listener;
+    private final RamLayer ram;
+    // Entries held in RAM too, least recently used first.
+    private final LinkedHashMap<String, Entry> inRam = new LinkedHashMap<>(16, 0.75f, true);
+    private long ramBytes;
     // Access order: the eldest entry is the least recently used.
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
@@ -61,12 +66,20 @@ public final class FileCache implements AutoCloseable {
     }
 
     public FileCache(Path root, long budgetBytes, ObjectStores stores, CacheListener listener) {
+        this(root, budgetBytes, stores, listener, RamLayer.NONE);
+    }
+
+    public FileCache(Path root, long budgetBytes, ObjectStores stores, CacheListener listener, RamLayer ram) {
         this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+        this.ram = requireNonNull(ram, "ram is null");
         this.budgetBytes = budgetBytes;
         this.stores = requireNonNull(stores, "stores is null");
         this.listener = requireNonNull(listener, "listener is null");
         try {
             Files.createDirectories(this.root);
+            if (ram.enabled()) {
+                Files.createDirectories(ram.folder());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the cache folder " + this.root, e);
         }
@@ -110,14 +123,15 @@ public final class FileCache implements AutoCloseable {
                 if (cached != null) {
                     cached.pins++;
                     hits.incrementAndGet();
-                    lease.usage = lease.usage.plus(new CacheUsage(1, file.size(), 0, 0));
+                    boolean fromRam = inRam.get(name) != null;
+                    lease.usage = lease.usage.plus(new CacheUsage(1, file.size(), 0, 0, fromRam ? 1 : 0, fromRam ? file.size() : 0));
                     return cached;
                 }
             }
             misses.incrementAndGet();
             copyIn(file, name, target -> stores.forLocation(file.uri()).download(file, target));
             bytesFetched.addAndGet(file.size());
-            lease.usage = lease.usage.plus(new CacheUsage(0, 0, 1, file.size()));
+            lease.usage = lease.usage.plus(new CacheUsage(0, 0, 1, file.size(), 0, 0));
             return admit(file, name, 1);
         }
     }
@@ -142,6 +156,98 @@ public final class FileCache implements AutoCloseable {
             admit(file, name, 0);
             return true;
         }
+    }
+
+    /**
+     * Reactive promotion one layer up: moves a file this cache holds into its RAM layer, unless it is
+     * there already or the layer has no room for it. The SSD copy stays (hard-linked aside) and the
+     * cached name becomes a link to the RAM copy, swapped in atomically: a query reading the file
+     * meanwhile keeps reading what it opened. True if the file went into RAM.
+     */
+    public boolean promoteToRam(StoredObject file) {
+        String name = nameOf(file);
+        if (!ram.enabled() || file.size() > ram.budgetBytes()) {
+            return false;
+        }
+        synchronized (fetchLocks.computeIfAbsent(name, key -> new Object())) {
+            Entry entry;
+            synchronized (this) {
+                entry = entries.get(name);
+                if (entry == null || inRam.containsKey(name)) {
+                    return false;
+                }
+                entry.pins++; // not evicted from the SSD while it is copied
+            }
+            boolean moved = false;
+            try {
+                moveIntoRam(name);
+                moved = true;
+            } catch (IOException e) {
+                LOG.warn("Cannot hold {} in RAM: {}", file.uri(), e.getMessage());
+            }
+            List<Entry> demoted = new ArrayList<>();
+            List<Entry> evicted;
+            synchronized (this) {
+                entry.pins--;
+                if (moved) {
+                    inRam.put(name, entry);
+                    ramBytes += entry.size;
+                    demoted = demoteOverRamBudget();
+                }
+                evicted = evictOverBudget();
+            }
+            if (moved && !demoted.contains(entry)) {
+                ram.listener().admitted(file);
+            }
+            demoted.stream().filter(gone -> gone != entry).forEach(gone -> ram.listener().evicted(gone.file));
+            notifyEvicted(evicted);
+            return moved && !demoted.contains(entry);
+        }
+    }
+
+    private void moveIntoRam(String name) throws IOException {
+        Path ramCopy = ram.folder().resolve(name);
+        Path partial = ram.folder().resolve(".partial-" + name);
+        Path ssdCopy = root.resolve(".ssd-" + name);
+        Path link = root.resolve(".link-" + name);
+        try {
+            Files.copy(root.resolve(name), partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, ramCopy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(ssdCopy);
+            Files.createLink(ssdCopy, root.resolve(name));
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, ramCopy);
+            Files.move(link, root.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            deleteQuietly(link);
+            deleteQuietly(ramCopy);
+            deleteQuietly(ssdCopy);
+            throw e;
+        }
+    }
+
+    // Least recently used first, pinned or not: putting the SSD copy back under the name is atomic, and
+    // a query that opened the RAM copy keeps reading it. Answers what left the RAM.
+    private List<Entry> demoteOverRamBudget() {
+        List<Entry> demoted = new ArrayList<>();
+        var iterator = inRam.values().iterator();
+        while (ramBytes > ram.budgetBytes() && iterator.hasNext()) {
+            Entry entry = iterator.next();
+            try {
+                Files.move(root.resolve(".ssd-" + entry.name), root.resolve(entry.name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                // Without its SSD copy the name would dangle: drop the file from the cache altogether.
+                LOG.warn("Cannot move {} back from RAM: {}", entry.name, e.getMessage());
+                deleteQuietly(root.resolve(entry.name));
+            }
+            deleteQuietly(ram.folder().resolve(entry.name));
+            iterator.remove();
+            ramBytes -= entry.size;
+            demoted.add(entry);
+        }
+        return demoted;
     }
 
     /** Copies a file's bytes. */
@@ -190,7 +296,7 @@ public final class FileCache implements AutoCloseable {
 
     private Entry admit(StoredObject file, String name, int pins) {
         Entry entry = new Entry(name, file, file.size());
-        List<StoredObject> evicted;
+        List<Entry> evicted;
         boolean kept;
         synchronized (this) {
             entry.pins = pins;
@@ -202,24 +308,25 @@ public final class FileCache implements AutoCloseable {
         if (kept) {
             listener.admitted(file);
         }
-        evicted.stream().filter(gone -> gone != file).forEach(listener::evicted);
+        notifyEvicted(evicted.stream().filter(gone -> gone != entry).toList());
         return entry;
     }
 
     private void release(List<Entry> pinned) {
-        List<StoredObject> evicted;
+        List<Entry> evicted;
         synchronized (this) {
             for (Entry entry : pinned) {
                 entry.pins--;
             }
             evicted = evictOverBudget();
         }
-        evicted.forEach(listener::evicted);
+        notifyEvicted(evicted);
     }
 
-    // Least recently used first; pinned files stay until their queries finish. Answers what it evicted.
-    private List<StoredObject> evictOverBudget() {
-        List<StoredObject> evicted = new ArrayList<>();
+    // Least recently used first; pinned files stay until their queries finish. A file held in RAM
+    // leaves both layers. Answers what it evicted.
+    private List<Entry> evictOverBudget() {
+        List<Entry> evicted = new ArrayList<>();
         var iterator = entries.values().iterator();
         while (cachedBytes > budgetBytes && iterator.hasNext()) {
             Entry entry = iterator.next();
@@ -230,14 +337,30 @@ public final class FileCache implements AutoCloseable {
             cachedBytes -= entry.size;
             evictions.incrementAndGet();
             deleteQuietly(root.resolve(entry.name));
-            evicted.add(entry.file);
+            if (inRam.remove(entry.name) != null) {
+                ramBytes -= entry.size;
+                entry.wasInRam = true;
+                deleteQuietly(root.resolve(".ssd-" + entry.name));
+                deleteQuietly(ram.folder().resolve(entry.name));
+            }
+            evicted.add(entry);
         }
         return evicted;
     }
 
+    // Called outside the lock: listeners may talk to the Registry.
+    private void notifyEvicted(List<Entry> evicted) {
+        for (Entry entry : evicted) {
+            listener.evicted(entry.file);
+            if (entry.wasInRam) {
+                ram.listener().evicted(entry.file);
+            }
+        }
+    }
+
     public synchronized CacheStats stats() {
         return new CacheStats(entries.size(), cachedBytes, budgetBytes, hits.get(), misses.get(), bytesFetched.get(), evictions.get(),
-                promotedIn.get());
+                promotedIn.get(), inRam.size(), ramBytes, ram.budgetBytes());
     }
 
     /** Cached files, least recently used first. */
@@ -252,20 +375,33 @@ public final class FileCache implements AutoCloseable {
     public void close() {
         synchronized (this) {
             entries.clear();
+            inRam.clear();
             cachedBytes = 0;
+            ramBytes = 0;
             forgetLeftovers();
             deleteQuietly(root);
+            if (ram.enabled()) {
+                deleteQuietly(ram.folder());
+            }
         }
         listener.closed();
+        ram.listener().closed();
     }
 
     // Files from an earlier run have no record of their source here: start empty rather than guess.
     // Only names this cache makes are touched, in case the folder is shared with anything else.
     private void forgetLeftovers() {
-        try (Stream<Path> children = Files.list(root)) {
+        forgetLeftovers(root);
+        if (ram.enabled()) {
+            forgetLeftovers(ram.folder());
+        }
+    }
+
+    private static void forgetLeftovers(Path folder) {
+        try (Stream<Path> children = Files.list(folder)) {
             children.filter(child -> OWN_NAME.matcher(child.getFileName().toString()).matches()).forEach(FileCache::deleteQuietly);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clear the cache folder " + root, e);
+            throw new UncheckedIOException("Cannot clear the cache folder " + folder, e);
         }
     }
 
@@ -282,6 +418,7 @@ public final class FileCache implements AutoCloseable {
         final StoredObject file;
         final long size;
         int pins;
+        boolean wasInRam;
 
         Entry(String name, StoredObject file, long size) {
             this.name = name;

@@ -1,5 +1,6 @@
 package io.puffindb.lake.cache;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,7 +12,9 @@ import io.puffindb.lake.store.StoredObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,22 +78,7 @@ class FileCacheTest {
         StoredObject a = lakeFile("a.parquet", 600);
         StoredObject b = lakeFile("b.parquet", 600);
         List<String> events = new ArrayList<>();
-        CacheListener listener = new CacheListener() {
-            @Override
-            public void admitted(StoredObject file) {
-                events.add("+" + file.fileName());
-            }
-
-            @Override
-            public void evicted(StoredObject file) {
-                events.add("-" + file.fileName());
-            }
-
-            @Override
-            public void closed() {
-                events.add("closed");
-            }
-        };
+        CacheListener listener = recording(events);
         try (FileCache cache = new FileCache(cacheDir, 1000, stores, listener)) {
             cache.stage(List.of(a)).close();
             cache.stage(List.of(b)).close();
@@ -134,9 +122,82 @@ class FileCacheTest {
         }
     }
 
+    @Test
+    void hotFilesMoveIntoRamUnderTheirNamesAndTheLeastRecentlyUsedLeaveFirst() throws Exception {
+        StoredObject a = lakeFile("a.parquet", 400);
+        StoredObject b = lakeFile("b.parquet", 400);
+        StoredObject c = lakeFile("c.parquet", 400);
+        Path ramDir = lake.resolve("ram");
+        List<String> events = new ArrayList<>();
+        try (FileCache cache = new FileCache(cacheDir, 10_000, stores, CacheListener.NONE, new RamLayer(ramDir, 1000, recording(events)))) {
+            cache.stage(List.of(a, b, c)).close();
+            assertTrue(cache.promoteToRam(a));
+            assertFalse(cache.promoteToRam(a), "already in RAM");
+            Path name = cacheDir.resolve(FileCache.nameOf(a));
+            assertTrue(Files.isSymbolicLink(name));
+            assertEquals(ramDir.resolve(FileCache.nameOf(a)), Files.readSymbolicLink(name));
+            assertArrayEquals(Files.readAllBytes(lake.resolve("a.parquet")), Files.readAllBytes(name), "the same bytes under the same name");
+
+            assertTrue(cache.promoteToRam(b));
+            try (FileCache.Lease lease = cache.stage(List.of(a, c))) {
+                assertEquals(1, lease.usage().ramFiles(), "a came from RAM, c from the SSD");
+                assertEquals(2, lease.usage().cachedFiles());
+            }
+            assertTrue(cache.promoteToRam(c), "b, the least recently used in RAM, makes room");
+            assertEquals(2, cache.stats().ramFiles());
+            assertEquals(800, cache.stats().ramBytes());
+            Path bName = cacheDir.resolve(FileCache.nameOf(b));
+            assertFalse(Files.isSymbolicLink(bName), "b is read from the SSD again");
+            assertArrayEquals(Files.readAllBytes(lake.resolve("b.parquet")), Files.readAllBytes(bName));
+            assertTrue(Files.notExists(ramDir.resolve(FileCache.nameOf(b))));
+            assertEquals(3, cache.contents().size(), "leaving RAM is not leaving the cache");
+        }
+        assertEquals(List.of("+a.parquet", "+b.parquet", "+c.parquet", "-b.parquet", "closed"), events);
+        assertTrue(Files.notExists(ramDir), "the RAM layer goes with its cache");
+    }
+
+    @Test
+    void aFileEvictedFromTheSsdLeavesRamToo() throws Exception {
+        StoredObject a = lakeFile("a.parquet", 600);
+        StoredObject b = lakeFile("b.parquet", 600);
+        Path ramDir = lake.resolve("ram");
+        try (FileCache cache = new FileCache(cacheDir, 1000, stores, CacheListener.NONE, new RamLayer(ramDir, 1000, CacheListener.NONE))) {
+            cache.stage(List.of(a)).close();
+            assertTrue(cache.promoteToRam(a));
+            cache.stage(List.of(b)).close();
+            assertEquals(List.of(b), cache.contents());
+            assertEquals(0, cache.stats().ramBytes());
+            try (Stream<Path> left = Stream.concat(Files.list(cacheDir), Files.list(ramDir))) {
+                assertEquals(List.of(cacheDir.resolve(FileCache.nameOf(b))), left.toList(), "no link, SSD copy or RAM copy of a is left");
+            }
+        }
+    }
+
+    private static CacheListener recording(List<String> events) {
+        return new CacheListener() {
+            @Override
+            public void admitted(StoredObject file) {
+                events.add("+" + file.fileName());
+            }
+
+            @Override
+            public void evicted(StoredObject file) {
+                events.add("-" + file.fileName());
+            }
+
+            @Override
+            public void closed() {
+                events.add("closed");
+            }
+        };
+    }
+
+    // Each file's bytes differ from every other's, so a test can tell which copy it reads.
     private StoredObject lakeFile(String name, int bytes) throws Exception {
         Path file = lake.resolve(name);
-        Files.write(file, new byte[bytes]);
+        byte[] content = new byte[bytes];
+        Arrays.fill(content, (byte) name.hashCode());
+        Files.write(file, content);
         return new LocalObjectStore().stat(file.toString()).orElseThrow();
     }
 }
