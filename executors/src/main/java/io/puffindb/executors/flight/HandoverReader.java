@@ -122,10 +122,13 @@ public final class HandoverReader extends ArrowReader {
     }
 
     // The reduce starts when the Registry says every map task completed; a finishing task wakes the check early.
+    // The Registry's count reaches 0 as the last worker finishes, a moment before its answer (rows,
+    // bytes, files read) arrives here: the reduce also waits for every answer, so none is left out of
+    // the query's statistics and promotion.
     private void awaitStage() throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (registry.remainingTasks(stage.stageId()) > 0) {
+            while (registry.remainingTasks(stage.stageId()) > 0 || !runs.stream().allMatch(Future::isDone)) {
                 if (closed.get()) {
                     throw new IOException("The query was cancelled");
                 }
