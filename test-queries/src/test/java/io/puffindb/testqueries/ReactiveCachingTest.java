@@ -96,25 +96,25 @@ class ReactiveCachingTest {
     }
 
     private static void awaitInRam(int files) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode cache = monostoreCache();
-        while (cache.get("ramFiles").asInt() < files && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            cache = monostoreCache();
-        }
+        JsonNode cache = awaitMonostoreCache("ramFiles", files);
         assertEquals(files, cache.get("ramFiles").asInt(), "lineitem held in the MONOSTORE's RAM: " + cache);
     }
 
-    // Promotion runs in the background after the query: wait (bounded) until the MONOSTORE's cache has what the tasks read.
     private static void awaitPromoted(int files) throws Exception {
+        JsonNode cache = awaitMonostoreCache("promotedIn", files);
+        assertTrue(cache.get("promotedIn").asLong() >= files, "lineitem promoted to the MONOSTORE: " + cache);
+        assertEquals(0, cache.get("bytesFetched").asLong(), "promotion copies from the workers' caches, not from the lake: " + cache);
+    }
+
+    // Promotion runs in the background after the query: wait (bounded) until a count of the MONOSTORE's cache reaches {@code atLeast}.
+    private static JsonNode awaitMonostoreCache(String count, long atLeast) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode cache = monostoreCache();
-        while (cache.get("promotedIn").asLong() < files && System.nanoTime() < deadline) {
+        while (cache.get(count).asLong() < atLeast && System.nanoTime() < deadline) {
             Thread.sleep(100);
             cache = monostoreCache();
         }
-        assertTrue(cache.get("promotedIn").asLong() >= files, "lineitem promoted to the MONOSTORE: " + cache);
-        assertEquals(0, cache.get("bytesFetched").asLong(), "promotion copies from the workers' caches, not from the lake: " + cache);
+        return cache;
     }
 
     private static JsonNode monostoreCache() throws Exception {
