@@ -26,6 +26,7 @@ public record CostParameters(
         Map<Link, Double> linkBytesPerSecond,
         double taskStartupSeconds,
         double exchangeLatencySeconds,
+        double clientRoundTripSeconds,
         int splitsPerTask) {
     public CostParameters {
         if (lambdaWorkers < 1) {
@@ -49,7 +50,8 @@ public record CostParameters(
         Map<Tier, Double> lake = new EnumMap<>(Tier.class);
         lake.put(Tier.LAMBDA, 100e6);
         lake.put(Tier.MONOSTORE, 100e6);
-        lake.put(Tier.CLIENT, 20e6);
+        // The client reads only what its own cache holds: the lake is for the service's engines.
+        lake.put(Tier.CLIENT, 1.0);
         // A local SSD read (worker, MONOSTORE, client): an order of magnitude above one S3 stream.
         Map<Tier, Double> cache = new EnumMap<>(Tier.class);
         cache.put(Tier.LAMBDA, 1e9);
@@ -62,7 +64,8 @@ public record CostParameters(
                 new Link(Tier.LAMBDA, Tier.CLIENT), 50e6,
                 new Link(Tier.MONOSTORE, Tier.CLIENT), 50e6,
                 new Link(Tier.CLIENT, Tier.MONOSTORE), 20e6);
-        return new CostParameters(lambdaWorkers, 2, threads, lake, cache, 50e6, links, 0.002, 0.001, 1);
+        // Anything the client gets from the service costs a request: planning, queueing, a round trip.
+        return new CostParameters(lambdaWorkers, 2, threads, lake, cache, 50e6, links, 0.002, 0.001, 0.05, 1);
     }
 
     public double linkBytesPerSecond(Tier from, Tier to) {
@@ -78,13 +81,13 @@ public record CostParameters(
         Map<Link, Double> links = new java.util.HashMap<>(linkBytesPerSecond);
         links.put(new Link(from, to), bytesPerSecond);
         return new CostParameters(lambdaWorkers, lambdaThreadsPerWorker, threads, lakeBytesPerSecond, cacheBytesPerSecond, rowsPerSecondPerThread,
-                links, taskStartupSeconds, exchangeLatencySeconds, splitsPerTask);
+                links, taskStartupSeconds, exchangeLatencySeconds, clientRoundTripSeconds, splitsPerTask);
     }
 
     /** A copy with other lake read speeds per tier (what-if planning, tests). */
     public CostParameters withLakeBytesPerSecond(Map<Tier, Double> lake) {
         return new CostParameters(lambdaWorkers, lambdaThreadsPerWorker, threads, lake, cacheBytesPerSecond, rowsPerSecondPerThread,
-                linkBytesPerSecond, taskStartupSeconds, exchangeLatencySeconds, splitsPerTask);
+                linkBytesPerSecond, taskStartupSeconds, exchangeLatencySeconds, clientRoundTripSeconds, splitsPerTask);
     }
 
     /** Threads working in parallel on one tier's share of a plan. */

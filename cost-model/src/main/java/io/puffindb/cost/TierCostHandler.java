@@ -105,7 +105,8 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
                     + bytes / parameters.linkBytesPerSecond(Tier.LAMBDA, Tier.LAMBDA), 0);
         }
         // One copy here; the copy every further task pulls is charged to the join that consumes it.
-        double seconds = parameters.exchangeLatencySeconds() + bytes / parameters.linkBytesPerSecond(exchange.from(), exchange.tier());
+        double latency = exchange.tier() == Tier.CLIENT ? parameters.clientRoundTripSeconds() : parameters.exchangeLatencySeconds();
+        double seconds = latency + bytes / parameters.linkBytesPerSecond(exchange.from(), exchange.tier());
         return new PuffinCost(rows, seconds, 0);
     }
 

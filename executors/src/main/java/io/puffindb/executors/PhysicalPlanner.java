@@ -2,9 +2,9 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.calcite.LearnedStatistics;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierConvention;
-import io.puffindb.calcite.LearnedStatistics;
 import io.puffindb.cost.CachedData;
 import io.puffindb.cost.CostParameters;
 import io.puffindb.cost.PuffinCostFactory;
@@ -46,7 +46,17 @@ public final class PhysicalPlanner {
      * {@code cached}, with the statistics earlier queries taught.
      */
     public Planning start(int workers, CachedData cached, LearnedStatistics learned) {
-        Set<Tier> tiers = tiers(workers);
+        return start(tiers(workers), workers, cached, learned);
+    }
+
+    /** The same, for a client that runs the CLIENT tier's part of the plan itself (its cached files are in {@code cached}). */
+    public Planning startForClient(int workers, CachedData cached, LearnedStatistics learned) {
+        Set<Tier> tiers = EnumSet.copyOf(tiers(workers));
+        tiers.add(Tier.CLIENT);
+        return start(tiers, workers, cached, learned);
+    }
+
+    private Planning start(Set<Tier> tiers, int workers, CachedData cached, LearnedStatistics learned) {
         TierMetadata metadata = metadataByWorkers.computeIfAbsent(Math.max(1, workers), count -> new TierMetadata(parametersForWorkers.apply(count)));
         // The cost model finds the cache directory's answers and learned statistics in the planner's
         // context, as Calcite rules find their settings.
@@ -60,8 +70,13 @@ public final class PhysicalPlanner {
     public record Planning(RelOptPlanner planner, TierMetadata metadata) {
         /** The cheapest placement of {@code logical} whose result is delivered on the MONOSTORE. */
         public RelNode place(RelNode logical) {
-            RelNode target = planner.changeTraits(logical, logical.getTraitSet().replace(TierConvention.MONOSTORE));
-            planner.setRoot(target);
+            return place(logical, TierConvention.MONOSTORE);
+        }
+
+        /** The cheapest placement of {@code logical} whose result is delivered on {@code target}. */
+        public RelNode place(RelNode logical, TierConvention target) {
+            RelNode delivered = planner.changeTraits(logical, logical.getTraitSet().replace(target));
+            planner.setRoot(delivered);
             try {
                 return planner.findBestExp();
             } catch (RelOptPlanner.CannotPlanException e) {

@@ -7,20 +7,24 @@ import io.puffindb.calcite.LogicalPlan;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
 import io.puffindb.calcite.through.ThroughRewriter;
+import io.puffindb.calcite.tier.TierConvention;
 import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.executors.cache.CacheSnapshot;
-import io.puffindb.executors.stats.GroupCount;
-import io.puffindb.executors.stats.StatisticsStore;
+import io.puffindb.executors.cache.ClientCopies;
 import io.puffindb.executors.cache.Promoter;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.fragment.Fragment;
-import io.puffindb.executors.fragment.SplitPruner;
 import io.puffindb.executors.fragment.FragmentSql;
+import io.puffindb.executors.fragment.SplitPruner;
+import io.puffindb.executors.stats.GroupCount;
+import io.puffindb.executors.stats.StatisticsStore;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.store.StoredObject;
 import io.puffindb.rules.LogicalRewrites;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +83,20 @@ public final class QueryExecutor implements AutoCloseable {
     }
 
     public PreparedQuery prepare(String sql) {
+        return prepare(sql, Optional.empty());
+    }
+
+    /**
+     * Plans {@code sql} for a client whose own cache holds {@code clientFiles}: when the cheapest plan
+     * runs wholly on the client, over files it holds, the client gets its SQL; otherwise the files the
+     * service's plan reads, which the client may copy once the MONOSTORE caches them.
+     */
+    public ClientPlan planForClient(String sql, List<StoredObject> clientFiles) {
+        ClientCopies copies = ClientCopies.of(clientFiles);
+        return ClientPlan.of(prepare(sql, Optional.of(copies)), () -> prepare(sql), copies);
+    }
+
+    private PreparedQuery prepare(String sql, Optional<ClientCopies> client) {
         long start = System.nanoTime();
         try {
             SqlNode parsed = frontEnd.parse(sql);
@@ -87,11 +105,13 @@ public final class QueryExecutor implements AutoCloseable {
             CacheSnapshot caches = new CacheSnapshot(directory, monostore.id(),
                     liveWorkers.stream().collect(java.util.stream.Collectors.toMap(WorkerPool.WorkerStatus::id, WorkerPool.WorkerStatus::location)));
             ThroughRewriter.Rewritten resolved = through.rewrite(parsed, PhysicalPlanner.tiers(live.size()));
-            PhysicalPlanner.Planning planning = planner.start(live.size(), caches, statistics.forPlanning());
+            PhysicalPlanner.Planning planning = client.isPresent()
+                    ? planner.startForClient(live.size(), client.get().over(caches), statistics.forPlanning())
+                    : planner.start(live.size(), caches, statistics.forPlanning());
             LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
                     resolved.remoteTables());
             LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
-            RelNode physical = SplitPruner.prune(planning.place(plan.root()));
+            RelNode physical = SplitPruner.prune(planning.place(plan.root(), client.isPresent() ? TierConvention.CLIENT : TierConvention.MONOSTORE));
             Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);
             return new PreparedQuery(sql, plan, root, live, planning.metadata(), caches, GroupCount.of(plan.root()),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));

@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.bench.InProcessS3;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.PlanDescription;
 import io.puffindb.web.EmbeddedService;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,31 +90,14 @@ class ReactiveCachingTest {
     }
 
     private static void awaitInRam(int files) throws Exception {
-        JsonNode cache = awaitMonostoreCache("ramFiles", files);
+        JsonNode cache = lake.awaitMonostoreCache("ramFiles", files);
         assertEquals(files, cache.get("ramFiles").asInt(), "lineitem held in the MONOSTORE's RAM: " + cache);
     }
 
     private static void awaitPromoted(int files) throws Exception {
-        JsonNode cache = awaitMonostoreCache("promotedIn", files);
+        JsonNode cache = lake.awaitMonostoreCache("promotedIn", files);
         assertTrue(cache.get("promotedIn").asLong() >= files, "lineitem promoted to the MONOSTORE: " + cache);
         assertEquals(0, cache.get("bytesFetched").asLong(), "promotion copies from the workers' caches, not from the lake: " + cache);
-    }
-
-    // Promotion runs in the background after the query: wait (bounded) until a count of the MONOSTORE's cache reaches {@code atLeast}.
-    private static JsonNode awaitMonostoreCache(String count, long atLeast) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode cache = monostoreCache();
-        while (cache.get(count).asLong() < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            cache = monostoreCache();
-        }
-        return cache;
-    }
-
-    private static JsonNode monostoreCache() throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/v1/cluster")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return new ObjectMapper().readTree(body).get("monostore").get("cache");
     }
 
     private static PlanDescription lineitemScan(String sql) {

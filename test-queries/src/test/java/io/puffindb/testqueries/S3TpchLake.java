@@ -1,5 +1,7 @@
 package io.puffindb.testqueries;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.bench.InProcessS3;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpchLakeGenerator;
@@ -7,7 +9,11 @@ import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import io.puffindb.web.StorageConfig;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -42,6 +48,24 @@ final class S3TpchLake implements AutoCloseable {
         oracle = new Oracle(local, "tpch");
         allocator = new RootAllocator();
         checker = new CaseChecker(client(), oracle, allocator);
+    }
+
+    /** The MONOSTORE's cache counts, as {@code GET /v1/cluster} shows them. */
+    JsonNode monostoreCache() throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/v1/cluster")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new ObjectMapper().readTree(body).get("monostore").get("cache");
+    }
+
+    // Promotion runs in the background after a query: wait (bounded) until a count of the MONOSTORE's cache reaches {@code atLeast}.
+    JsonNode awaitMonostoreCache(String count, long atLeast) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode cache = monostoreCache();
+        while (cache.get(count).asLong() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            cache = monostoreCache();
+        }
+        return cache;
     }
 
     PuffinClient client() {

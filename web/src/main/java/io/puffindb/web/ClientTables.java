@@ -3,7 +3,6 @@ package io.puffindb.web;
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.calcite.parser.SqlCreateTableAs;
 import io.puffindb.lake.ErrorCode;
@@ -64,8 +63,7 @@ final class ClientTables {
         String table = statement.name().names.stream().map(SqlLiterals::identifier).collect(Collectors.joining("."));
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                JsonNode error = json.readTree(body).path("error");
-                throw new PuffinException(ErrorCode.valueOf(error.path("code").asText("REMOTE_FAILED")), error.path("message").asText());
+                throw ErrorResponses.read(json.readTree(body));
             }
             try (BufferAllocator allocator = new RootAllocator();
                     ArrowStreamReader reader = new ArrowStreamReader(body, allocator);

@@ -61,7 +61,8 @@ public final class ConfigLoader {
             Map.entry("handover.mode", "auto"),
             Map.entry("handover.small.result.bytes", String.valueOf(1L << 20)),
             Map.entry("handover.spill", ""),
-            Map.entry("handover.result.ttl", "PT10M"));
+            Map.entry("handover.result.ttl", "PT10M"),
+            Map.entry("client.cache.bytes", String.valueOf(PuffinConfig.DEFAULT_CLIENT_CACHE_BYTES)));
 
     private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
     private static final Pattern DELTA_KEY = Pattern.compile("delta\\.([a-z0-9_]+)\\.path");
@@ -155,7 +156,8 @@ public final class ConfigLoader {
                             Long.parseLong(get("handover.small.result.bytes")),
                             // Spills go beside the caches unless a shared location (e.g. s3://bucket/spill) is set.
                             get("handover.spill").isEmpty() ? Path.of(get("cache.dir")).resolve("spill").toString() : get("handover.spill"),
-                            Duration.parse(get("handover.result.ttl"))));
+                            Duration.parse(get("handover.result.ttl"))),
+                    Long.parseLong(get("client.cache.bytes")));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

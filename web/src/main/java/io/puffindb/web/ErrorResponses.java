@@ -1,5 +1,6 @@
 package io.puffindb.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
@@ -9,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that decides an error's HTTP status from its code, and writes the JSON error body
- * {@code {"error":{"code","message","line","column"}}}. 4xx is the caller's mistake, 5xx ours.
+ * The one place that decides an error's HTTP status from its code, writes the JSON error body
+ * {@code {"error":{"code","message","line","column"}}} (4xx is the caller's mistake, 5xx ours), and
+ * reads one back on the CLI's side.
  */
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -29,6 +31,18 @@ final class ErrorResponses {
             case DEADLINE_EXCEEDED -> 504;
             case INTERNAL_ERROR -> 500;
         };
+    }
+
+    /** The error a service's JSON error body describes (a code this build does not know becomes REMOTE_FAILED). */
+    static PuffinException read(JsonNode body) {
+        JsonNode error = body.path("error");
+        ErrorCode code;
+        try {
+            code = ErrorCode.valueOf(error.path("code").asText("REMOTE_FAILED"));
+        } catch (IllegalArgumentException e) {
+            code = ErrorCode.REMOTE_FAILED;
+        }
+        return new PuffinException(code, error.path("message").asText(body.toString()));
     }
 
     static void write(Context ctx, PuffinException e) {

@@ -18,8 +18,9 @@ public final class Main {
             usage:
               puffindb serve [--port 8080] [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE]
                   the embedded default: HTTP service, MONOSTORE DuckDB, and a TPC-H demo lake when DIR is empty
-              puffindb query "SQL" [--server http://localhost:8080] [--cache DIR]
-                  runs SQL on a running service and prints the result table;
+              puffindb query "SQL" [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
+                  runs SQL on a running service and prints the result table; with --cache, the client keeps
+                  copies of the lake files queries read (DIR/files) and runs a query itself when they suffice;
                   CREATE TABLE t AS <query> creates t in the client's own DuckDB (DIR/client.duckdb)
               puffindb worker --coordinator http://host:8080 [--worker-port 0] [--worker-host 127.0.0.1]
                   a LAMBDA worker process that joins a service (its own DuckDB and Arrow Flight server)
@@ -43,7 +44,7 @@ public final class Main {
             PuffinConfig config = ConfigLoader.load(options, System.getenv());
             return switch (args.get(0)) {
                 case "serve" -> serve(config);
-                case "query" -> query(config, positional);
+                case "query" -> query(config, positional, options.containsKey("cache"));
                 case "worker" -> worker(config);
                 default -> {
                     System.err.println("Unknown command '" + args.get(0) + "'\n" + USAGE);
@@ -84,7 +85,8 @@ public final class Main {
         return 0;
     }
 
-    private static int query(PuffinConfig config, List<String> positional) throws Exception {
+    // With --cache DIR given, the CLI is a CLIENT tier: it runs what its cached files allow itself.
+    private static int query(PuffinConfig config, List<String> positional, boolean clientTier) throws Exception {
         if (positional.size() != 1) {
             System.err.println("query needs exactly one SQL argument\n" + USAGE);
             return 2;
@@ -96,7 +98,12 @@ public final class Main {
             System.out.printf("Created table %s with %,d rows in %s%n", create.name(), rows, config.cache().resolve(ClientTables.DATABASE_FILE));
             return 0;
         }
-        return new QueryCommand(System.out, System.err).run(sql, config.server(), config.queryTimeout());
+        QueryCommand command = new QueryCommand(System.out, System.err);
+        if (clientTier) {
+            ClientCache cache = new ClientCache(config.cache().resolve("files"), config.clientCacheBytes());
+            return command.run(sql, new ClientTier(config.server(), cache, config.queryTimeout()), config.server(), config.queryTimeout());
+        }
+        return command.run(sql, config.server(), config.queryTimeout());
     }
 
     // Statements the client runs itself (CREATE TABLE ... AS) are told apart here; queries go to the service as written.

@@ -30,7 +30,11 @@ public record PuffinConfig(
         Path cache,
         String registry,
         StorageConfig storage,
-        HandoverSettings handover) {
+        HandoverSettings handover,
+        long clientCacheBytes) {
+    /** The CLI's own cache of lake files when it runs the CLIENT tier ({@code query --cache DIR}). */
+    public static final long DEFAULT_CLIENT_CACHE_BYTES = 2L << 30;
+
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
         requireNonNull(defaultSchema, "defaultSchema is null");
@@ -50,36 +54,37 @@ public record PuffinConfig(
     public static PuffinConfig embedded(Path lake, int port, int workers) {
         return new PuffinConfig(port, lake.toString(), 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
                 workers, "", "127.0.0.1", 0, List.of(), Path.of(System.getProperty("user.home"), ".puffindb", "client"), "memory",
-                StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()));
+                StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()),
+                DEFAULT_CLIENT_CACHE_BYTES);
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover, clientCacheBytes);
     }
 
     /** Keeps worker membership in this Registry ({@code memory} or {@code redis://host:port[/namespace]}). */
     public PuffinConfig withRegistry(String spec) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, spec, storage, handover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, spec, storage, handover, clientCacheBytes);
     }
 
     /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
     public PuffinConfig withThroughAllow(List<String> patterns) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, cache, registry, storage, handover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, cache, registry, storage, handover, clientCacheBytes);
     }
 
     /** Reads the lake at {@code location} (a folder or {@code s3://bucket/prefix}) with these storage settings. */
     public PuffinConfig withLake(String location, StorageConfig newStorage) {
         return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, newStorage, handover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, newStorage, handover, clientCacheBytes);
     }
 
     /** Hands LAMBDA outputs over this way (see {@link HandoverSettings}). */
     public PuffinConfig withHandover(HandoverSettings newHandover) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, newHandover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, newHandover, clientCacheBytes);
     }
 
     /** True when the lake is a folder on this machine (the demo lake can be generated into it). */
@@ -90,11 +95,11 @@ public record PuffinConfig(
     /** Resolves unqualified table names in this schema ({@code tpch}, or a catalog's {@code iceberg.tpch}). */
     public PuffinConfig withDefaultSchema(String schema) {
         return new PuffinConfig(port, lake, scaleFactor, schema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover, clientCacheBytes);
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover, clientCacheBytes);
     }
 }

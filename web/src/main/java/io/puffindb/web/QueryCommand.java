@@ -3,12 +3,16 @@ package io.puffindb.web;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.lake.PuffinException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +66,74 @@ final class QueryCommand {
             err.println("Unreadable answer from " + server + " (HTTP " + response.statusCode() + "): " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * With a client cache ({@code --cache DIR}): runs the query on the CLIENT tier when the service's
+     * plan for this client allows it, else on the service, and then copies what it read into the
+     * client's cache.
+     */
+    int run(String sql, ClientTier client, String server, Duration timeout) {
+        long start = System.nanoTime();
+        ClientTier.Plan plan;
+        try {
+            plan = client.plan(sql);
+        } catch (PuffinException e) {
+            err.printf("ERROR %s: %s%n", e.code(), e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("Cannot reach PuffinDB at " + server + ": " + e);
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        if (plan.clientSql().isPresent()) {
+            try {
+                client.runLocally(plan, result -> printResultSet(result, start, plan.files().size()));
+                return 0;
+            } catch (Exception e) {
+                err.println("ERROR " + (e instanceof PuffinException puffin ? puffin.code() + ": " : "") + e.getMessage());
+                return 1;
+            }
+        }
+        int code = run(sql, server, timeout);
+        if (code == 0) {
+            try {
+                int copied = client.promote(plan, err);
+                if (copied > 0) {
+                    err.printf("copied %d file%s into the client cache; the next run may stay on this machine%n", copied, copied == 1 ? "" : "s");
+                }
+            } catch (IOException | RuntimeException e) {
+                err.println("Could not copy files into the client cache: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return code;
+    }
+
+    private Void printResultSet(ResultSet result, long start, int files) throws SQLException {
+        ResultSetMetaData columns = result.getMetaData();
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            names.add(columns.getColumnName(i));
+            types.add(columns.getColumnTypeName(i));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        while (result.next()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= names.size(); i++) {
+                Object value = result.getObject(i);
+                cells.add(value == null ? "NULL" : value.toString());
+            }
+            rows.add(cells);
+        }
+        TablePrinter.print(out, names, types, rows);
+        out.printf("%,d row%s in %d ms on the client, from %d cached file%s%n", rows.size(), rows.size() == 1 ? "" : "s",
+                (System.nanoTime() - start) / 1_000_000, files, files == 1 ? "" : "s");
+        return null;
     }
 
     private void printResult(JsonNode body, long elapsedMs) {

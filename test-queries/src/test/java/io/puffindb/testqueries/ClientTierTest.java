@@ -1,0 +1,82 @@
+package io.puffindb.testqueries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.puffindb.web.ClientCache;
+import io.puffindb.web.ClientTier;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBResultSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLIENT tier over a lake in the in-process S3 server. While the client's cache holds nothing,
+ * the service runs the query; once the MONOSTORE caches lineitem, the client copies it from there
+ * (nothing from S3); then the service's plan for this client runs wholly on the client, whose own
+ * DuckDB answers as DuckDB alone does, with no read from S3 and none from the MONOSTORE's cache.
+ */
+class ClientTierTest {
+    private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    static Path local;
+    @TempDir
+    static Path caches;
+    @TempDir
+    static Path clientFolder;
+    static S3TpchLake lake;
+    static int lineitemFiles;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lake = new S3TpchLake(local, caches, 1L << 30);
+        try (Stream<Path> files = Files.list(local.resolve("tpch/lineitem"))) {
+            lineitemFiles = (int) files.count();
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        lake.close();
+    }
+
+    @Test
+    void aClientHoldingTheFilesRunsTheQueryItselfAndTheServiceReadsNothing() throws Exception {
+        QueryCase q6 = TpchCases.all().stream().filter(query -> query.file().getFileName().toString().equals("q06.sql")).findFirst().orElseThrow();
+        ClientTier client = new ClientTier("http://127.0.0.1:" + lake.service.port(), new ClientCache(clientFolder, 1L << 30), Duration.ofMinutes(1));
+
+        assertTrue(client.plan(q6.sql()).clientSql().isEmpty(), "cold: the client holds nothing, the service runs the query");
+        lake.checker.failure(q6).ifPresent(failure -> fail("cold run: " + failure));
+        lake.awaitMonostoreCache("promotedIn", lineitemFiles);
+
+        ClientTier.Plan warm = client.plan(q6.sql());
+        assertTrue(warm.clientSql().isEmpty(), "warm: still the service's");
+        lake.checker.failure(q6).ifPresent(failure -> fail("warm run: " + failure));
+        long s3Bytes = lake.s3.bytesServed();
+        assertEquals(lineitemFiles, client.promote(warm, SILENT), "the client copies what the query read");
+        assertEquals(s3Bytes, lake.s3.bytesServed(), "from the MONOSTORE's cache, not from the lake");
+
+        long monostoreHits = lake.monostoreCache().get("hits").asLong();
+        ClientTier.Plan hot = client.plan(q6.sql());
+        assertTrue(hot.clientSql().isPresent(), "hot: the whole plan runs on the client");
+        assertEquals(lineitemFiles, hot.files().size());
+        ResultTable answer = client.runLocally(hot, result -> {
+            try (ArrowReader reader = (ArrowReader) result.unwrap(DuckDBResultSet.class).arrowExportStream(lake.allocator, 65536)) {
+                return ResultTable.read(reader);
+            }
+        });
+        ResultComparator.differences(lake.oracle.run(q6.sql(), lake.allocator), answer, false).ifPresent(difference -> fail("client run: " + difference));
+        assertEquals(s3Bytes, lake.s3.bytesServed(), "nothing read from S3");
+        assertEquals(monostoreHits, lake.monostoreCache().get("hits").asLong(), "nothing read by the MONOSTORE");
+    }
+}

@@ -1,0 +1,126 @@
+package io.puffindb.web;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.store.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The CLIENT tier ({@code puffindb query --cache DIR}). The service plans each query for this client,
+ * knowing which lake files the client's cache holds; when the cheapest plan runs wholly on the
+ * client, the client's own DuckDB runs it over those files and the service runs nothing. Otherwise
+ * the service runs it, and afterwards the client copies the files the query read from the
+ * MONOSTORE's cache into its own: reactive promotion, one layer up.
+ */
+public final class ClientTier {
+    private final String server;
+    private final ClientCache cache;
+    private final Duration timeout;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The service's answer: the client's SQL when the query runs here, and the lake files involved. */
+    public record Plan(Optional<String> clientSql, List<StoredObject> files) {
+    }
+
+    /** Reads a local run's result. */
+    @FunctionalInterface
+    public interface ResultHandler<T> {
+        T read(ResultSet result) throws Exception;
+    }
+
+    public ClientTier(String server, ClientCache cache, Duration timeout) {
+        this.server = requireNonNull(server, "server is null").replaceAll("/+$", "");
+        this.cache = requireNonNull(cache, "cache is null");
+        this.timeout = requireNonNull(timeout, "timeout is null");
+    }
+
+    public Plan plan(String sql) throws IOException, InterruptedException {
+        List<Map<String, Object>> cached = cache.files().stream()
+                .map(file -> Map.<String, Object>of("uri", file.uri(), "version", file.version(), "size", file.size())).toList();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/v1/client-plan")).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(Map.of("sql", sql, "cached", cached)))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = json.readTree(response.body());
+        if (response.statusCode() != 200) {
+            throw ErrorResponses.read(body);
+        }
+        List<StoredObject> files = new ArrayList<>();
+        body.path("files").forEach(file -> files.add(new StoredObject(file.path("uri").asText(), file.path("size").asLong(), file.path("version").asText())));
+        Optional<String> clientSql = body.path("runsOnClient").asBoolean() ? Optional.of(body.path("sql").asText()) : Optional.empty();
+        return new Plan(clientSql, files);
+    }
+
+    /** Runs a plan's client SQL in this client's own DuckDB, over its cache folder. */
+    public <T> T runLocally(Plan plan, ResultHandler<T> handler) throws Exception {
+        String sql = plan.clientSql().orElseThrow(() -> new IllegalArgumentException("This plan runs on the service"));
+        cache.used(plan.files());
+        Properties settings = new Properties();
+        // The rendered SQL names each file by its cache name; DuckDB finds it in the cache folder, and reads nothing else.
+        settings.setProperty("file_search_path", cache.folder().toString());
+        settings.setProperty("autoinstall_known_extensions", "false");
+        settings.setProperty("autoload_known_extensions", "false");
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", settings);
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            return handler.read(result);
+        } catch (SQLException e) {
+            throw new PuffinException(ErrorCode.QUERY_FAILED, "The client's DuckDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies the plan's files that this cache lacks from the MONOSTORE's cache (files the MONOSTORE
+     * does not hold are skipped: a later query offers them again). Answers how many were copied.
+     */
+    public int promote(Plan plan, PrintStream progress) throws IOException, InterruptedException {
+        List<StoredObject> missing = plan.files().stream().filter(file -> !cache.holds(file)).toList();
+        int copied = 0;
+        for (int i = 0; i < missing.size(); i++) {
+            StoredObject file = missing.get(i);
+            progress.printf("\r  copying into the client cache: %d/%d files", i + 1, missing.size());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/v1/cached-file?uri=" + encode(file.uri()) + "&version="
+                    + encode(file.version()) + "&size=" + file.size())).timeout(timeout).GET().build();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() == 200 && cache.add(file, body)) {
+                    copied++;
+                } else if (response.statusCode() != 200 && response.statusCode() != 404) {
+                    throw ErrorResponses.read(json.readTree(body));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            progress.println();
+        }
+        return copied;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
