@@ -8,10 +8,8 @@ import io.puffindb.web.ClientCache;
 import io.puffindb.web.ClientTier;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBResultSet;
 import org.junit.jupiter.api.AfterAll;
@@ -40,9 +38,7 @@ class ClientTierTest {
     @BeforeAll
     static void start() throws Exception {
         lake = new S3TpchLake(local, caches, 1L << 30);
-        try (Stream<Path> files = Files.list(local.resolve("tpch/lineitem"))) {
-            lineitemFiles = (int) files.count();
-        }
+        lineitemFiles = lake.filesOf("lineitem");
     }
 
     @AfterAll

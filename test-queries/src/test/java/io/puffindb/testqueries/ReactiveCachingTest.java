@@ -11,9 +11,7 @@ import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.PlanDescription;
 import io.puffindb.web.EmbeddedService;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +45,7 @@ class ReactiveCachingTest {
         s3 = lake.s3;
         service = lake.service;
         checker = lake.checker;
-        try (Stream<Path> files = Files.list(local.resolve("tpch/lineitem"))) {
-            lineitemFiles = (int) files.count();
-        }
+        lineitemFiles = lake.filesOf("lineitem");
     }
 
     @AfterAll

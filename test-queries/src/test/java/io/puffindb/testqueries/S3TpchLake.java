@@ -12,9 +12,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -26,6 +29,7 @@ import org.apache.arrow.memory.RootAllocator;
 final class S3TpchLake implements AutoCloseable {
     static final String LAKE = "s3://lake/demo";
 
+    final Path local;
     final InProcessS3 s3;
     final EmbeddedService service;
     final Oracle oracle;
@@ -39,6 +43,7 @@ final class S3TpchLake implements AutoCloseable {
 
     /** @param monostoreRamBytes the budget of the MONOSTORE's RAM layer, kept in {@code ramDir} */
     S3TpchLake(Path local, Path caches, long monostoreCacheBytes, Path ramDir, long monostoreRamBytes) throws Exception {
+        this.local = local;
         new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
         s3 = new InProcessS3("lake");
         s3.uploadFolder(local, LAKE);
@@ -48,6 +53,13 @@ final class S3TpchLake implements AutoCloseable {
         oracle = new Oracle(local, "tpch");
         allocator = new RootAllocator();
         checker = new CaseChecker(client(), oracle, allocator);
+    }
+
+    /** How many files a TPC-H table has. */
+    int filesOf(String table) throws IOException {
+        try (Stream<Path> files = Files.list(local.resolve("tpch").resolve(table))) {
+            return (int) files.count();
+        }
     }
 
     /** The MONOSTORE's cache counts, as {@code GET /v1/cluster} shows them. */

@@ -32,22 +32,19 @@ final class QueryCommand {
     /** Runs the query; returns the process exit code (0 on success). */
     int run(String sql, String server, Duration timeout) {
         long start = System.nanoTime();
-        HttpResponse<String> response;
-        try {
+        Reply<HttpResponse<String>> reply = call(server, () -> {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/v1/query"))
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql))))
                     .build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            err.println("Cannot reach PuffinDB at " + server + ": " + e);
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        });
+        if (reply.exitCode() != 0) {
+            return reply.exitCode();
         }
+        HttpResponse<String> response = reply.value();
         try {
             JsonNode body = json.readTree(response.body());
             if (response.statusCode() != 200) {
@@ -75,19 +72,17 @@ final class QueryCommand {
      */
     int run(String sql, ClientTier client, String server, Duration timeout) {
         long start = System.nanoTime();
-        ClientTier.Plan plan;
+        Reply<ClientTier.Plan> planned;
         try {
-            plan = client.plan(sql);
+            planned = call(server, () -> client.plan(sql));
         } catch (PuffinException e) {
             err.printf("ERROR %s: %s%n", e.code(), e.getMessage());
             return 1;
-        } catch (IOException e) {
-            err.println("Cannot reach PuffinDB at " + server + ": " + e);
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
         }
+        if (planned.exitCode() != 0) {
+            return planned.exitCode();
+        }
+        ClientTier.Plan plan = planned.value();
         if (plan.clientSql().isPresent()) {
             try {
                 client.runLocally(plan, result -> printResultSet(result, start, plan.files().size()));
@@ -111,6 +106,28 @@ final class QueryCommand {
             }
         }
         return code;
+    }
+
+    /** A call to the service. */
+    @FunctionalInterface
+    private interface ServiceCall<T> {
+        T call() throws IOException, InterruptedException;
+    }
+
+    /** What a call answered, or the exit code when the service could not be reached (2) or the wait was interrupted (130). */
+    private record Reply<T>(T value, int exitCode) {
+    }
+
+    private <T> Reply<T> call(String server, ServiceCall<T> call) {
+        try {
+            return new Reply<>(call.call(), 0);
+        } catch (IOException e) {
+            err.println("Cannot reach PuffinDB at " + server + ": " + e);
+            return new Reply<>(null, 2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply<>(null, 130);
+        }
     }
 
     private Void printResultSet(ResultSet result, long start, int files) throws SQLException {
