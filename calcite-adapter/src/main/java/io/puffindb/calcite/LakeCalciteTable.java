@@ -40,6 +40,7 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
     private final String schema;
     private final String name;
     private final Optional<SplitPruning> pruning;
+    private volatile KeyedTable lastKey;
 
     LakeCalciteTable(Lake lake, String schema, String name) {
         this(lake, schema, name, Optional.empty());
@@ -94,6 +95,20 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
      */
     public String statisticsKey() {
         LakeTable table = wholeTable();
+        // Planning asks for distinct counts again and again; the digest changes only with the table's data.
+        KeyedTable known = lastKey;
+        if (known != null && known.table() == table) {
+            return known.key();
+        }
+        String key = digest(table);
+        lastKey = new KeyedTable(table, key);
+        return key;
+    }
+
+    private record KeyedTable(LakeTable table, String key) {
+    }
+
+    private static String digest(LakeTable table) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             table.splits().stream().map(split -> split.path() + "\n" + split.version() + "\n").sorted()

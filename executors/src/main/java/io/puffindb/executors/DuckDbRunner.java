@@ -48,8 +48,9 @@ public final class DuckDbRunner {
             Closeables.closeQuietly(resultSet, statement, connection, lease);
             throw cancellation.isCancelled() ? new PuffinException(ErrorCode.CANCELLED, what + " was cancelled", e) : DuckDbErrors.fromDuckDb(e, what);
         } catch (RuntimeException e) {
+            // Inputs fail too when the query is cancelled while they start (a handover waits for its whole stage).
             Closeables.closeQuietly(resultSet, statement, connection, lease);
-            throw e;
+            throw cancellation.isCancelled() ? new PuffinException(ErrorCode.CANCELLED, what + " was cancelled", e) : e;
         }
     }
 }

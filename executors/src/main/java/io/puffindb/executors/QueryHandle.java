@@ -51,6 +51,10 @@ public final class QueryHandle {
         return stats;
     }
 
+    long rowsDelivered() {
+        return rowsDelivered.get();
+    }
+
     void delivered(long rows) {
         rowsDelivered.addAndGet(rows);
     }

@@ -3,8 +3,8 @@ package io.puffindb.executors;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.through.RemoteThroughTable;
-import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.ExchangeKind;
+import io.puffindb.calcite.tier.Tier;
 import io.puffindb.executors.cache.Promoter;
 import io.puffindb.executors.flight.ArrowStreams;
 import io.puffindb.executors.flight.FlightClients;
@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
@@ -113,10 +113,6 @@ final class QueryRun implements AutoCloseable {
             } catch (java.io.IOException e) {
                 // Not registered yet, so nobody else closes it (a handover's close clears its Registry entries).
                 Closeables.closeQuietly(reader);
-                // A handover's schema comes only when its whole stage is done, so a cancel often lands here.
-                if (cancellation.isCancelled()) {
-                    throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled", e);
-                }
                 throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Fragment " + source.id() + " did not start: " + e.getMessage(), e);
             }
             streams.register(connection, input.name(), reader, allocator);

@@ -21,7 +21,6 @@ public final class RunningQuery implements AutoCloseable {
     private final AutoCloseable inputs;
     private final BufferAllocator memory;
     private final LongConsumer readToTheEnd;
-    private long rows;
     private boolean ended;
 
     /** @param readToTheEnd told the row count once the last batch has been read */
@@ -57,12 +56,10 @@ public final class RunningQuery implements AutoCloseable {
         try {
             boolean loaded = result.reader().loadNextBatch();
             if (loaded) {
-                int batchRows = result.reader().getVectorSchemaRoot().getRowCount();
-                rows += batchRows;
-                handle.delivered(batchRows);
+                handle.delivered(result.reader().getVectorSchemaRoot().getRowCount());
             } else if (!ended) {
                 ended = true;
-                readToTheEnd.accept(rows);
+                readToTheEnd.accept(handle.rowsDelivered());
             }
             return loaded;
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,6 @@ package io.puffindb.web;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
@@ -22,9 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -59,20 +56,18 @@ public final class ClientTier {
     }
 
     public Plan plan(String sql) throws IOException, InterruptedException {
-        List<Map<String, Object>> cached = cache.files().stream()
-                .map(file -> Map.<String, Object>of("uri", file.uri(), "version", file.version(), "size", file.size())).toList();
+        // The same messages the service reads and writes (ClientResource), so both sides agree on them.
+        ClientResource.PlanRequest body = new ClientResource.PlanRequest(sql, cache.files().stream().map(ClientResource.CachedFile::of).toList());
         HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/v1/client-plan")).timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(Map.of("sql", sql, "cached", cached)))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode body = json.readTree(response.body());
         if (response.statusCode() != 200) {
-            throw ErrorResponses.read(body);
+            throw ErrorResponses.read(json.readTree(response.body()));
         }
-        List<StoredObject> files = new ArrayList<>();
-        body.path("files").forEach(file -> files.add(new StoredObject(file.path("uri").asText(), file.path("size").asLong(), file.path("version").asText())));
-        Optional<String> clientSql = body.path("runsOnClient").asBoolean() ? Optional.of(body.path("sql").asText()) : Optional.empty();
-        return new Plan(clientSql, files);
+        ClientResource.PlanResponse answer = json.readValue(response.body(), ClientResource.PlanResponse.class);
+        List<StoredObject> files = answer.files().stream().map(ClientResource.CachedFile::toStoredObject).toList();
+        return new Plan(answer.runsOnClient() ? Optional.of(answer.sql()) : Optional.empty(), files);
     }
 
     /** Runs a plan's client SQL in this client's own DuckDB, over its cache folder. */

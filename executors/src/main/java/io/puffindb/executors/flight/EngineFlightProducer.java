@@ -130,7 +130,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 where = TaskStats.SPILL;
             }
             shared.completeTask(stage.stageId(), task.taskId());
-            listener.onNext(new Result(new TaskHandover.Outcome(where, out.size(), rows).toBytes()));
+            listener.onNext(new Result(new TaskHandover.Outcome(where, out.size(), rows, usages.take(task).orElse(null)).toBytes()));
             listener.onCompleted();
         } finally {
             out.discard();

@@ -2,6 +2,7 @@ package io.puffindb.executors.flight;
 
 import static java.util.Objects.requireNonNull;
 
+import io.grpc.Context;
 import io.puffindb.executors.fragment.TaskSpec;
 import io.puffindb.lake.store.ObjectStore;
 import io.puffindb.lake.store.ObjectStores;
@@ -23,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import io.grpc.Context;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.memory.BufferAllocator;
@@ -87,7 +87,7 @@ public final class HandoverReader extends ArrowReader {
             try {
                 TaskHandover.Outcome outcome = runOn(worker, request);
                 statsSink.accept(new TaskStats(task.spec().taskId(), worker, task.splits(), task.bytesIn(), outcome.rows(), outcome.bytes(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt, TaskUsages.askQuietly(clients, worker, task.spec()), outcome.where()));
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt, outcome.cache(), outcome.where()));
                 wake();
                 return;
             } catch (RuntimeException e) {
@@ -224,7 +224,7 @@ public final class HandoverReader extends ArrowReader {
         }
     }
 
-    /** Stops waiting (the tasks' calls are interrupted, so the workers stop) and wakes whoever reads. */
+    /** Stops waiting (the tasks' calls are cancelled, so the workers stop; tasks not started never start) and wakes whoever reads. */
     public void abort() {
         closed.set(true);
         calls.cancel(null);
@@ -246,10 +246,9 @@ public final class HandoverReader extends ArrowReader {
         for (TaskStream task : tasks) {
             try {
                 registry.deleteResult(TaskHandover.resultKey(task.spec()));
+                // Deleting a spill that was never written is not an error: no need to look first.
                 String uri = TaskHandover.spillUri(stage.spillFolder(), task.spec());
-                if (stores.forLocation(uri).stat(uri).isPresent()) {
-                    stores.forLocation(uri).delete(uri);
-                }
+                stores.forLocation(uri).delete(uri);
             } catch (RuntimeException e) {
                 leftovers.add(task.spec().taskId() + ": " + e.getMessage());
             }

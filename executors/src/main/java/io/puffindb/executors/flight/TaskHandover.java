@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.fragment.TaskSpec;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.cache.CacheUsage;
 import java.io.IOException;
 
 /**
@@ -34,8 +35,11 @@ public final class TaskHandover {
         }
     }
 
-    /** Where the output went ({@link TaskStats#REGISTRY} or {@link TaskStats#SPILL}), its size, and its rows. */
-    public record Outcome(String where, long bytes, long rows) {
+    /**
+     * Where the output went ({@link TaskStats#REGISTRY} or {@link TaskStats#SPILL}), its size, its rows,
+     * and where the task's lake files came from (null if unknown): no second call needed to ask.
+     */
+    public record Outcome(String where, long bytes, long rows, CacheUsage cache) {
         byte[] toBytes() {
             return encode(this);
         }

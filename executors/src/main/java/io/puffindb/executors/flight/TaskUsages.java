@@ -41,17 +41,24 @@ public final class TaskUsages {
         byTask.put(key(task), usage);
     }
 
+    /** The task's usage, forgotten here once taken (a handover answers it along with its outcome). */
+    Optional<CacheUsage> take(TaskSpec task) {
+        return take(key(task));
+    }
+
+    private Optional<CacheUsage> take(String key) {
+        return Optional.ofNullable(byTask.remove(key));
+    }
+
     /** The action's answer: the usage as JSON, or nothing when the task is unknown here. */
     Optional<byte[]> answer(Action action) {
-        CacheUsage usage = byTask.remove(new String(action.getBody(), StandardCharsets.UTF_8));
-        if (usage == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.writeValueAsBytes(usage));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return take(new String(action.getBody(), StandardCharsets.UTF_8)).map(usage -> {
+            try {
+                return JSON.writeValueAsBytes(usage);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**
