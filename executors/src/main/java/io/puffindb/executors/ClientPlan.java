@@ -14,27 +14,47 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What a client learns from planning a query for it: either the whole query runs on its CLIENT tier
- * (its DuckDB SQL, naming files by their cache names, and the files it reads, all in the client's
- * cache), or the service runs it, and these are the lake files the query reads (which the client
- * may then copy from the MONOSTORE's cache: reactive promotion one layer up).
+ * What a client learns from planning a query for it. Either the plan's root runs on its CLIENT tier:
+ * its DuckDB SQL, naming files by their cache names (all in the client's cache) and the rows the
+ * service computes by input name ({@code inputs}, each a query the service runs and streams to the
+ * client); or the service runs it all. {@code files} are the lake files the whole plan reads, which
+ * the client may copy from the MONOSTORE's cache afterwards: reactive promotion one layer up.
  */
-public record ClientPlan(Optional<String> clientSql, List<StoredObject> files) {
+public record ClientPlan(Optional<String> clientSql, List<ServiceInput> inputs, List<StoredObject> files) {
     public ClientPlan {
         requireNonNull(clientSql, "clientSql is null");
+        inputs = List.copyOf(inputs);
         files = List.copyOf(files);
+    }
+
+    /** Rows the client's SQL reads as table {@code name}: the service's answer to {@code query}. */
+    public record ServiceInput(String name, PreparedQuery query) {
+        public ServiceInput {
+            requireNonNull(name, "name is null");
+            requireNonNull(query, "query is null");
+        }
     }
 
     /** From a plan made for the client ({@code forClient}), else from the one the service would run ({@code onService}). */
     static ClientPlan of(PreparedQuery forClient, Supplier<PreparedQuery> onService, ClientCopies copies) {
         Fragment root = forClient.rootFragment();
         List<StoredObject> clientFiles = root.remoteFiles(List.of());
-        // Only a plan placed wholly on the client, over files it holds, runs there; anything else needs the service.
-        if (root.tier() == Tier.CLIENT && root.inputs().isEmpty() && root.remoteTables().isEmpty() && !clientFiles.isEmpty()
-                && clientFiles.stream().allMatch(copies::holds)) {
-            return new ClientPlan(Optional.of(FragmentSql.render(root)), clientFiles);
+        // The client runs the root over files it holds, with rows from the service below it; the
+        // service answers each input on its own, so an input must not need the client again, and the
+        // client reads no other service (THROUGH) itself.
+        boolean splits = root.tier() == Tier.CLIENT && root.remoteTables().isEmpty() && clientFiles.stream().allMatch(copies::holds)
+                && root.inputs().stream().noneMatch(input -> input.source().anyOn(Tier.CLIENT));
+        // A client root over no cached file would only pass on the service's rows: let the service answer.
+        if (!splits || clientFiles.isEmpty()) {
+            return new ClientPlan(Optional.empty(), List.of(), filesRead(onService.get().rootFragment()));
         }
-        return new ClientPlan(Optional.empty(), filesRead(onService.get().rootFragment()));
+        List<ServiceInput> inputs = new ArrayList<>();
+        int nextId = root.maxId() + 1;
+        for (Fragment.Input input : root.inputs()) {
+            Fragment onMonostore = Fragment.gatheredOnMonostore(input, nextId++);
+            inputs.add(new ServiceInput(input.name(), forClient.rootedAt(onMonostore, "the service's part " + input.name() + " of a client's plan")));
+        }
+        return new ClientPlan(Optional.of(FragmentSql.render(root)), inputs, filesRead(root));
     }
 
     // Every remote lake file any fragment of the plan reads, each once.

@@ -26,4 +26,13 @@ public record PreparedQuery(String sql, LogicalPlan plan, Fragment rootFragment,
         requireNonNull(caches, "caches is null");
         requireNonNull(measures, "measures is null");
     }
+
+    /**
+     * The same query cut down to {@code fragment} and what it reads: the part a service runs for a
+     * client whose plan reads that fragment's rows, shown as {@code part} of the query. It measures no
+     * statistic (its rows are not the query's).
+     */
+    public PreparedQuery rootedAt(Fragment fragment, String part) {
+        return new PreparedQuery("/* " + part + " of */ " + sql, plan, fragment, workers, metadata, caches, Optional.empty(), planMillis);
+    }
 }

@@ -10,8 +10,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.arrow.vector.ipc.ArrowReader;
-import org.duckdb.DuckDBResultSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +46,7 @@ class ClientTierTest {
 
     @Test
     void aClientHoldingTheFilesRunsTheQueryItselfAndTheServiceReadsNothing() throws Exception {
-        QueryCase q6 = TpchCases.all().stream().filter(query -> query.file().getFileName().toString().equals("q06.sql")).findFirst().orElseThrow();
+        QueryCase q6 = TpchCases.named("tpch-q06");
         ClientTier client = new ClientTier("http://127.0.0.1:" + lake.service.port(), new ClientCache(clientFolder, 1L << 30), Duration.ofMinutes(1));
 
         assertTrue(client.plan(q6.sql()).clientSql().isEmpty(), "cold: the client holds nothing, the service runs the query");
@@ -66,13 +64,10 @@ class ClientTierTest {
         ClientTier.Plan hot = client.plan(q6.sql());
         assertTrue(hot.clientSql().isPresent(), "hot: the whole plan runs on the client");
         assertEquals(lineitemFiles, hot.files().size());
-        ResultTable answer = client.runLocally(hot, result -> {
-            try (ArrowReader reader = (ArrowReader) result.unwrap(DuckDBResultSet.class).arrowExportStream(lake.allocator, 65536)) {
-                return ResultTable.read(reader);
-            }
-        });
+        ResultTable answer = client.runLocally(hot, lake::read);
         ResultComparator.differences(lake.oracle.run(q6.sql(), lake.allocator), answer, false).ifPresent(difference -> fail("client run: " + difference));
         assertEquals(s3Bytes, lake.s3.bytesServed(), "nothing read from S3");
         assertEquals(monostoreHits, lake.monostoreCache().get("hits").asLong(), "nothing read by the MONOSTORE");
     }
+
 }

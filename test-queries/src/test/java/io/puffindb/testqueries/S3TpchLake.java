@@ -15,11 +15,14 @@ import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBResultSet;
 
 /**
  * What the S3 tests stand on: TPC-H SF 0.01 generated locally and copied into the in-process S3
@@ -59,6 +62,20 @@ final class S3TpchLake implements AutoCloseable {
     int filesOf(String table) throws IOException {
         try (Stream<Path> files = Files.list(local.resolve("tpch").resolve(table))) {
             return (int) files.count();
+        }
+    }
+
+    /** How many bytes a TPC-H table's files have. */
+    long bytesOf(String table) throws IOException {
+        try (Stream<Path> files = Files.list(local.resolve("tpch").resolve(table))) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    /** Reads a result of DuckDB's (a client's local run) into a table to compare. */
+    ResultTable read(ResultSet result) throws Exception {
+        try (ArrowReader reader = (ArrowReader) result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, 65536)) {
+            return ResultTable.read(reader);
         }
     }
 

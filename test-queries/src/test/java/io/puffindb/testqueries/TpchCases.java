@@ -12,7 +12,12 @@ final class TpchCases {
         return CaseLoader.loadAll(Path.of("cases", "tpch"));
     }
 
+    /** A case by name, such as {@code tpch-q06}. */
+    static QueryCase named(String name) {
+        return all().stream().filter(queryCase -> queryCase.name().equals(name)).findFirst().orElseThrow();
+    }
+
     static String sql(String name) {
-        return all().stream().filter(queryCase -> queryCase.name().equals(name)).findFirst().orElseThrow().sql();
+        return named(name).sql();
     }
 }

@@ -19,15 +19,20 @@ import java.util.List;
  * The service's side of the CLIENT tier. {@code POST /v1/client-plan} plans a query for a client
  * that lists the lake files its own cache holds; {@code GET /v1/cached-file?uri=&version=&size=}
  * serves one file from the MONOSTORE's cache, so a client copies files one layer up without going
- * to the lake.
+ * to the lake. When a client's plan is split, {@code GET /v1/client-input/{token}} runs one of the
+ * service's parts and streams its rows as Arrow IPC.
  */
 final class ClientResource {
     private final QueryExecutor executor;
     private final FileCache monostoreCache;
     private final ObjectMapper json;
+    private final QueryResource queries;
+    private final ClientInputs inputs;
 
-    ClientResource(QueryExecutor executor, FileCache monostoreCache, ObjectMapper json) {
+    ClientResource(QueryExecutor executor, FileCache monostoreCache, ObjectMapper json, QueryResource queries, ClientInputs inputs) {
         this.executor = requireNonNull(executor, "executor is null");
+        this.queries = requireNonNull(queries, "queries is null");
+        this.inputs = requireNonNull(inputs, "inputs is null");
         this.monostoreCache = requireNonNull(monostoreCache, "monostoreCache is null");
         this.json = requireNonNull(json, "json is null");
     }
@@ -47,8 +52,15 @@ final class ClientResource {
     record PlanRequest(String sql, List<CachedFile> cached) {
     }
 
-    /** {@code runsOnClient}: run {@code sql} over {@code files} (all held by the client); else the files the service's run reads. */
-    record PlanResponse(boolean runsOnClient, String sql, List<CachedFile> files) {
+    /** Rows the client's SQL reads as table {@code name}, fetched from {@code /v1/client-input/{token}}. */
+    record ServiceInput(String name, String token) {
+    }
+
+    /**
+     * {@code runsOnClient}: run {@code sql} over the cached files and the service's {@code inputs};
+     * {@code files}: every lake file the plan reads (on the client or not).
+     */
+    record PlanResponse(boolean runsOnClient, String sql, List<ServiceInput> inputs, List<CachedFile> files) {
     }
 
     void plan(Context ctx) {
@@ -64,7 +76,14 @@ final class ClientResource {
         }
         List<StoredObject> held = request.cached() == null ? List.of() : request.cached().stream().map(CachedFile::toStoredObject).toList();
         ClientPlan plan = executor.planForClient(request.sql(), held);
-        ctx.json(new PlanResponse(plan.clientSql().isPresent(), plan.clientSql().orElse(null), plan.files().stream().map(CachedFile::of).toList()));
+        List<ServiceInput> served = plan.inputs().stream().map(input -> new ServiceInput(input.name(), inputs.hold(input.query()))).toList();
+        ctx.json(new PlanResponse(plan.clientSql().isPresent(), plan.clientSql().orElse(null), served, plan.files().stream().map(CachedFile::of).toList()));
+    }
+
+    void input(Context ctx) throws Exception {
+        long start = System.nanoTime();
+        String token = ctx.pathParam("token");
+        queries.run(ctx, inputs.take(token), token, start);
     }
 
     void cachedFile(Context ctx) throws IOException {

@@ -3,6 +3,7 @@ package io.puffindb.web;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.executors.flight.ArrowStreams;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.store.StoredObject;
@@ -24,13 +25,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The CLIENT tier ({@code puffindb query --cache DIR}). The service plans each query for this client,
- * knowing which lake files the client's cache holds; when the cheapest plan runs wholly on the
- * client, the client's own DuckDB runs it over those files and the service runs nothing. Otherwise
- * the service runs it, and afterwards the client copies the files the query read from the
- * MONOSTORE's cache into its own: reactive promotion, one layer up.
+ * knowing which lake files the client's cache holds. When the cheapest plan's root runs on the
+ * client, the client's own DuckDB runs it over those files, reading the rows of the plan's other
+ * parts (if any) as Arrow streams the service computes for it; otherwise the service runs it all.
+ * Afterwards the client copies the files the query read from the MONOSTORE's cache into its own:
+ * reactive promotion, one layer up.
  */
 public final class ClientTier {
     private final String server;
@@ -39,8 +46,15 @@ public final class ClientTier {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    /** The service's answer: the client's SQL when the query runs here, and the lake files involved. */
-    public record Plan(Optional<String> clientSql, List<StoredObject> files) {
+    /**
+     * The service's answer: the client's SQL when the plan's root runs here, with the service's parts
+     * it reads ({@code inputs}), and every lake file the plan reads.
+     */
+    public record Plan(Optional<String> clientSql, List<ClientResource.ServiceInput> inputs, List<StoredObject> files, int filesCachedHere) {
+        /** The names the client's SQL reads the service's parts under. */
+        public List<String> inputNames() {
+            return inputs.stream().map(ClientResource.ServiceInput::name).toList();
+        }
     }
 
     /** Reads a local run's result. */
@@ -67,10 +81,15 @@ public final class ClientTier {
         }
         ClientResource.PlanResponse answer = json.readValue(response.body(), ClientResource.PlanResponse.class);
         List<StoredObject> files = answer.files().stream().map(ClientResource.CachedFile::toStoredObject).toList();
-        return new Plan(answer.runsOnClient() ? Optional.of(answer.sql()) : Optional.empty(), files);
+        int cachedHere = (int) files.stream().filter(cache::holds).count();
+        return answer.runsOnClient() ? new Plan(Optional.of(answer.sql()), answer.inputs(), files, cachedHere)
+                : new Plan(Optional.empty(), List.of(), files, cachedHere);
     }
 
-    /** Runs a plan's client SQL in this client's own DuckDB, over its cache folder. */
+    /**
+     * Runs a plan's client SQL in this client's own DuckDB, over its cache folder and the rows of the
+     * service's parts, registered as Arrow streams under their input names.
+     */
     public <T> T runLocally(Plan plan, ResultHandler<T> handler) throws Exception {
         String sql = plan.clientSql().orElseThrow(() -> new IllegalArgumentException("This plan runs on the service"));
         cache.used(plan.files());
@@ -79,12 +98,38 @@ public final class ClientTier {
         settings.setProperty("file_search_path", cache.folder().toString());
         settings.setProperty("autoinstall_known_extensions", "false");
         settings.setProperty("autoload_known_extensions", "false");
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", settings);
-                Statement statement = duckdb.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            return handler.read(result);
+        try (BufferAllocator allocator = new RootAllocator();
+                ArrowStreams streams = new ArrowStreams();
+                Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", settings)) {
+            for (ClientResource.ServiceInput input : plan.inputs()) {
+                streams.register(duckdb.unwrap(DuckDBConnection.class), input.name(), openInput(input, allocator), allocator);
+            }
+            try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+                return handler.read(result);
+            }
         } catch (SQLException e) {
             throw new PuffinException(ErrorCode.QUERY_FAILED, "The client's DuckDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    // The service starts its part when asked and answers once its first rows are ready (or it failed).
+    private ArrowReader openInput(ClientResource.ServiceInput input, BufferAllocator allocator) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/v1/client-input/" + encode(input.token())))
+                .timeout(timeout).header("Accept", QueryResource.ARROW_STREAM).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            try (InputStream body = response.body()) {
+                throw ErrorResponses.read(json.readTree(body));
+            }
+        }
+        ArrowStreamReader reader = new ArrowStreamReader(response.body(), allocator);
+        try {
+            // Read the schema here: DuckDB's registration is a native call, which must not wait on the network.
+            reader.getVectorSchemaRoot();
+            return reader;
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
         }
     }
 

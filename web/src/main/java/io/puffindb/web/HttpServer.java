@@ -30,7 +30,8 @@ final class HttpServer {
         ClusterResource cluster = new ClusterResource(monostore, workerPool, active);
         ExplainResource explains = new ExplainResource(executor);
         WorkersResource workers = new WorkersResource(workerPool, config.registry());
-        ClientResource clients = new ClientResource(executor, monostore.engine().cache(), json);
+        ClientResource clients = new ClientResource(executor, monostore.engine().cache(), json, queries,
+                new ClientInputs(config.queryTimeout()));
         long maxRequestBytes = config.maxRequestBytes();
         this.app = Javalin.create(javalin -> {
             javalin.jetty.port = config.port();
@@ -47,6 +48,7 @@ final class HttpServer {
             javalin.routes.get("/v1/explain", explains::explain);
             javalin.routes.post("/v1/client-plan", clients::plan);
             javalin.routes.get("/v1/cached-file", clients::cachedFile);
+            javalin.routes.get("/v1/client-input/{token}", clients::input);
             javalin.routes.post("/v1/workers", workers::heartbeat);
             javalin.routes.get("/v1/workers", workers::list);
             javalin.routes.get("/v1/queries", running::list);

@@ -85,7 +85,8 @@ final class QueryCommand {
         ClientTier.Plan plan = planned.value();
         if (plan.clientSql().isPresent()) {
             try {
-                client.runLocally(plan, result -> printResultSet(result, start, plan.files().size()));
+                client.runLocally(plan, result -> printResultSet(result, start, plan));
+                promoteInto(client, plan);
                 return 0;
             } catch (Exception e) {
                 err.println("ERROR " + (e instanceof PuffinException puffin ? puffin.code() + ": " : "") + e.getMessage());
@@ -94,18 +95,23 @@ final class QueryCommand {
         }
         int code = run(sql, server, timeout);
         if (code == 0) {
-            try {
-                int copied = client.promote(plan, err);
-                if (copied > 0) {
-                    err.printf("copied %d file%s into the client cache; the next run may stay on this machine%n", copied, copied == 1 ? "" : "s");
-                }
-            } catch (IOException | RuntimeException e) {
-                err.println("Could not copy files into the client cache: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            promoteInto(client, plan);
         }
         return code;
+    }
+
+    // After the answer is printed, so the copy never delays it.
+    private void promoteInto(ClientTier client, ClientTier.Plan plan) {
+        try {
+            int copied = client.promote(plan, err);
+            if (copied > 0) {
+                err.printf("copied %d file%s into the client cache; the next run may stay on this machine%n", copied, copied == 1 ? "" : "s");
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("Could not copy files into the client cache: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A call to the service. */
@@ -130,7 +136,7 @@ final class QueryCommand {
         }
     }
 
-    private Void printResultSet(ResultSet result, long start, int files) throws SQLException {
+    private Void printResultSet(ResultSet result, long start, ClientTier.Plan plan) throws SQLException {
         ResultSetMetaData columns = result.getMetaData();
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
@@ -148,8 +154,11 @@ final class QueryCommand {
             rows.add(cells);
         }
         TablePrinter.print(out, names, types, rows);
-        out.printf("%,d row%s in %d ms on the client, from %d cached file%s%n", rows.size(), rows.size() == 1 ? "" : "s",
-                (System.nanoTime() - start) / 1_000_000, files, files == 1 ? "" : "s");
+        int files = plan.filesCachedHere();
+        int inputs = plan.inputs().size();
+        out.printf("%,d row%s in %d ms on the client, from %d cached file%s%s%n", rows.size(), rows.size() == 1 ? "" : "s",
+                (System.nanoTime() - start) / 1_000_000, files, files == 1 ? "" : "s",
+                inputs == 0 ? "" : " and " + inputs + " part" + (inputs == 1 ? "" : "s") + " run by the service");
         return null;
     }
 

@@ -31,14 +31,18 @@ final class QueryResource {
     void run(Context ctx) throws Exception {
         long start = System.nanoTime();
         QueryRequest request = QueryRequest.parse(json, ctx.bodyAsBytes());
-        PreparedQuery prepared = executor.prepare(request.sql());
-        ctx.header("X-Query-Id", request.queryId());
+        run(ctx, executor.prepare(request.sql()), request.queryId(), start);
+    }
+
+    /** Runs a planned query, visible among the running ones (the page, cancel) until it has answered. */
+    void run(Context ctx, PreparedQuery prepared, String queryId, long start) throws Exception {
+        ctx.header("X-Query-Id", queryId);
         QueryHandle handle = executor.handle(prepared);
-        active.add(request.queryId(), handle);
+        active.add(queryId, handle);
         try (RunningQuery running = executor.run(handle)) {
             answer(ctx, running, start);
         } finally {
-            active.remove(request.queryId());
+            active.remove(queryId);
         }
     }
 

@@ -33,6 +33,27 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
     public record Input(TierExchange exchange, String name, Fragment source) {
     }
 
+    /**
+     * The MONOSTORE fragment that yields {@code input}'s rows on the service: its source when that runs
+     * on the MONOSTORE, else one (numbered {@code id}) that gathers the source's LAMBDA tasks as they are.
+     */
+    public static Fragment gatheredOnMonostore(Input input, int id) {
+        if (input.source().tier() == Tier.MONOSTORE) {
+            return input.source();
+        }
+        return new Fragment(id, Tier.MONOSTORE, input.exchange(), List.of(input), Optional.empty());
+    }
+
+    /** The largest fragment id in this fragment's tree (ids are unique within a plan). */
+    public int maxId() {
+        return Math.max(id, inputs.stream().mapToInt(input -> input.source().maxId()).max().orElse(id));
+    }
+
+    /** Whether this fragment or any below it runs on {@code wanted}. */
+    public boolean anyOn(Tier wanted) {
+        return tier == wanted || inputs.stream().anyMatch(input -> input.source().anyOn(wanted));
+    }
+
     /** The input whose rows arrive dealt by key (a hash exchange): then the fragment runs one task per key range. */
     public Optional<Input> byKey() {
         return inputs.stream().filter(input -> input.exchange().kind() == ExchangeKind.HASH).findFirst();
