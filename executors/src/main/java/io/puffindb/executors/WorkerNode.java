@@ -8,6 +8,7 @@ import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.FlightEndpoint;
 import io.puffindb.executors.flight.ResultStore;
 import io.puffindb.lake.cache.FileCache;
+import io.puffindb.lake.cache.RamCopy;
 import io.puffindb.lake.cache.RamLayer;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.registry.CacheLayer;
@@ -33,16 +34,17 @@ public final class WorkerNode implements AutoCloseable {
 
     /**
      * {@code cacheDir/<id>} becomes this engine's own cache of remote lake files, holding at most
-     * {@code cacheBytes}, with a RAM layer of {@code ramBytes} in {@code ramDir/<id>} (0: none). With
+     * {@code cacheBytes}, with a RAM layer of {@code ramBytes} in {@code ramDir/<id>} (0: none), whose
+     * copies are written as {@code ramCopy} says. With
      * the deployment's shared Registry, the cache directory learns what it holds (as copies in
      * {@code layer}, and in {@link CacheLayer#MONOSTORE_RAM}) and its tasks can hand their outputs over through it.
      */
     public WorkerNode(String host, int port, int threads, String memoryLimit, int batchRows, ObjectStores stores, Path cacheDir, long cacheBytes,
-            Path ramDir, long ramBytes, Optional<Registry> sharedRegistry, CacheLayer layer) {
+            Path ramDir, long ramBytes, RamCopy ramCopy, Optional<Registry> sharedRegistry, CacheLayer layer) {
         CacheDirectory directory = sharedRegistry.map(CacheDirectory::of).orElse(CacheDirectory.detached());
         this.id = (layer == CacheLayer.WORKER_SSD ? "worker-" : "monostore-") + UUID.randomUUID().toString().substring(0, 8);
         this.allocator = new RootAllocator();
-        RamLayer ram = ramBytes > 0 ? new RamLayer(ramDir.resolve(id), ramBytes, directory.listenerFor(id, CacheLayer.MONOSTORE_RAM)) : RamLayer.NONE;
+        RamLayer ram = ramBytes > 0 ? new RamLayer(ramDir.resolve(id), ramBytes, ramCopy, directory.listenerFor(id, CacheLayer.MONOSTORE_RAM)) : RamLayer.NONE;
         this.engine = new DuckDbEngine(threads, memoryLimit, new FileCache(cacheDir.resolve(id), cacheBytes, stores, directory.listenerFor(id, layer), ram));
         this.clients = new FlightClients(allocator);
         this.producer = new EngineFlightProducer(engine, allocator, clients, results, batchRows, sharedRegistry, stores);

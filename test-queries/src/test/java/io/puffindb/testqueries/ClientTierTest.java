@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.puffindb.lake.cache.CacheListener;
+import io.puffindb.lake.cache.RamCopy;
+import io.puffindb.lake.cache.RamLayer;
 import io.puffindb.web.ClientCache;
 import io.puffindb.web.ClientTier;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The CLIENT tier over a lake in the in-process S3 server. While the client's cache holds nothing,
  * the service runs the query; once the MONOSTORE caches lineitem, the client copies it from there
  * (nothing from S3); then the service's plan for this client runs wholly on the client, whose own
- * DuckDB answers as DuckDB alone does, with no read from S3 and none from the MONOSTORE's cache.
+ * DuckDB answers as DuckDB alone does, with no read from S3 and none from the MONOSTORE's cache;
+ * what it read then goes into the client's RAM layer (uncompressed), from which the next run answers.
  */
 class ClientTierTest {
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
@@ -30,6 +36,8 @@ class ClientTierTest {
     static Path caches;
     @TempDir
     static Path clientFolder;
+    @TempDir
+    static Path clientRam;
     static S3TpchLake lake;
     static int lineitemFiles;
 
@@ -47,7 +55,8 @@ class ClientTierTest {
     @Test
     void aClientHoldingTheFilesRunsTheQueryItselfAndTheServiceReadsNothing() throws Exception {
         QueryCase q6 = TpchCases.named("tpch-q06");
-        ClientTier client = new ClientTier("http://127.0.0.1:" + lake.service.port(), new ClientCache(clientFolder, 1L << 30), Duration.ofMinutes(1));
+        RamLayer ram = new RamLayer(clientRam, 1L << 30, RamCopy.UNCOMPRESSED, CacheListener.NONE);
+        ClientTier client = new ClientTier("http://127.0.0.1:" + lake.service.port(), new ClientCache(clientFolder, 1L << 30, ram), Duration.ofMinutes(1));
 
         assertTrue(client.plan(q6.sql()).clientSql().isEmpty(), "cold: the client holds nothing, the service runs the query");
         lake.checker.failure(q6).ifPresent(failure -> fail("cold run: " + failure));
@@ -57,7 +66,7 @@ class ClientTierTest {
         assertTrue(warm.clientSql().isEmpty(), "warm: still the service's");
         lake.checker.failure(q6).ifPresent(failure -> fail("warm run: " + failure));
         long s3Bytes = lake.s3.bytesServed();
-        assertEquals(lineitemFiles, client.promote(warm, SILENT), "the client copies what the query read");
+        assertEquals(new ClientTier.Promoted(lineitemFiles, 0), client.promote(warm, SILENT), "the client copies what the query read");
         assertEquals(s3Bytes, lake.s3.bytesServed(), "from the MONOSTORE's cache, not from the lake");
 
         long monostoreHits = lake.monostoreCache().get("hits").asLong();
@@ -68,6 +77,15 @@ class ClientTierTest {
         ResultComparator.differences(lake.oracle.run(q6.sql(), lake.allocator), answer, false).ifPresent(difference -> fail("client run: " + difference));
         assertEquals(s3Bytes, lake.s3.bytesServed(), "nothing read from S3");
         assertEquals(monostoreHits, lake.monostoreCache().get("hits").asLong(), "nothing read by the MONOSTORE");
+
+        assertEquals(new ClientTier.Promoted(0, lineitemFiles), client.promote(hot, SILENT), "what the client read goes into its RAM layer");
+        try (Stream<Path> ssdCopies = Files.list(clientFolder)) {
+            for (Path copy : ssdCopies.filter(path -> path.getFileName().toString().endsWith(".parquet")).toList()) {
+                Files.delete(copy); // so the next run can only have read the RAM copies
+            }
+        }
+        ResultTable fromRam = client.runLocally(client.plan(q6.sql()), lake::read);
+        ResultComparator.differences(lake.oracle.run(q6.sql(), lake.allocator), fromRam, false).ifPresent(difference -> fail("run from RAM: " + difference));
     }
 
 }

@@ -5,51 +5,77 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.lake.cache.FileCache;
+import io.puffindb.lake.cache.RamLayer;
 import io.puffindb.lake.store.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The CLI's own cache of lake files (the CLIENT tier's SSD layer): a folder that outlives the
- * process, with a manifest of what each file is (location, version, size) and when it was last
- * used. Files carry the same names as in the engines' caches, so SQL the service renders for the
- * client finds them. Least recently used files leave first when over the budget.
+ * process, with a manifest of what each file is (location, version, size), when it was last used,
+ * and the size of its copy in the RAM layer, if any. Files carry the same names as in the engines'
+ * caches, so SQL the service renders for the client finds them: in the RAM layer's folder first,
+ * then in this one. Least recently used files leave first when over a layer's budget.
  */
 public final class ClientCache {
     private static final String MANIFEST = "manifest.json";
 
     private final Path folder;
     private final long budgetBytes;
+    private final RamLayer ram;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-    /** One cached file: the lake file it copies and its last use (epoch milliseconds). */
-    record Entry(String uri, String version, long size, long lastUsed) {
+    /** One cached file: the lake file it copies, its last use (epoch milliseconds), its RAM copy's size (0: none). */
+    record Entry(String uri, String version, long size, long lastUsed, long ramSize) {
         StoredObject file() {
             return new StoredObject(uri, size, version);
         }
+
+        Entry usedAt(long now) {
+            return new Entry(uri, version, size, now, ramSize);
+        }
+
+        Entry withRamSize(long bytes) {
+            return new Entry(uri, version, size, lastUsed, bytes);
+        }
     }
 
+    /** A cache with no RAM layer. */
     public ClientCache(Path folder, long budgetBytes) {
-        this.folder = requireNonNull(folder, "folder is null");
+        this(folder, budgetBytes, RamLayer.NONE);
+    }
+
+    public ClientCache(Path folder, long budgetBytes, RamLayer ram) {
+        this.folder = requireNonNull(folder, "folder is null").toAbsolutePath();
         this.budgetBytes = budgetBytes;
+        this.ram = requireNonNull(ram, "ram is null");
         try {
             Files.createDirectories(folder);
+            if (ram.budgetBytes() > 0) {
+                Files.createDirectories(ram.folder());
+            }
             Path manifest = folder.resolve(MANIFEST);
             if (Files.exists(manifest)) {
                 for (Entry entry : json.readValue(manifest.toFile(), new TypeReference<List<Entry>>() { })) {
-                    // A file deleted by hand is simply not cached any more.
-                    if (Files.exists(folder.resolve(FileCache.nameOf(entry.file())))) {
-                        entries.put(FileCache.nameOf(entry.file()), entry);
+                    String name = FileCache.nameOf(entry.file());
+                    // A file deleted by hand is simply not cached any more; RAM copies are gone after a reboot.
+                    if (Files.exists(folder.resolve(name))) {
+                        boolean inRam = entry.ramSize() > 0 && ram.budgetBytes() > 0 && Files.exists(ram.folder().resolve(name));
+                        entries.put(name, inRam ? entry : entry.withRamSize(0));
                     }
                 }
             }
@@ -58,9 +84,31 @@ public final class ClientCache {
         }
     }
 
-    /** Where the files are: the client's DuckDB resolves cached names here. */
-    public Path folder() {
-        return folder;
+    /**
+     * The RAM layer's folder for a client cache in {@code folder}: one per cache folder, under
+     * {@code ramDir} (a RAM-backed file system), so two caches never share RAM copies.
+     */
+    public static Path ramFolderFor(Path folder, Path ramDir) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(folder.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return ramDir.resolve("client-" + HexFormat.of().formatHex(digest, 0, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    /** Where the client's DuckDB looks for cached names ({@code file_search_path}): the RAM layer first. */
+    public String searchPath() {
+        return ram.budgetBytes() > 0 ? ram.folder().toAbsolutePath() + "," + folder : folder.toString();
+    }
+
+    /** Files held in the RAM layer too, and their RAM copies' bytes. */
+    public long ramFiles() {
+        return entries.values().stream().filter(entry -> entry.ramSize() > 0).count();
+    }
+
+    public long ramBytes() {
+        return entries.values().stream().mapToLong(Entry::ramSize).sum();
     }
 
     /** The lake files held. */
@@ -75,7 +123,7 @@ public final class ClientCache {
     /** Marks the files as used now (they leave last). */
     public void used(List<StoredObject> files) {
         long now = System.currentTimeMillis();
-        files.forEach(file -> entries.computeIfPresent(FileCache.nameOf(file), (name, entry) -> new Entry(entry.uri(), entry.version(), entry.size(), now)));
+        files.forEach(file -> entries.computeIfPresent(FileCache.nameOf(file), (name, entry) -> entry.usedAt(now)));
         save();
     }
 
@@ -88,7 +136,7 @@ public final class ClientCache {
         Path partial = folder.resolve(".partial-" + name);
         Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
         Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        entries.put(name, new Entry(file.uri(), file.version(), file.size(), System.currentTimeMillis()));
+        entries.put(name, new Entry(file.uri(), file.version(), file.size(), System.currentTimeMillis(), 0));
         evictOverBudget();
         save();
         return true;
@@ -103,8 +151,59 @@ public final class ClientCache {
                 return;
             }
             Files.deleteIfExists(folder.resolve(named.getKey()));
+            deleteRamCopy(named.getKey());
             entries.remove(named.getKey());
             total -= named.getValue().size();
+        }
+    }
+
+    /**
+     * Reactive promotion within the client: copies the given cached files (those a query just read)
+     * into the RAM layer, written as the layer says, then drops the least recently used RAM copies
+     * over its budget. Answers how many of them the RAM layer holds now that it did not before.
+     */
+    public int promoteToRam(List<StoredObject> files) throws IOException {
+        if (ram.budgetBytes() <= 0) {
+            return 0;
+        }
+        List<String> promoted = new ArrayList<>();
+        for (StoredObject file : files) {
+            String name = FileCache.nameOf(file);
+            Entry entry = entries.get(name);
+            if (entry == null || entry.ramSize() > 0 || entry.size() > ram.budgetBytes()) {
+                continue;
+            }
+            Path partial = ram.folder().resolve(".partial-" + name);
+            Files.deleteIfExists(partial);
+            ram.copy().copy(folder.resolve(name), partial);
+            Files.move(partial, ram.folder().resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            entries.put(name, entry.withRamSize(Files.size(ram.folder().resolve(name))));
+            promoted.add(name);
+        }
+        demoteOverRamBudget();
+        save();
+        return (int) promoted.stream().filter(name -> entries.get(name).ramSize() > 0).count();
+    }
+
+    private void demoteOverRamBudget() throws IOException {
+        long total = ramBytes();
+        List<Map.Entry<String, Entry>> oldestFirst = new ArrayList<>(entries.entrySet());
+        oldestFirst.sort(Comparator.comparingLong(named -> named.getValue().lastUsed()));
+        for (Map.Entry<String, Entry> named : oldestFirst) {
+            if (total <= ram.budgetBytes()) {
+                return;
+            }
+            if (named.getValue().ramSize() > 0) {
+                deleteRamCopy(named.getKey());
+                total -= named.getValue().ramSize();
+                entries.put(named.getKey(), named.getValue().withRamSize(0));
+            }
+        }
+    }
+
+    private void deleteRamCopy(String name) throws IOException {
+        if (ram.budgetBytes() > 0) {
+            Files.deleteIfExists(ram.folder().resolve(name));
         }
     }
 

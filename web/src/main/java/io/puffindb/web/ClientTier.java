@@ -95,7 +95,7 @@ public final class ClientTier {
         cache.used(plan.files());
         Properties settings = new Properties();
         // The rendered SQL names each file by its cache name; DuckDB finds it in the cache folder, and reads nothing else.
-        settings.setProperty("file_search_path", cache.folder().toString());
+        settings.setProperty("file_search_path", cache.searchPath());
         settings.setProperty("autoinstall_known_extensions", "false");
         settings.setProperty("autoload_known_extensions", "false");
         try (BufferAllocator allocator = new RootAllocator();
@@ -133,11 +133,17 @@ public final class ClientTier {
         }
     }
 
+    /** What a promotion after a query moved one layer up: files copied in from the MONOSTORE, files copied into RAM. */
+    public record Promoted(int fromService, int intoRam) {
+    }
+
     /**
-     * Copies the plan's files that this cache lacks from the MONOSTORE's cache (files the MONOSTORE
-     * does not hold are skipped: a later query offers them again). Answers how many were copied.
+     * Reactive promotion after a query: the plan's files that this cache lacks are copied from the
+     * MONOSTORE's cache (files the MONOSTORE does not hold are skipped: a later query offers them
+     * again), and those it held, which the query read, go into the client's RAM layer.
      */
-    public int promote(Plan plan, PrintStream progress) throws IOException, InterruptedException {
+    public Promoted promote(Plan plan, PrintStream progress) throws IOException, InterruptedException {
+        List<StoredObject> held = plan.files().stream().filter(cache::holds).toList();
         List<StoredObject> missing = plan.files().stream().filter(file -> !cache.holds(file)).toList();
         int copied = 0;
         for (int i = 0; i < missing.size(); i++) {
@@ -157,7 +163,7 @@ public final class ClientTier {
         if (!missing.isEmpty()) {
             progress.println();
         }
-        return copied;
+        return new Promoted(copied, cache.promoteToRam(held));
     }
 
     private static String encode(String value) {

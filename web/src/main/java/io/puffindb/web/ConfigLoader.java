@@ -3,6 +3,7 @@ package io.puffindb.web;
 import static java.lang.String.format;
 
 import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.cache.RamCopy;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.store.S3Settings;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class ConfigLoader {
             Map.entry("worker.host", "127.0.0.1"),
             Map.entry("worker.port", "0"),
             Map.entry("through.allow", ""),
-            Map.entry("cache", Path.of(System.getProperty("user.home"), ".puffindb", "client").toString()),
+            Map.entry("cache", ClientConfig.defaults().folder().toString()),
             Map.entry("registry", "memory"),
             Map.entry("s3.endpoint", ""),
             Map.entry("s3.region", "us-east-1"),
@@ -58,11 +59,13 @@ public final class ConfigLoader {
             Map.entry("cache.monostore.bytes", String.valueOf(StorageConfig.defaults().monostoreCacheBytes())),
             Map.entry("cache.ram.dir", StorageConfig.defaults().ramDir().toString()),
             Map.entry("cache.monostore.ram.bytes", String.valueOf(StorageConfig.defaults().monostoreRamBytes())),
+            Map.entry("cache.ram.compression", StorageConfig.defaults().ramCopy().configName()),
             Map.entry("handover.mode", "auto"),
             Map.entry("handover.small.result.bytes", String.valueOf(1L << 20)),
             Map.entry("handover.spill", ""),
             Map.entry("handover.result.ttl", "PT10M"),
-            Map.entry("client.cache.bytes", String.valueOf(PuffinConfig.DEFAULT_CLIENT_CACHE_BYTES)));
+            Map.entry("client.cache.bytes", String.valueOf(ClientConfig.defaults().ssdBytes())),
+            Map.entry("client.cache.ram.bytes", String.valueOf(ClientConfig.defaults().ramBytes())));
 
     private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
     private static final Pattern DELTA_KEY = Pattern.compile("delta\\.([a-z0-9_]+)\\.path");
@@ -138,7 +141,7 @@ public final class ConfigLoader {
                     get("worker.host"),
                     Integer.parseInt(get("worker.port")),
                     List.of(get("through.allow").split(",")),
-                    Path.of(get("cache")),
+                    new ClientConfig(Path.of(get("cache")), Long.parseLong(get("client.cache.bytes")), Long.parseLong(get("client.cache.ram.bytes"))),
                     get("registry"),
                     new StorageConfig(
                             new S3Settings(Optional.of(get("s3.endpoint")), get("s3.region"), Boolean.parseBoolean(get("s3.path.style")),
@@ -150,14 +153,14 @@ public final class ConfigLoader {
                             lakePaths(DELTA_KEY),
                             lakePaths(HUDI_KEY),
                             Path.of(get("cache.ram.dir")),
-                            Long.parseLong(get("cache.monostore.ram.bytes"))),
+                            Long.parseLong(get("cache.monostore.ram.bytes")),
+                            RamCopy.parse(get("cache.ram.compression"))),
                     new HandoverSettings(
                             HandoverSettings.Mode.valueOf(get("handover.mode").toUpperCase(java.util.Locale.ROOT)),
                             Long.parseLong(get("handover.small.result.bytes")),
                             // Spills go beside the caches unless a shared location (e.g. s3://bucket/spill) is set.
                             get("handover.spill").isEmpty() ? Path.of(get("cache.dir")).resolve("spill").toString() : get("handover.spill"),
-                            Duration.parse(get("handover.result.ttl"))),
-                    Long.parseLong(get("client.cache.bytes")));
+                            Duration.parse(get("handover.result.ttl"))));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

@@ -90,12 +90,12 @@ public final class EmbeddedService implements AutoCloseable {
         this.registry = Registries.open(config.registry());
         CacheDirectory directory = CacheDirectory.of(registry);
         this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                stores, storage.cacheDir(), storage.monostoreCacheBytes(), storage.ramDir(), storage.monostoreRamBytes(), Optional.of(registry),
+                stores, storage.cacheDir(), storage.monostoreCacheBytes(), storage.ramDir(), storage.monostoreRamBytes(), storage.ramCopy(), Optional.of(registry),
                 CacheLayer.MONOSTORE_SSD);
         this.workers = new WorkerPool(registry, WORKER_TTL, Clock.systemUTC());
         for (int i = 0; i < config.workers(); i++) {
             WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                    stores, storage.cacheDir(), storage.workerCacheBytes(), storage.ramDir(), 0, Optional.of(registry), CacheLayer.WORKER_SSD);
+                    stores, storage.cacheDir(), storage.workerCacheBytes(), storage.ramDir(), 0, storage.ramCopy(), Optional.of(registry), CacheLayer.WORKER_SSD);
             localWorkers.add(worker);
             workers.addLocal(worker);
         }

@@ -3,9 +3,12 @@ package io.puffindb.web;
 import io.puffindb.calcite.parser.PuffinParserConfig;
 import io.puffindb.calcite.parser.SqlCreateTableAs;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.cache.CacheListener;
+import io.puffindb.lake.cache.RamLayer;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,13 +97,18 @@ public final class Main {
         String sql = positional.get(0);
         SqlNode statement = parseForClient(sql);
         if (statement instanceof SqlCreateTableAs create) {
-            long rows = new ClientTables(config.server(), config.cache(), config.queryTimeout()).create(create);
-            System.out.printf("Created table %s with %,d rows in %s%n", create.name(), rows, config.cache().resolve(ClientTables.DATABASE_FILE));
+            Path folder = config.client().folder();
+            long rows = new ClientTables(config.server(), folder, config.queryTimeout()).create(create);
+            System.out.printf("Created table %s with %,d rows in %s%n", create.name(), rows, folder.resolve(ClientTables.DATABASE_FILE));
             return 0;
         }
         QueryCommand command = new QueryCommand(System.out, System.err);
         if (clientTier) {
-            ClientCache cache = new ClientCache(config.cache().resolve("files"), config.clientCacheBytes());
+            ClientConfig client = config.client();
+            Path files = client.folder().resolve("files");
+            RamLayer ram = new RamLayer(ClientCache.ramFolderFor(files, config.storage().ramDir()), client.ramBytes(), config.storage().ramCopy(),
+                    CacheListener.NONE);
+            ClientCache cache = new ClientCache(files, client.ssdBytes(), ram);
             return command.run(sql, new ClientTier(config.server(), cache, config.queryTimeout()), config.server(), config.queryTimeout());
         }
         return command.run(sql, config.server(), config.queryTimeout());

@@ -27,13 +27,10 @@ public record PuffinConfig(
         String workerHost,
         int workerPort,
         List<String> throughAllow,
-        Path cache,
+        ClientConfig client,
         String registry,
         StorageConfig storage,
-        HandoverSettings handover,
-        long clientCacheBytes) {
-    /** The CLI's own cache of lake files when it runs the CLIENT tier ({@code query --cache DIR}). */
-    public static final long DEFAULT_CLIENT_CACHE_BYTES = 2L << 30;
+        HandoverSettings handover) {
 
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
@@ -44,7 +41,7 @@ public record PuffinConfig(
         requireNonNull(coordinator, "coordinator is null");
         requireNonNull(workerHost, "workerHost is null");
         throughAllow = List.copyOf(throughAllow);
-        requireNonNull(cache, "cache is null");
+        requireNonNull(client, "client is null");
         requireNonNull(registry, "registry is null");
         requireNonNull(storage, "storage is null");
         requireNonNull(handover, "handover is null");
@@ -53,38 +50,37 @@ public record PuffinConfig(
     /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
     public static PuffinConfig embedded(Path lake, int port, int workers) {
         return new PuffinConfig(port, lake.toString(), 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
-                workers, "", "127.0.0.1", 0, List.of(), Path.of(System.getProperty("user.home"), ".puffindb", "client"), "memory",
-                StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()),
-                DEFAULT_CLIENT_CACHE_BYTES);
+                workers, "", "127.0.0.1", 0, List.of(), ClientConfig.defaults(), "memory",
+                StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()));
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover, clientCacheBytes);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover);
     }
 
     /** Keeps worker membership in this Registry ({@code memory} or {@code redis://host:port[/namespace]}). */
     public PuffinConfig withRegistry(String spec) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, spec, storage, handover, clientCacheBytes);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, spec, storage, handover);
     }
 
     /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
     public PuffinConfig withThroughAllow(List<String> patterns) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, cache, registry, storage, handover, clientCacheBytes);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, client, registry, storage, handover);
     }
 
     /** Reads the lake at {@code location} (a folder or {@code s3://bucket/prefix}) with these storage settings. */
     public PuffinConfig withLake(String location, StorageConfig newStorage) {
         return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, newStorage, handover, clientCacheBytes);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, newStorage, handover);
     }
 
     /** Hands LAMBDA outputs over this way (see {@link HandoverSettings}). */
     public PuffinConfig withHandover(HandoverSettings newHandover) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, newHandover, clientCacheBytes);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, newHandover);
     }
 
     /** True when the lake is a folder on this machine (the demo lake can be generated into it). */
@@ -95,11 +91,11 @@ public record PuffinConfig(
     /** Resolves unqualified table names in this schema ({@code tpch}, or a catalog's {@code iceberg.tpch}). */
     public PuffinConfig withDefaultSchema(String schema) {
         return new PuffinConfig(port, lake, scaleFactor, schema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover, clientCacheBytes);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover);
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, cache, registry, storage, handover, clientCacheBytes);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover);
     }
 }

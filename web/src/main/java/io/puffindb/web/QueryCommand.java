@@ -103,9 +103,13 @@ final class QueryCommand {
     // After the answer is printed, so the copy never delays it.
     private void promoteInto(ClientTier client, ClientTier.Plan plan) {
         try {
-            int copied = client.promote(plan, err);
-            if (copied > 0) {
-                err.printf("copied %d file%s into the client cache; the next run may stay on this machine%n", copied, copied == 1 ? "" : "s");
+            ClientTier.Promoted promoted = client.promote(plan, err);
+            if (promoted.fromService() > 0) {
+                err.printf("copied %d file%s into the client cache; the next run may stay on this machine%n", promoted.fromService(),
+                        promoted.fromService() == 1 ? "" : "s");
+            }
+            if (promoted.intoRam() > 0) {
+                err.printf("holding %d file%s in the client's RAM layer%n", promoted.intoRam(), promoted.intoRam() == 1 ? "" : "s");
             }
         } catch (IOException | RuntimeException e) {
             err.println("Could not copy files into the client cache: " + e.getMessage());

@@ -47,7 +47,7 @@ final class WorkerCommand implements AutoCloseable {
         this.registrySpec = config.registry();
         this.registry = config.registry().startsWith("redis://") ? Optional.of(Registries.open(config.registry())) : Optional.empty();
         this.node = new WorkerNode(config.workerHost(), config.workerPort(), config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                stores, config.storage().cacheDir(), config.storage().workerCacheBytes(), config.storage().ramDir(), 0,
+                stores, config.storage().cacheDir(), config.storage().workerCacheBytes(), config.storage().ramDir(), 0, config.storage().ramCopy(),
                 registry, CacheLayer.WORKER_SSD);
     }
 

@@ -1,10 +1,13 @@
 package io.puffindb.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.puffindb.lake.cache.CacheListener;
 import io.puffindb.lake.cache.FileCache;
+import io.puffindb.lake.cache.RamLayer;
 import io.puffindb.lake.store.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientCacheTest {
     @TempDir
     Path folder;
+    @TempDir
+    Path ram;
 
     @Test
     void outlivesTheProcessAndEvictsTheLeastRecentlyUsedOverItsBudget() throws Exception {
@@ -36,6 +41,55 @@ class ClientCacheTest {
         ClientCache reopened = new ClientCache(folder, 1000);
         assertEquals(List.of(a, c), reopened.files().stream().sorted(Comparator.comparing(StoredObject::uri)).toList());
         assertEquals(400, Files.size(folder.resolve(FileCache.nameOf(c))), "under the name the service's SQL uses");
+    }
+
+    @Test
+    void filesAQueryReadGoIntoRamWhichDuckDbSearchesFirstAndTheLeastRecentlyUsedLeaveIt() throws Exception {
+        StoredObject a = file("a", 400);
+        StoredObject b = file("b", 400);
+        StoredObject c = file("c", 400);
+        Path ramFolder = ram.resolve("client");
+        ClientCache cache = new ClientCache(folder, 10_000, new RamLayer(ramFolder, 1000, CacheListener.NONE));
+        for (StoredObject file : List.of(a, b, c)) {
+            cache.add(file, content(400));
+        }
+        assertEquals(ramFolder.toAbsolutePath() + "," + folder.toAbsolutePath(), cache.searchPath(), "a cached name is looked for in RAM first");
+        assertEquals(2, cache.promoteToRam(List.of(a, b)));
+        assertEquals(0, cache.promoteToRam(List.of(a)), "already in RAM");
+        assertEquals(800, cache.ramBytes());
+        assertArrayEquals(Files.readAllBytes(folder.resolve(FileCache.nameOf(a))), Files.readAllBytes(ramFolder.resolve(FileCache.nameOf(a))));
+
+        Thread.sleep(5);
+        cache.used(List.of(a, c)); // b is now the least recently used
+        assertEquals(1, cache.promoteToRam(List.of(c)));
+        assertTrue(Files.notExists(ramFolder.resolve(FileCache.nameOf(b))), "b left RAM to make room");
+        assertTrue(cache.holds(b), "but not the cache");
+        assertEquals(2, cache.ramFiles());
+
+        ClientCache reopened = new ClientCache(folder, 10_000, new RamLayer(ramFolder, 1000, CacheListener.NONE));
+        assertEquals(800, reopened.ramBytes(), "the manifest remembers the RAM copies");
+        Files.delete(ramFolder.resolve(FileCache.nameOf(a))); // as after a reboot, for a
+        assertEquals(400, new ClientCache(folder, 10_000, new RamLayer(ramFolder, 1000, CacheListener.NONE)).ramBytes());
+    }
+
+    @Test
+    void evictingAFileDropsItsRamCopyToo() throws Exception {
+        Path ramFolder = ram.resolve("client");
+        ClientCache cache = new ClientCache(folder, 1000, new RamLayer(ramFolder, 1000, CacheListener.NONE));
+        StoredObject a = file("a", 600);
+        cache.add(a, content(600));
+        cache.promoteToRam(List.of(a));
+        cache.add(file("b", 600), content(600));
+        assertFalse(cache.holds(a));
+        assertTrue(Files.notExists(ramFolder.resolve(FileCache.nameOf(a))));
+        assertEquals(0, cache.ramBytes());
+    }
+
+    @Test
+    void ramFoldersDifferPerCacheFolder() {
+        assertEquals(ClientCache.ramFolderFor(folder, ram), ClientCache.ramFolderFor(folder.resolve("."), ram));
+        assertFalse(ClientCache.ramFolderFor(folder, ram).equals(ClientCache.ramFolderFor(folder.resolve("other"), ram)));
+        assertEquals(ram, ClientCache.ramFolderFor(folder, ram).getParent());
     }
 
     @Test

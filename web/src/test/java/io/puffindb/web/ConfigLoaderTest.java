@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.cache.RamCopy;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,16 @@ class ConfigLoaderTest {
         assertEquals(Map.of("sales", "s3://bucket/delta"), config.storage().deltaLakes());
         assertEquals(Map.of("rides", "/data/hudi"), config.storage().hudiLakes());
         assertEquals(List.of(new IcebergCatalogConfig("wh", "jdbc:sqlite:/tmp/c.db", "/tmp/wh")), config.storage().icebergCatalogs());
+    }
+
+    @Test
+    void ramCopiesAreAsStoredOrUncompressedAndTheClientHasItsOwnBudgets() {
+        assertEquals(RamCopy.AS_STORED, ConfigLoader.load(Map.of(), Map.of()).storage().ramCopy());
+        PuffinConfig config = ConfigLoader.load(Map.of("cache.ram.compression", "uncompressed", "cache", "/tmp/c", "client.cache.ram.bytes", "1000"), Map.of());
+        assertEquals(RamCopy.UNCOMPRESSED, config.storage().ramCopy());
+        assertEquals(new ClientConfig(Path.of("/tmp/c"), ClientConfig.defaults().ssdBytes(), 1000), config.client());
+        PuffinException wrong = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("cache.ram.compression", "zip"), Map.of()));
+        assertTrue(wrong.getMessage().contains("as-stored or uncompressed, not 'zip'"), wrong.getMessage());
     }
 
     @Test

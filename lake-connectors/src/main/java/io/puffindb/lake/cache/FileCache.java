@@ -180,7 +180,7 @@ public final class FileCache implements AutoCloseable {
             }
             boolean moved = false;
             try {
-                moveIntoRam(name);
+                entry.ramSize = moveIntoRam(name);
                 moved = true;
             } catch (IOException e) {
                 LOG.warn("Cannot hold {} in RAM: {}", file.uri(), e.getMessage());
@@ -191,7 +191,7 @@ public final class FileCache implements AutoCloseable {
                 entry.pins--;
                 if (moved) {
                     inRam.put(name, entry);
-                    ramBytes += entry.size;
+                    ramBytes += entry.ramSize;
                     demoted = demoteOverRamBudget();
                 }
                 evicted = evictOverBudget();
@@ -205,19 +205,22 @@ public final class FileCache implements AutoCloseable {
         }
     }
 
-    private void moveIntoRam(String name) throws IOException {
+    // Answers the RAM copy's size, which an uncompressed copy makes larger than the file.
+    private long moveIntoRam(String name) throws IOException {
         Path ramCopy = ram.folder().resolve(name);
         Path partial = ram.folder().resolve(".partial-" + name);
         Path ssdCopy = root.resolve(".ssd-" + name);
         Path link = root.resolve(".link-" + name);
         try {
-            Files.copy(root.resolve(name), partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(partial);
+            ram.copy().copy(root.resolve(name), partial);
             Files.move(partial, ramCopy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(ssdCopy);
             Files.createLink(ssdCopy, root.resolve(name));
             Files.deleteIfExists(link);
             Files.createSymbolicLink(link, ramCopy);
             Files.move(link, root.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return Files.size(ramCopy);
         } catch (IOException e) {
             deleteQuietly(partial);
             deleteQuietly(link);
@@ -244,7 +247,7 @@ public final class FileCache implements AutoCloseable {
             }
             deleteQuietly(ram.folder().resolve(entry.name));
             iterator.remove();
-            ramBytes -= entry.size;
+            ramBytes -= entry.ramSize;
             demoted.add(entry);
         }
         return demoted;
@@ -338,7 +341,7 @@ public final class FileCache implements AutoCloseable {
             evictions.incrementAndGet();
             deleteQuietly(root.resolve(entry.name));
             if (inRam.remove(entry.name) != null) {
-                ramBytes -= entry.size;
+                ramBytes -= entry.ramSize;
                 entry.wasInRam = true;
                 deleteQuietly(root.resolve(".ssd-" + entry.name));
                 deleteQuietly(ram.folder().resolve(entry.name));
@@ -417,6 +420,7 @@ public final class FileCache implements AutoCloseable {
         final String name;
         final StoredObject file;
         final long size;
+        long ramSize;
         int pins;
         boolean wasInRam;
 

@@ -11,6 +11,10 @@ import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.lake.store.StoredObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -171,6 +175,45 @@ class FileCacheTest {
                 assertEquals(List.of(cacheDir.resolve(FileCache.nameOf(b))), left.toList(), "no link, SSD copy or RAM copy of a is left");
             }
         }
+    }
+
+    @Test
+    void anUncompressedRamCopyHasTheSameRowsInOrderAndFieldIdsAndCountsItsOwnSize() throws Exception {
+        Path file = lake.resolve("ids.parquet");
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+            statement.execute("COPY (SELECT i AS id, 'row ' || (i % 7) AS label, CASE WHEN i % 5 = 0 THEN NULL ELSE i * 1.5 END AS amount"
+                    + " FROM range(20000) t(i)) TO '" + file + "' (FORMAT parquet, COMPRESSION zstd, FIELD_IDS {id: 11, label: 12, amount: 13})");
+        }
+        StoredObject ids = new LocalObjectStore().stat(file.toString()).orElseThrow();
+        Path ramDir = lake.resolve("ram");
+        try (FileCache cache = new FileCache(cacheDir, 10_000_000, stores, CacheListener.NONE,
+                new RamLayer(ramDir, 10_000_000, RamCopy.UNCOMPRESSED, CacheListener.NONE))) {
+            cache.stage(List.of(ids)).close();
+            assertTrue(cache.promoteToRam(ids));
+            Path name = cacheDir.resolve(FileCache.nameOf(ids));
+            long ramSize = Files.size(ramDir.resolve(FileCache.nameOf(ids)));
+            assertTrue(ramSize > ids.size(), "uncompressed is larger: " + ramSize + " vs " + ids.size());
+            assertEquals(ramSize, cache.stats().ramBytes(), "the budget counts the RAM copy, not the file");
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+                assertEquals(List.of("11 UNCOMPRESSED", "12 UNCOMPRESSED", "13 UNCOMPRESSED"), strings(statement,
+                        "SELECT DISTINCT s.field_id || ' ' || m.compression FROM parquet_schema('" + name + "') s JOIN parquet_metadata('" + name
+                                + "') m ON s.name = m.path_in_schema ORDER BY 1"));
+                String rows = "SELECT count(*) || ' ' || sum(CASE WHEN id = file_row_number THEN 1 ELSE 0 END) || ' ' || count(amount) || ' ' || sum(amount)"
+                        + " || ' ' || min(label) FROM read_parquet('%s', file_row_number = true)";
+                assertEquals(strings(statement, rows.formatted(file)), strings(statement, rows.formatted(name)), "same rows, same order, same NULLs");
+                assertEquals(List.of("20000 20000 16000 240000000.0 row 0"), strings(statement, rows.formatted(name)));
+            }
+        }
+    }
+
+    private static List<String> strings(Statement statement, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
     }
 
     private static CacheListener recording(List<String> events) {
