@@ -1,6 +1,7 @@
 package io.puffindb.bench;
 
-import io.puffindb.lake.cache.RamCopy;
+import io.puffindb.executors.cache.RamSettings;
+import io.puffindb.lake.cache.RamCompression;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,13 +9,13 @@ import java.util.Map;
 /**
  * {@code puffindb bench tpch [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries DIR]} and
  * {@code puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries DIR] [--redis redis://127.0.0.1:6379]
- * [--ram-compression as-stored|uncompressed]}.
+ * [--ram-form tables|files] [--ram-compression compressed|uncompressed]}.
  */
 public final class BenchMain {
     private static final String USAGE = """
             usage: puffindb bench tpch  [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]
                    puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries test-queries/cases/tpch] [--redis redis://127.0.0.1:6379]
-                                        [--ram-compression as-stored|uncompressed]""";
+                                        [--ram-form tables|files] [--ram-compression compressed|uncompressed]""";
 
     private BenchMain() {
     }
@@ -35,8 +36,10 @@ public final class BenchMain {
         if (args[0].equals("tpch")) {
             new TpchBench(scaleFactor, workers, Integer.parseInt(options.getOrDefault("runs", "3")), lake, queries, System.out).run();
         } else {
-            new CacheBench(scaleFactor, workers, lake, queries, options.getOrDefault("redis", "redis://127.0.0.1:6379"),
-                    RamCopy.parse(options.getOrDefault("ram-compression", RamCopy.AS_STORED.configName())), System.out).run();
+            RamSettings ram = RamSettings.defaults()
+                    .withForm(RamSettings.Form.parse(options.getOrDefault("ram-form", RamSettings.defaults().form().configName())))
+                    .withCompression(RamCompression.parse(options.getOrDefault("ram-compression", RamSettings.defaults().compression().configName())));
+            new CacheBench(scaleFactor, workers, lake, queries, options.getOrDefault("redis", "redis://127.0.0.1:6379"), ram, System.out).run();
         }
         System.exit(0);
     }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.QueryExecutor;
-import io.puffindb.lake.cache.RamCopy;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
@@ -34,7 +34,6 @@ import java.util.stream.Stream;
 final class CacheBench {
     private static final String LAKE = "s3://lake/bench";
     private static final long CACHE_BYTES = 8L << 30;
-    private static final long RAM_BYTES = 4L << 30;
     private static final long PROMOTION_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final double scaleFactor;
@@ -42,11 +41,11 @@ final class CacheBench {
     private final Path lake;
     private final Path queries;
     private final String redis;
-    private final RamCopy ramCopy;
+    private final RamSettings ram;
     private final PrintStream out;
 
-    CacheBench(double scaleFactor, int workers, Path lake, Path queries, String redis, RamCopy ramCopy, PrintStream out) {
-        this.ramCopy = requireNonNull(ramCopy, "ramCopy is null");
+    CacheBench(double scaleFactor, int workers, Path lake, Path queries, String redis, RamSettings ram, PrintStream out) {
+        this.ram = requireNonNull(ram, "ram is null");
         this.scaleFactor = scaleFactor;
         this.workers = workers;
         this.lake = requireNonNull(lake, "lake is null");
@@ -61,8 +60,8 @@ final class CacheBench {
         try (InProcessS3 s3 = new InProcessS3("lake"); DuckDbAlone duckdb = new DuckDbAlone(schema)) {
             upload(s3);
             out.printf("%nTPC-H SF %s on the in-process S3 server, %d queries; each on a fresh PuffinDB (%d in-process workers, empty caches):"
-                    + " cold run, promotion to the MONOSTORE's SSD, warm run, promotion to its RAM (copies %s), hot run."
-                    + " DuckDB alone reads a local copy.%n%n", scaleFactor, cases.size(), workers, ramCopy.configName());
+                    + " cold run, promotion to the MONOSTORE's SSD, warm run, promotion to its RAM (%s, %s), hot run."
+                    + " DuckDB alone reads a local copy.%n%n", scaleFactor, cases.size(), workers, ram.form().configName(), ram.compression().configName());
             out.printf("%-6s %10s %10s %10s %10s %9s %9s %9s %10s %11s %11s %8s%n", "query", "duckdb ms", "cold ms", "warm ms", "hot ms", "warm/cold",
                     "hot/warm", "hot/duck", "promote ms", "cold S3 MB", "warm S3 MB", "RAM MB");
             GeometricMean warmOverCold = new GeometricMean();
@@ -110,7 +109,7 @@ final class CacheBench {
         Path caches = Files.createTempDirectory("puffindb-cache-bench-");
         try {
             StorageConfig storage = new StorageConfig(s3.settings(), caches, CACHE_BYTES, CACHE_BYTES, List.of())
-                    .withMonostoreRam(StorageConfig.defaults().ramDir(), RAM_BYTES).withRamCopy(ramCopy);
+                    .withRam(ram);
             PuffinConfig config = PuffinConfig.embedded(lake, 0, workers).withLake(LAKE, storage);
             try (EmbeddedService service = EmbeddedService.start(config, GenerationProgress.SILENT)) {
                 QueryExecutor executor = service.executor();

@@ -6,8 +6,6 @@ import com.google.common.collect.ImmutableList;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.lake.LakeTable;
-import io.puffindb.lake.Split;
-import java.util.List;
 import java.util.function.Function;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
@@ -73,8 +71,8 @@ public final class DuckDbSqlRenderer {
                 return super.visit(scan);
             }
             LakeTable lakeTable = table.lakeTable();
-            List<Split> splits = scanFiles.splitsOf(scan, lakeTable);
-            String relation = lakeTable.scanRenderer().relation(splits, scanFiles::localPath);
+            String relation = scanFiles.inMemory(table)
+                    .orElseGet(() -> lakeTable.scanRenderer().relation(scanFiles.splitsOf(scan, lakeTable), scanFiles::localPath));
             SqlNode fileScan = new ScanOperator(relation).createCall(SqlParserPos.ZERO);
             // Named like the table, as "FROM lineitem" would be; Calcite renames it when a query reads a table twice.
             SqlNode aliased = SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, fileScan, new SqlIdentifier(lakeTable.name(), SqlParserPos.ZERO));

@@ -42,7 +42,7 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
     private final Optional<SplitPruning> pruning;
     private volatile KeyedTable lastKey;
 
-    LakeCalciteTable(Lake lake, String schema, String name) {
+    public LakeCalciteTable(Lake lake, String schema, String name) {
         this(lake, schema, name, Optional.empty());
     }
 
@@ -56,6 +56,11 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
     /** The same table read only through the files a filter's predicates may match. */
     public LakeCalciteTable pruned(SplitPruning kept) {
         return new LakeCalciteTable(lake, schema, name, Optional.of(kept));
+    }
+
+    /** The same table with every file, whatever pruning left of it. */
+    public LakeCalciteTable unpruned() {
+        return pruning.isEmpty() ? this : new LakeCalciteTable(lake, schema, name, Optional.empty());
     }
 
     /** Which files pruning left for this scan, and why, when a filter pruned it. */
@@ -90,8 +95,9 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
     }
 
     /**
-     * Names this table's data for learned statistics: its name and a digest of every file's location
-     * and version (before pruning), so statistics learned from older data are never applied to newer.
+     * Names this table's data, for learned statistics and in-memory copies: its name and a digest of
+     * every file's location and version (before pruning), so what was learned or copied from older
+     * data is never used for newer.
      */
     public String statisticsKey() {
         LakeTable table = wholeTable();

@@ -5,6 +5,7 @@ import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.store.StoredObject;
 import io.puffindb.lake.Split;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.rel.core.TableScan;
 
 /**
@@ -15,6 +16,11 @@ public interface ScanFiles {
     List<Split> splitsOf(TableScan scan, LakeTable table);
 
     String localPath(StoredObject file);
+
+    /** The relation holding {@code table}'s rows in the engine's memory, when it holds them (then no file is read). */
+    default Optional<String> inMemory(LakeCalciteTable table) {
+        return Optional.empty();
+    }
 
     /**
      * What DuckDB opens for a split: a local file where it is; a remote one by the name its engine's

@@ -11,6 +11,7 @@ import io.puffindb.calcite.tier.TierConvention;
 import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.executors.cache.CacheSnapshot;
 import io.puffindb.executors.cache.ClientCopies;
+import io.puffindb.executors.cache.MemoryTables;
 import io.puffindb.executors.cache.Promoter;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.fragment.Fragment;
@@ -23,6 +24,7 @@ import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.store.StoredObject;
 import io.puffindb.rules.LogicalRewrites;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,7 +75,7 @@ public final class QueryExecutor implements AutoCloseable {
         this.clients = requireNonNull(clients, "clients is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.statistics = requireNonNull(statistics, "statistics is null");
-        this.promoter = new Promoter(monostore.engine().cache(), clients, PROMOTION_QUEUE);
+        this.promoter = new Promoter(monostore.engine().cache(), monostore.memoryTables(), clients, PROMOTION_QUEUE);
         this.handover = requireNonNull(handover, "handover is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
@@ -153,9 +155,14 @@ public final class QueryExecutor implements AutoCloseable {
                 query.metadata().parameters().splitsPerTask(), allocator, handle.stats(), cancellation);
         try {
             Fragment root = query.rootFragment();
-            ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(FragmentSql.render(root), root.remoteFiles(List.of()),
-                    allocator, "Query", cancellation, connection -> run.registerInputs(connection, root));
-            handle.stats().recordEngineReads(root.id(), result.cacheUsage());
+            // Tables held in the MONOSTORE's memory are read there, not from their files.
+            MemoryTables.Reading memory = run.readsFromMemory(monostore.memoryTables());
+            String sql = FragmentSql.render(root, memory);
+            List<StoredObject> files = new ArrayList<>(root.remoteFiles(List.of()));
+            files.removeAll(memory.files());
+            ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(sql, files, allocator, "Query", cancellation,
+                    connection -> run.registerInputs(connection, root));
+            handle.stats().recordEngineReads(root.id(), result.cacheUsage().plus(memory.usage()));
             // A query read to its end may have measured a table statistic (see GroupCount).
             return new RunningQuery(handle, result, deadline, run, allocator,
                     rows -> query.measures().ifPresent(measured -> statistics.learn(measured, rows)));

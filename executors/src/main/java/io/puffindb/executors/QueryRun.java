@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
+import io.puffindb.executors.cache.MemoryTables;
 import io.puffindb.executors.cache.Promoter;
 import io.puffindb.executors.flight.ArrowStreams;
 import io.puffindb.executors.flight.FlightClients;
@@ -60,6 +61,7 @@ final class QueryRun implements AutoCloseable {
     private final List<byte[]> heldResults = new ArrayList<>();
     private final Map<String, List<StoredObject>> filesByTask = new ConcurrentHashMap<>();
     private final List<Promoter.Read> reads = new CopyOnWriteArrayList<>();
+    private final List<MemoryTables.Reading> memoryReads = new CopyOnWriteArrayList<>();
 
     QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, Handover handover, ExecutorService pullers, Duration timeout, int splitsPerTask,
             BufferAllocator allocator, QueryStats stats, Cancellation cancellation) {
@@ -76,6 +78,13 @@ final class QueryRun implements AutoCloseable {
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
+    }
+
+    /** The in-memory tables this run reads, pinned until it closes. */
+    MemoryTables.Reading readsFromMemory(MemoryTables tables) {
+        MemoryTables.Reading reading = tables.reading();
+        memoryReads.add(reading);
+        return reading;
     }
 
     /** Registers the inputs a MONOSTORE fragment reads, in the connection that will run it. */
@@ -221,7 +230,8 @@ final class QueryRun implements AutoCloseable {
     @Override
     public void close() throws Exception {
         promoter.promote(reads);
-        promoter.promoteToRam(query.rootFragment().remoteFiles(List.of()));
+        memoryReads.forEach(MemoryTables.Reading::close);
+        promoter.promoteToRam(query.rootFragment());
         heldResults.forEach(ticket -> monostore.results().remove(ticket));
         for (ArrowStreams streams : registrations) {
             streams.close();

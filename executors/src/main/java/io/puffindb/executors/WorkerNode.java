@@ -3,12 +3,15 @@ package io.puffindb.executors;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.executors.cache.CacheDirectory;
+import io.puffindb.executors.cache.MemoryTables;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.flight.EngineFlightProducer;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.FlightEndpoint;
 import io.puffindb.executors.flight.ResultStore;
+import io.puffindb.lake.cache.CacheListener;
+import io.puffindb.lake.cache.CacheStats;
 import io.puffindb.lake.cache.FileCache;
-import io.puffindb.lake.cache.RamCopy;
 import io.puffindb.lake.cache.RamLayer;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.registry.CacheLayer;
@@ -27,6 +30,7 @@ public final class WorkerNode implements AutoCloseable {
     private final String id;
     private final BufferAllocator allocator;
     private final DuckDbEngine engine;
+    private final MemoryTables memoryTables;
     private final FlightClients clients;
     private final ResultStore results = new ResultStore();
     private final EngineFlightProducer producer;
@@ -34,18 +38,22 @@ public final class WorkerNode implements AutoCloseable {
 
     /**
      * {@code cacheDir/<id>} becomes this engine's own cache of remote lake files, holding at most
-     * {@code cacheBytes}, with a RAM layer of {@code ramBytes} in {@code ramDir/<id>} (0: none), whose
-     * copies are written as {@code ramCopy} says. With
+     * {@code cacheBytes}, with the RAM layer {@code ram} describes (in-memory tables, or copies of
+     * files in {@code ram.dir()/<id>}; none when its budget is 0). With
      * the deployment's shared Registry, the cache directory learns what it holds (as copies in
      * {@code layer}, and in {@link CacheLayer#MONOSTORE_RAM}) and its tasks can hand their outputs over through it.
      */
     public WorkerNode(String host, int port, int threads, String memoryLimit, int batchRows, ObjectStores stores, Path cacheDir, long cacheBytes,
-            Path ramDir, long ramBytes, RamCopy ramCopy, Optional<Registry> sharedRegistry, CacheLayer layer) {
+            RamSettings ram, Optional<Registry> sharedRegistry, CacheLayer layer) {
         CacheDirectory directory = sharedRegistry.map(CacheDirectory::of).orElse(CacheDirectory.detached());
         this.id = (layer == CacheLayer.WORKER_SSD ? "worker-" : "monostore-") + UUID.randomUUID().toString().substring(0, 8);
         this.allocator = new RootAllocator();
-        RamLayer ram = ramBytes > 0 ? new RamLayer(ramDir.resolve(id), ramBytes, ramCopy, directory.listenerFor(id, CacheLayer.MONOSTORE_RAM)) : RamLayer.NONE;
-        this.engine = new DuckDbEngine(threads, memoryLimit, new FileCache(cacheDir.resolve(id), cacheBytes, stores, directory.listenerFor(id, layer), ram));
+        CacheListener inRam = directory.listenerFor(id, CacheLayer.MONOSTORE_RAM);
+        boolean ramFiles = ram.monostoreBytes() > 0 && ram.form() == RamSettings.Form.FILES;
+        RamLayer fileRam = ramFiles ? new RamLayer(ram.dir().resolve(id), ram.monostoreBytes(), ram.compression(), inRam) : RamLayer.NONE;
+        this.engine = new DuckDbEngine(threads, memoryLimit, new FileCache(cacheDir.resolve(id), cacheBytes, stores, directory.listenerFor(id, layer), fileRam));
+        this.memoryTables = ram.monostoreBytes() > 0 && ram.form() == RamSettings.Form.TABLES
+                ? new MemoryTables(engine, ram.monostoreBytes(), ram.compression(), inRam) : MemoryTables.none(engine);
         this.clients = new FlightClients(allocator);
         this.producer = new EngineFlightProducer(engine, allocator, clients, results, batchRows, sharedRegistry, stores);
         this.endpoint = new FlightEndpoint(allocator, requireNonNull(host, "host is null"), port, producer);
@@ -66,6 +74,21 @@ public final class WorkerNode implements AutoCloseable {
 
     public ResultStore results() {
         return results;
+    }
+
+    /** Its caches' counts: the SSD cache's, and the RAM layer's in whichever form it takes. */
+    public CacheStats cacheStats() {
+        CacheStats ssd = engine.cache().stats();
+        if (!memoryTables.enabled()) {
+            return ssd;
+        }
+        MemoryTables.Stats ram = memoryTables.stats();
+        return ssd.withRam(ram.files(), ram.bytes(), ram.budgetBytes());
+    }
+
+    /** The RAM layer's in-memory tables (none unless the RAM layer takes that form). */
+    public MemoryTables memoryTables() {
+        return memoryTables;
     }
 
     public DuckDbEngine engine() {

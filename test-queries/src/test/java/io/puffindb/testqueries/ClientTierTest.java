@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.puffindb.lake.cache.CacheListener;
-import io.puffindb.lake.cache.RamCopy;
+import io.puffindb.lake.cache.RamCompression;
 import io.puffindb.lake.cache.RamLayer;
 import io.puffindb.web.ClientCache;
 import io.puffindb.web.ClientTier;
@@ -55,7 +55,7 @@ class ClientTierTest {
     @Test
     void aClientHoldingTheFilesRunsTheQueryItselfAndTheServiceReadsNothing() throws Exception {
         QueryCase q6 = TpchCases.named("tpch-q06");
-        RamLayer ram = new RamLayer(clientRam, 1L << 30, RamCopy.UNCOMPRESSED, CacheListener.NONE);
+        RamLayer ram = new RamLayer(clientRam, 1L << 30, RamCompression.UNCOMPRESSED, CacheListener.NONE);
         ClientTier client = new ClientTier("http://127.0.0.1:" + lake.service.port(), new ClientCache(clientFolder, 1L << 30, ram), Duration.ofMinutes(1));
 
         assertTrue(client.plan(q6.sql()).clientSql().isEmpty(), "cold: the client holds nothing, the service runs the query");

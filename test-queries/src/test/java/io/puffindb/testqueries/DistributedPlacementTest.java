@@ -10,6 +10,7 @@ import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.PlanDescription;
 import io.puffindb.executors.flight.TaskStats;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
@@ -37,7 +38,8 @@ class DistributedPlacementTest {
 
     @BeforeAll
     static void start() throws Exception {
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT);
+        // The placement under test is the planner's own: no RAM layer, whose hot tables would draw scans onto the MONOSTORE.
+        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT);
         allocator = new RootAllocator();
         oracle = new Oracle(lake, "tpch");
         checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.HandoverSettings;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.flight.TaskStats;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.web.EmbeddedService;
@@ -60,8 +61,7 @@ class HandoverTest {
     @Test
     void smallOutputsGoThroughRedisAndEveryAnswerIsDuckDbs() throws Exception {
         HandoverSettings registryOnly = new HandoverSettings(HandoverSettings.Mode.HANDOVER, 64L << 20, spill.toString(), Duration.ofMinutes(1));
-        PuffinConfig config = PuffinConfig.embedded(lake, 0, 2).withRegistry("redis://127.0.0.1:6379/handover-" + UUID.randomUUID())
-                .withHandover(registryOnly);
+        PuffinConfig config = lambdaOnly().withRegistry("redis://127.0.0.1:6379/handover-" + UUID.randomUUID()).withHandover(registryOnly);
         try (EmbeddedService service = EmbeddedService.start(config, GenerationProgress.SILENT)) {
             assertAllTpchQueriesPass(service);
             assertEquals(Set.of(TaskStats.REGISTRY), deliveries(service, TpchCases.sql("tpch-q03")));
@@ -72,7 +72,7 @@ class HandoverTest {
     @Test
     void outputsOverTheThresholdAreSpilledToTheObjectStoreAndCleanedUp() throws Exception {
         HandoverSettings spillAll = new HandoverSettings(HandoverSettings.Mode.HANDOVER, 0, spill.toString(), Duration.ofMinutes(1));
-        try (EmbeddedService service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withHandover(spillAll), GenerationProgress.SILENT)) {
+        try (EmbeddedService service = EmbeddedService.start(lambdaOnly().withHandover(spillAll), GenerationProgress.SILENT)) {
             assertAllTpchQueriesPass(service);
             assertEquals(Set.of(TaskStats.SPILL), deliveries(service, TpchCases.sql("tpch-q03")));
         }
@@ -83,7 +83,7 @@ class HandoverTest {
     void automaticallySmallPartialAggregatesAreHandedOverAndLargeScansStreamed() throws Exception {
         // The demo lake is small: at the default 1 MiB even a task's share of lineitem would count as small.
         HandoverSettings auto = HandoverSettings.defaults(spill.toString()).withSmallResultBytes(64 << 10);
-        try (EmbeddedService service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withHandover(auto), GenerationProgress.SILENT)) {
+        try (EmbeddedService service = EmbeddedService.start(lambdaOnly().withHandover(auto), GenerationProgress.SILENT)) {
             assertEquals(Set.of(TaskStats.REGISTRY), deliveries(service, TpchCases.sql("tpch-q01")), "a few dozen partial groups per task");
             assertEquals(Set.of(TaskStats.STREAM), deliveries(service, "SELECT * FROM lineitem WHERE l_quantity > 1"),
                     "almost all of lineitem");
@@ -95,6 +95,11 @@ class HandoverTest {
         for (QueryCase query : TpchCases.all()) {
             checker.failure(query).ifPresent(failure -> fail(query.name() + ": " + failure));
         }
+    }
+
+    // What is handed over are LAMBDA tasks' outputs: no RAM layer here, whose hot tables would draw scans onto the MONOSTORE.
+    private static PuffinConfig lambdaOnly() {
+        return PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE);
     }
 
     private static Set<String> deliveries(EmbeddedService service, String sql) {

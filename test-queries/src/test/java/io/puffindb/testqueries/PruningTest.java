@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
@@ -36,7 +37,8 @@ class PruningTest {
 
     @BeforeAll
     static void start() throws Exception {
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT);
+        // The placement under test is the planner's own: no RAM layer, whose hot tables would draw scans onto the MONOSTORE.
+        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT);
         oracle = new Oracle(lake, "tpch");
         allocator = new RootAllocator();
         client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));

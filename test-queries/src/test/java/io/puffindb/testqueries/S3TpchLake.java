@@ -3,7 +3,7 @@ package io.puffindb.testqueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.bench.InProcessS3;
-import io.puffindb.lake.cache.RamCopy;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpchLakeGenerator;
 import io.puffindb.web.EmbeddedService;
@@ -42,17 +42,17 @@ final class S3TpchLake implements AutoCloseable {
 
     /** @param monostoreCacheBytes the MONOSTORE's SSD cache budget (0: it caches nothing, so nothing is promoted) */
     S3TpchLake(Path local, Path caches, long monostoreCacheBytes) throws Exception {
-        this(local, caches, monostoreCacheBytes, caches.resolve("ram"), 0, RamCopy.AS_STORED);
+        this(local, caches, monostoreCacheBytes, RamSettings.NONE);
     }
 
-    /** @param monostoreRamBytes the budget of the MONOSTORE's RAM layer, kept in {@code ramDir}, its copies written as {@code ramCopy} says */
-    S3TpchLake(Path local, Path caches, long monostoreCacheBytes, Path ramDir, long monostoreRamBytes, RamCopy ramCopy) throws Exception {
+    /** @param ram the MONOSTORE's RAM layer */
+    S3TpchLake(Path local, Path caches, long monostoreCacheBytes, RamSettings ram) throws Exception {
         this.local = local;
         new TpchLakeGenerator(0.01).generate(local.resolve("tpch"), GenerationProgress.SILENT);
         s3 = new InProcessS3("lake");
         s3.uploadFolder(local, LAKE);
         StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, monostoreCacheBytes, List.of())
-                .withMonostoreRam(ramDir, monostoreRamBytes).withRamCopy(ramCopy);
+                .withRam(ram);
         service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
         oracle = new Oracle(local, "tpch");
         allocator = new RootAllocator();

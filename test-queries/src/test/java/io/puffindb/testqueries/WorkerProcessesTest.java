@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.flight.TaskStats;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
@@ -45,7 +46,8 @@ class WorkerProcessesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 0), GenerationProgress.SILENT);
+        // The placement under test is the planner's own: no RAM layer, whose hot tables would draw scans onto the MONOSTORE.
+        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 0).withRam(RamSettings.NONE), GenerationProgress.SILENT);
         for (int i = 0; i < 3; i++) {
             workers.add(startWorker("http://127.0.0.1:" + service.port()));
         }

@@ -151,7 +151,7 @@ public final class ClientCache {
                 return;
             }
             Files.deleteIfExists(folder.resolve(named.getKey()));
-            deleteRamCopy(named.getKey());
+            deleteRamCompression(named.getKey());
             entries.remove(named.getKey());
             total -= named.getValue().size();
         }
@@ -175,7 +175,7 @@ public final class ClientCache {
             }
             Path partial = ram.folder().resolve(".partial-" + name);
             Files.deleteIfExists(partial);
-            ram.copy().copy(folder.resolve(name), partial);
+            ram.compression().copy(folder.resolve(name), partial);
             Files.move(partial, ram.folder().resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             entries.put(name, entry.withRamSize(Files.size(ram.folder().resolve(name))));
             promoted.add(name);
@@ -194,14 +194,14 @@ public final class ClientCache {
                 return;
             }
             if (named.getValue().ramSize() > 0) {
-                deleteRamCopy(named.getKey());
+                deleteRamCompression(named.getKey());
                 total -= named.getValue().ramSize();
                 entries.put(named.getKey(), named.getValue().withRamSize(0));
             }
         }
     }
 
-    private void deleteRamCopy(String name) throws IOException {
+    private void deleteRamCompression(String name) throws IOException {
         if (ram.budgetBytes() > 0) {
             Files.deleteIfExists(ram.folder().resolve(name));
         }

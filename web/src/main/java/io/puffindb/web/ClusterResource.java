@@ -23,7 +23,7 @@ final class ClusterResource {
 
     void show(Context ctx) {
         Map<String, Object> cluster = new LinkedHashMap<>();
-        cluster.put("monostore", Map.of("location", monostore.location(), "cache", monostore.engine().cache().stats()));
+        cluster.put("monostore", Map.of("location", monostore.location(), "cache", monostore.cacheStats()));
         cluster.put("workers", workers.statuses());
         cluster.put("queries", active.all());
         ctx.json(cluster);

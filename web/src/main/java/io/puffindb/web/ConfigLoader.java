@@ -2,8 +2,9 @@ package io.puffindb.web;
 
 import static java.lang.String.format;
 
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.ErrorCode;
-import io.puffindb.lake.cache.RamCopy;
+import io.puffindb.lake.cache.RamCompression;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.store.S3Settings;
 import java.io.IOException;
@@ -57,9 +58,10 @@ public final class ConfigLoader {
             Map.entry("cache.dir", StorageConfig.defaults().cacheDir().toString()),
             Map.entry("cache.worker.bytes", String.valueOf(StorageConfig.defaults().workerCacheBytes())),
             Map.entry("cache.monostore.bytes", String.valueOf(StorageConfig.defaults().monostoreCacheBytes())),
-            Map.entry("cache.ram.dir", StorageConfig.defaults().ramDir().toString()),
-            Map.entry("cache.monostore.ram.bytes", String.valueOf(StorageConfig.defaults().monostoreRamBytes())),
-            Map.entry("cache.ram.compression", StorageConfig.defaults().ramCopy().configName()),
+            Map.entry("cache.ram.dir", RamSettings.defaults().dir().toString()),
+            Map.entry("cache.monostore.ram.bytes", String.valueOf(RamSettings.defaults().monostoreBytes())),
+            Map.entry("cache.ram.compression", RamSettings.defaults().compression().configName()),
+            Map.entry("cache.ram.form", RamSettings.defaults().form().configName()),
             Map.entry("handover.mode", "auto"),
             Map.entry("handover.small.result.bytes", String.valueOf(1L << 20)),
             Map.entry("handover.spill", ""),
@@ -152,9 +154,8 @@ public final class ConfigLoader {
                             icebergCatalogs(),
                             lakePaths(DELTA_KEY),
                             lakePaths(HUDI_KEY),
-                            Path.of(get("cache.ram.dir")),
-                            Long.parseLong(get("cache.monostore.ram.bytes")),
-                            RamCopy.parse(get("cache.ram.compression"))),
+                            new RamSettings(RamSettings.Form.parse(get("cache.ram.form")), Path.of(get("cache.ram.dir")),
+                                    Long.parseLong(get("cache.monostore.ram.bytes")), RamCompression.parse(get("cache.ram.compression")))),
                     new HandoverSettings(
                             HandoverSettings.Mode.valueOf(get("handover.mode").toUpperCase(java.util.Locale.ROOT)),
                             Long.parseLong(get("handover.small.result.bytes")),

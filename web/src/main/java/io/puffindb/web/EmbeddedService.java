@@ -25,6 +25,7 @@ import io.puffindb.lake.store.MetadataCopies;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.executors.Handover;
 import io.puffindb.executors.cache.CacheDirectory;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.stats.StatisticsStore;
 import io.puffindb.registry.CacheLayer;
 import io.puffindb.registry.Registries;
@@ -90,12 +91,12 @@ public final class EmbeddedService implements AutoCloseable {
         this.registry = Registries.open(config.registry());
         CacheDirectory directory = CacheDirectory.of(registry);
         this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                stores, storage.cacheDir(), storage.monostoreCacheBytes(), storage.ramDir(), storage.monostoreRamBytes(), storage.ramCopy(), Optional.of(registry),
+                stores, storage.cacheDir(), storage.monostoreCacheBytes(), storage.ram(), Optional.of(registry),
                 CacheLayer.MONOSTORE_SSD);
         this.workers = new WorkerPool(registry, WORKER_TTL, Clock.systemUTC());
         for (int i = 0; i < config.workers(); i++) {
             WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                    stores, storage.cacheDir(), storage.workerCacheBytes(), storage.ramDir(), 0, storage.ramCopy(), Optional.of(registry), CacheLayer.WORKER_SSD);
+                    stores, storage.cacheDir(), storage.workerCacheBytes(), RamSettings.NONE, Optional.of(registry), CacheLayer.WORKER_SSD);
             localWorkers.add(worker);
             workers.addLocal(worker);
         }

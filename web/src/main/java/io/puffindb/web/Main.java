@@ -2,6 +2,7 @@ package io.puffindb.web;
 
 import io.puffindb.calcite.parser.PuffinParserConfig;
 import io.puffindb.calcite.parser.SqlCreateTableAs;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.cache.CacheListener;
 import io.puffindb.lake.cache.RamLayer;
@@ -106,8 +107,8 @@ public final class Main {
         if (clientTier) {
             ClientConfig client = config.client();
             Path files = client.folder().resolve("files");
-            RamLayer ram = new RamLayer(ClientCache.ramFolderFor(files, config.storage().ramDir()), client.ramBytes(), config.storage().ramCopy(),
-                    CacheListener.NONE);
+            RamSettings settings = config.storage().ram();
+            RamLayer ram = new RamLayer(ClientCache.ramFolderFor(files, settings.dir()), client.ramBytes(), settings.compression(), CacheListener.NONE);
             ClientCache cache = new ClientCache(files, client.ssdBytes(), ram);
             return command.run(sql, new ClientTier(config.server(), cache, config.queryTimeout()), config.server(), config.queryTimeout());
         }

@@ -3,6 +3,7 @@ package io.puffindb.web;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.executors.HandoverSettings;
+import io.puffindb.executors.cache.RamSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,6 +76,11 @@ public record PuffinConfig(
     public PuffinConfig withLake(String location, StorageConfig newStorage) {
         return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, newStorage, handover);
+    }
+
+    /** The same lake with these RAM layer settings ({@link RamSettings#NONE}: none). */
+    public PuffinConfig withRam(RamSettings ram) {
+        return withLake(lake, storage.withRam(ram));
     }
 
     /** Hands LAMBDA outputs over this way (see {@link HandoverSettings}). */

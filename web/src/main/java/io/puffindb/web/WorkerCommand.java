@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.WorkerNode;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.registry.CacheLayer;
 import io.puffindb.registry.Registries;
 import io.puffindb.registry.Registry;
@@ -47,7 +48,7 @@ final class WorkerCommand implements AutoCloseable {
         this.registrySpec = config.registry();
         this.registry = config.registry().startsWith("redis://") ? Optional.of(Registries.open(config.registry())) : Optional.empty();
         this.node = new WorkerNode(config.workerHost(), config.workerPort(), config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                stores, config.storage().cacheDir(), config.storage().workerCacheBytes(), config.storage().ramDir(), 0, config.storage().ramCopy(),
+                stores, config.storage().cacheDir(), config.storage().workerCacheBytes(), RamSettings.NONE,
                 registry, CacheLayer.WORKER_SSD);
     }
 

@@ -73,7 +73,7 @@ class ClientCacheTest {
     }
 
     @Test
-    void evictingAFileDropsItsRamCopyToo() throws Exception {
+    void evictingAFileDropsItsRamCompressionToo() throws Exception {
         Path ramFolder = ram.resolve("client");
         ClientCache cache = new ClientCache(folder, 1000, new RamLayer(ramFolder, 1000, CacheListener.NONE));
         StoredObject a = file("a", 600);

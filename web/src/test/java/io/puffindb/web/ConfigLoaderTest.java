@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.PuffinException;
-import io.puffindb.lake.cache.RamCopy;
+import io.puffindb.lake.cache.RamCompression;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,16 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void ramCopiesAreAsStoredOrUncompressedAndTheClientHasItsOwnBudgets() {
-        assertEquals(RamCopy.AS_STORED, ConfigLoader.load(Map.of(), Map.of()).storage().ramCopy());
-        PuffinConfig config = ConfigLoader.load(Map.of("cache.ram.compression", "uncompressed", "cache", "/tmp/c", "client.cache.ram.bytes", "1000"), Map.of());
-        assertEquals(RamCopy.UNCOMPRESSED, config.storage().ramCopy());
+    void theRamLayerIsTablesOrFilesCompressedOrNotAndTheClientHasItsOwnBudgets() {
+        assertEquals(RamSettings.defaults(), ConfigLoader.load(Map.of(), Map.of()).storage().ram());
+        assertEquals(new RamSettings(RamSettings.Form.TABLES, RamSettings.defaults().dir(), 1L << 30, RamCompression.COMPRESSED), RamSettings.defaults().withMonostoreBytes(1L << 30));
+        PuffinConfig config = ConfigLoader.load(Map.of("cache.ram.compression", "uncompressed", "cache.ram.form", "files", "cache", "/tmp/c",
+                "client.cache.ram.bytes", "1000"), Map.of());
+        assertEquals(RamCompression.UNCOMPRESSED, config.storage().ram().compression());
+        assertEquals(RamSettings.Form.FILES, config.storage().ram().form());
         assertEquals(new ClientConfig(Path.of("/tmp/c"), ClientConfig.defaults().ssdBytes(), 1000), config.client());
         PuffinException wrong = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("cache.ram.compression", "zip"), Map.of()));
-        assertTrue(wrong.getMessage().contains("as-stored or uncompressed, not 'zip'"), wrong.getMessage());
+        assertTrue(wrong.getMessage().contains("compressed or uncompressed, not 'zip'"), wrong.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.demo.GenerationProgress;
 import java.io.File;
 import java.net.URI;
@@ -68,7 +69,8 @@ class PageBrowserTest {
     static void start() throws Exception {
         assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "The browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver (.ci/run does)");
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT);
+        // LAMBDA tasks to watch and cancel: no RAM layer, whose hot tables would draw scans onto the MONOSTORE.
+        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1100");

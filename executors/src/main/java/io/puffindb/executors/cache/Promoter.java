@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.executors.flight.CachedFiles;
 import io.puffindb.executors.flight.FlightClients;
+import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.store.StoredObject;
 import java.util.LinkedHashMap;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reactive promotion: after a query, the lake files its LAMBDA tasks read are copied from the
- * workers' SSD caches one layer up, into the MONOSTORE's cache, and those the MONOSTORE read from
- * its SSD cache move up into its RAM layer; the caches' directory listeners tell the Registry. One background thread with a bounded queue does it, after the query has ended, so a
+ * workers' SSD caches one layer up, into the MONOSTORE's cache, and what the MONOSTORE read from
+ * its SSD cache moves up into its RAM layer (the tables, as in-memory tables; or the files, as
+ * copies in RAM); the caches' directory listeners tell the Registry. One background thread with a
+ * bounded queue does it, after the query has ended, so a
  * query never waits for it; what does not fit in the queue is dropped (the next query offers it
  * again), and the MONOSTORE cache's budget bounds what stays.
  */
@@ -27,12 +30,14 @@ public final class Promoter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Promoter.class);
 
     private final FileCache target;
+    private final MemoryTables memoryTables;
     private final FlightClients clients;
     private final ThreadPoolExecutor copier;
     private final AtomicLong dropped = new AtomicLong();
 
-    public Promoter(FileCache target, FlightClients clients, int maxQueuedFiles) {
+    public Promoter(FileCache target, MemoryTables memoryTables, FlightClients clients, int maxQueuedFiles) {
         this.target = requireNonNull(target, "target is null");
+        this.memoryTables = requireNonNull(memoryTables, "memoryTables is null");
         this.clients = requireNonNull(clients, "clients is null");
         this.copier = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(maxQueuedFiles), runnable -> {
             Thread thread = new Thread(runnable, "cache-promoter");
@@ -52,9 +57,14 @@ public final class Promoter implements AutoCloseable {
         byFile.values().forEach(read -> copier.execute(() -> copy(read)));
     }
 
-    /** Queues moving the files the MONOSTORE read from its SSD cache into its RAM layer (the next layer up). */
-    public void promoteToRam(List<StoredObject> monostoreReads) {
-        monostoreReads.stream().filter(StoredObject::needsFetching).distinct().forEach(file -> copier.execute(() -> holdInRam(file)));
+    /** Queues moving what a MONOSTORE fragment read from the SSD cache into the RAM layer (the next layer up). */
+    public void promoteToRam(Fragment monostoreFragment) {
+        if (memoryTables.enabled()) {
+            monostoreFragment.lakeTables().forEach(table -> copier.execute(() -> memoryTables.load(table, target)));
+        } else {
+            monostoreFragment.remoteFiles(List.of()).stream().filter(StoredObject::needsFetching).distinct()
+                    .forEach(file -> copier.execute(() -> holdInRam(file)));
+        }
     }
 
     private void holdInRam(StoredObject file) {

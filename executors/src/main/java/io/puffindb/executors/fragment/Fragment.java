@@ -108,21 +108,30 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
         node.getInputs().forEach(input -> collectRemoteFiles(input, taskShare, files));
     }
 
+    /** The lake tables this fragment's own scans read (not those below its exchanges). */
+    public List<LakeCalciteTable> lakeTables() {
+        return tablesScanned(LakeCalciteTable.class);
+    }
+
     /** THROUGH subqueries run by other services that this fragment reads (not those below its exchanges). */
     public List<RemoteThroughTable> remoteTables() {
-        List<RemoteThroughTable> found = new ArrayList<>();
-        collectRemote(root, found);
+        return tablesScanned(RemoteThroughTable.class);
+    }
+
+    private <T> List<T> tablesScanned(Class<T> kind) {
+        List<T> found = new ArrayList<>();
+        collectTables(root, kind, found);
         return found;
     }
 
-    private static void collectRemote(RelNode node, List<RemoteThroughTable> found) {
+    private static <T> void collectTables(RelNode node, Class<T> kind, List<T> found) {
         if (node instanceof TierExchange) {
             return;
         }
-        if (node instanceof TableScan scan && scan.getTable().unwrap(RemoteThroughTable.class) != null) {
-            found.add(scan.getTable().unwrap(RemoteThroughTable.class));
+        if (node instanceof TableScan scan && scan.getTable().unwrap(kind) != null) {
+            found.add(scan.getTable().unwrap(kind));
         }
-        node.getInputs().forEach(input -> collectRemote(input, found));
+        node.getInputs().forEach(input -> collectTables(input, kind, found));
     }
 
     public String nameOf(TierExchange exchange) {

@@ -1,6 +1,7 @@
 package io.puffindb.lake.cache;
 
 import io.puffindb.lake.store.StoredObject;
+import java.util.function.Consumer;
 
 /** Told what enters and leaves a {@link FileCache}, so a directory of cached copies can follow it. Called outside the cache's lock. */
 public interface CacheListener {
@@ -17,6 +18,25 @@ public interface CacheListener {
         public void closed() {
         }
     };
+
+    /** One that follows admissions and evictions only. */
+    static CacheListener of(Consumer<StoredObject> admitted, Consumer<StoredObject> evicted) {
+        return new CacheListener() {
+            @Override
+            public void admitted(StoredObject file) {
+                admitted.accept(file);
+            }
+
+            @Override
+            public void evicted(StoredObject file) {
+                evicted.accept(file);
+            }
+
+            @Override
+            public void closed() {
+            }
+        };
+    }
 
     void admitted(StoredObject file);
 

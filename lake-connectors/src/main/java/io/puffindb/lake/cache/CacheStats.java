@@ -7,4 +7,8 @@ package io.puffindb.lake.cache;
  */
 public record CacheStats(int files, long bytes, long budgetBytes, long hits, long misses, long bytesFetched, long evictions, long promotedIn,
         int ramFiles, long ramBytes, long ramBudgetBytes) {
+    /** The same, with a RAM layer kept apart from the cache (in-memory tables copying {@code files}). */
+    public CacheStats withRam(int files, long bytes, long budget) {
+        return new CacheStats(this.files, this.bytes, budgetBytes, hits, misses, bytesFetched, evictions, promotedIn, files, bytes, budget);
+    }
 }

@@ -207,24 +207,24 @@ public final class FileCache implements AutoCloseable {
 
     // Answers the RAM copy's size, which an uncompressed copy makes larger than the file.
     private long moveIntoRam(String name) throws IOException {
-        Path ramCopy = ram.folder().resolve(name);
+        Path ramCompression = ram.folder().resolve(name);
         Path partial = ram.folder().resolve(".partial-" + name);
         Path ssdCopy = root.resolve(".ssd-" + name);
         Path link = root.resolve(".link-" + name);
         try {
             Files.deleteIfExists(partial);
-            ram.copy().copy(root.resolve(name), partial);
-            Files.move(partial, ramCopy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            ram.compression().copy(root.resolve(name), partial);
+            Files.move(partial, ramCompression, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(ssdCopy);
             Files.createLink(ssdCopy, root.resolve(name));
             Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, ramCopy);
+            Files.createSymbolicLink(link, ramCompression);
             Files.move(link, root.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return Files.size(ramCopy);
+            return Files.size(ramCompression);
         } catch (IOException e) {
             deleteQuietly(partial);
             deleteQuietly(link);
-            deleteQuietly(ramCopy);
+            deleteQuietly(ramCompression);
             deleteQuietly(ssdCopy);
             throw e;
         }
@@ -257,6 +257,11 @@ public final class FileCache implements AutoCloseable {
     @FunctionalInterface
     public interface FileSource {
         void copyTo(Path target) throws IOException;
+    }
+
+    /** Whether this version of the file is cached here now. */
+    public synchronized boolean holds(StoredObject file) {
+        return entries.containsKey(nameOf(file));
     }
 
     /** Pins {@code file} if this cache has it, so it can be read (by another engine promoting it) until the lease closes. */

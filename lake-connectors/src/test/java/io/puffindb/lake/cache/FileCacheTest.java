@@ -178,7 +178,7 @@ class FileCacheTest {
     }
 
     @Test
-    void anUncompressedRamCopyHasTheSameRowsInOrderAndFieldIdsAndCountsItsOwnSize() throws Exception {
+    void anUncompressedRamCompressionHasTheSameRowsInOrderAndFieldIdsAndCountsItsOwnSize() throws Exception {
         Path file = lake.resolve("ids.parquet");
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
             statement.execute("COPY (SELECT i AS id, 'row ' || (i % 7) AS label, CASE WHEN i % 5 = 0 THEN NULL ELSE i * 1.5 END AS amount"
@@ -187,7 +187,7 @@ class FileCacheTest {
         StoredObject ids = new LocalObjectStore().stat(file.toString()).orElseThrow();
         Path ramDir = lake.resolve("ram");
         try (FileCache cache = new FileCache(cacheDir, 10_000_000, stores, CacheListener.NONE,
-                new RamLayer(ramDir, 10_000_000, RamCopy.UNCOMPRESSED, CacheListener.NONE))) {
+                new RamLayer(ramDir, 10_000_000, RamCompression.UNCOMPRESSED, CacheListener.NONE))) {
             cache.stage(List.of(ids)).close();
             assertTrue(cache.promoteToRam(ids));
             Path name = cacheDir.resolve(FileCache.nameOf(ids));

@@ -8,12 +8,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How a file's copy in a RAM layer is written: byte for byte as stored (Parquet's own compression:
- * more files fit), or with Parquet data rewritten uncompressed (more RAM per file, no decompression
- * on every read).
+ * Whether what a RAM layer holds stays compressed (more fits) or not (no decompression on a read).
+ * For a file copied into RAM: byte for byte as stored (Parquet's own compression), or with its
+ * Parquet data rewritten uncompressed. (DuckDB in-memory tables compress with DuckDB's own
+ * lightweight compression, or not.)
  */
-public enum RamCopy {
-    AS_STORED {
+public enum RamCompression {
+    COMPRESSED {
         @Override
         public void copy(Path from, Path to) throws IOException {
             Files.copy(from, to);
@@ -31,17 +32,17 @@ public enum RamCopy {
         }
     };
 
-    /** Writes the RAM copy {@code to} (a new file) of the SSD copy {@code from}. */
+    /** Writes the RAM copy {@code to} (a new file) of the SSD copy {@code from}, compressed as this says. */
     public abstract void copy(Path from, Path to) throws IOException;
 
-    /** Its configuration name: {@code as-stored} or {@code uncompressed}. */
+    /** Its configuration name: {@code compressed} or {@code uncompressed}. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    public static RamCopy parse(String text) {
+    public static RamCompression parse(String text) {
         return Arrays.stream(values()).filter(copy -> copy.configName().equals(text.trim().toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("A RAM copy is " + Arrays.stream(values()).map(RamCopy::configName)
+                .orElseThrow(() -> new IllegalArgumentException("RAM compression is " + Arrays.stream(values()).map(RamCompression::configName)
                         .collect(Collectors.joining(" or ")) + ", not '" + text + "'"));
     }
 }
