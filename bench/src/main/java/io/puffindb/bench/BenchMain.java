@@ -4,24 +4,27 @@ import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.cache.RamCompression;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code puffindb bench tpch [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries DIR]} and
  * {@code puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries DIR] [--redis redis://127.0.0.1:6379]
- * [--ram-form tables|files] [--ram-compression compressed|uncompressed]}.
+ * [--ram-form tables|files] [--ram-compression compressed|uncompressed]} and
+ * {@code puffindb bench ram [--sf 1] [--runs 3] [--lake DIR] [--queries DIR]}.
  */
 public final class BenchMain {
     private static final String USAGE = """
             usage: puffindb bench tpch  [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]
                    puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries test-queries/cases/tpch] [--redis redis://127.0.0.1:6379]
-                                        [--ram-form tables|files] [--ram-compression compressed|uncompressed]""";
+                                        [--ram-form tables|files] [--ram-compression compressed|uncompressed]
+                   puffindb bench ram   [--sf 1] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]""";
 
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("tpch") || args[0].equals("cache"))) {
+        if (args.length == 0 || !List.of("tpch", "cache", "ram").contains(args[0])) {
             System.err.println(USAGE);
             System.exit(2);
         }
@@ -33,8 +36,11 @@ public final class BenchMain {
         int workers = Integer.parseInt(options.getOrDefault("workers", "2"));
         Path lake = Path.of(options.getOrDefault("lake", "bench-lake/sf" + options.getOrDefault("sf", "1")));
         Path queries = Path.of(options.getOrDefault("queries", "test-queries/cases/tpch"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         if (args[0].equals("tpch")) {
-            new TpchBench(scaleFactor, workers, Integer.parseInt(options.getOrDefault("runs", "3")), lake, queries, System.out).run();
+            new TpchBench(scaleFactor, workers, runs, lake, queries, System.out).run();
+        } else if (args[0].equals("ram")) {
+            new RamFormsBench(scaleFactor, runs, lake, queries, RamSettings.defaults().dir().resolveSibling("puffindb-ram-bench"), System.out).run();
         } else {
             RamSettings ram = RamSettings.defaults()
                     .withForm(RamSettings.Form.parse(options.getOrDefault("ram-form", RamSettings.defaults().form().configName())))
