@@ -95,9 +95,8 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
     }
 
     /**
-     * Names this table's data, for learned statistics and in-memory copies: its name and a digest of
-     * every file's location and version (before pruning), so what was learned or copied from older
-     * data is never used for newer.
+     * Names this table's data for learned statistics: its name and a digest of every file's location
+     * and version (before pruning), so statistics learned from older data are never applied to newer.
      */
     public String statisticsKey() {
         LakeTable table = wholeTable();

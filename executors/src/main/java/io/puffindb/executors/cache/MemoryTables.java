@@ -19,10 +19,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -42,6 +45,7 @@ public final class MemoryTables {
     private static final Logger LOG = LoggerFactory.getLogger(MemoryTables.class);
     private static final String DATABASE = "puffindb_ram";
     private static final int CHECKPOINT_ATTEMPTS = 10;
+    private static final int REMEMBERED_REFUSALS = 1024;
 
     private final DuckDbEngine engine;
     private final long budgetBytes;
@@ -50,15 +54,24 @@ public final class MemoryTables {
     private final ReentrantLock loading = new ReentrantLock();
     // Access order: the eldest entry is the least recently used.
     private final LinkedHashMap<String, Held> tables = new LinkedHashMap<>(16, 0.75f, true);
+    // Versions of tables that failed to load or did not fit even with nothing else held: not tried again.
+    private final Set<String> refused = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_REFUSALS;
+        }
+    });
 
     private static final class Held {
+        final String table;
         final String name;
         final List<StoredObject> files;
         final long fileBytes;
         final long bytes;
         int pins;
 
-        Held(String name, List<StoredObject> files, long bytes) {
+        Held(String table, String name, List<StoredObject> files, long bytes) {
+            this.table = table;
             this.name = name;
             this.files = List.copyOf(files);
             this.fileBytes = files.stream().mapToLong(StoredObject::size).sum();
@@ -103,7 +116,7 @@ public final class MemoryTables {
             if (!enabled()) {
                 return Optional.empty();
             }
-            String key = table.statisticsKey();
+            String key = keyOf(table.unpruned().lakeTable());
             synchronized (MemoryTables.this) {
                 Held held = tables.get(key);
                 if (held == null) {
@@ -145,13 +158,12 @@ public final class MemoryTables {
         if (!enabled()) {
             return false;
         }
-        LakeCalciteTable table = scanned.unpruned();
-        String key = table.statisticsKey();
-        LakeTable data = table.lakeTable();
+        LakeTable data = scanned.unpruned().lakeTable();
+        String key = keyOf(data);
         List<StoredObject> files = data.splits().stream().flatMap(split -> Stream.concat(Stream.of(split.file()), split.deleteFiles().stream())).toList();
         synchronized (this) {
-            if (tables.containsKey(key)) {
-                return true;
+            if (tables.containsKey(key) || refused.contains(key)) {
+                return tables.containsKey(key);
             }
         }
         List<StoredObject> remote = files.stream().filter(StoredObject::needsFetching).toList();
@@ -166,11 +178,27 @@ public final class MemoryTables {
                     + data.scanRenderer().relation(data.splits(), ScanFiles::readablePath));
             compress();
             long bytes = Math.max(0, memoryInTables() - before);
+            List<Held> evicted = new ArrayList<>();
             synchronized (this) {
-                tables.put(key, new Held(name, files, bytes));
+                // Older versions of the same table are of no use to a query any more.
+                var iterator = tables.values().iterator();
+                while (iterator.hasNext()) {
+                    Held older = iterator.next();
+                    if (older.table.equals(data.qualifiedName()) && older.pins == 0) {
+                        iterator.remove();
+                        evicted.add(older);
+                    }
+                }
+                tables.put(key, new Held(data.qualifiedName(), name, files, bytes));
             }
-            List<Held> evicted = evictOverBudget();
+            evicted.forEach(this::drop);
+            evicted.addAll(evictOverBudget());
             boolean kept = evicted.stream().noneMatch(held -> held.name.equals(name));
+            synchronized (this) {
+                if (!kept && tables.isEmpty()) {
+                    refused.add(key); // too large for the whole budget; a read table only held it off for now otherwise
+                }
+            }
             // Only what was announced as held is announced as gone.
             evicted.stream().filter(held -> !held.name.equals(name)).forEach(held -> held.files.forEach(listener::evicted));
             if (kept) {
@@ -180,6 +208,9 @@ public final class MemoryTables {
             return kept;
         } catch (RuntimeException e) {
             LOG.debug("Cannot hold {} in memory: {}", key, e.getMessage());
+            synchronized (this) {
+                refused.add(key);
+            }
             return false;
         } finally {
             loading.unlock();
@@ -218,11 +249,13 @@ public final class MemoryTables {
                 }
             }
         }
-        for (Held held : evicted) {
-            // A query that began reading it before keeps reading its own snapshot (DuckDB's catalog is transactional).
-            execute("DROP TABLE IF EXISTS " + DATABASE + "." + held.name);
-        }
+        evicted.forEach(this::drop);
         return evicted;
+    }
+
+    // A query that began reading the table before keeps reading its own snapshot (DuckDB's catalog is transactional).
+    private void drop(Held held) {
+        execute("DROP TABLE IF EXISTS " + DATABASE + "." + held.name);
     }
 
     public synchronized Stats stats() {
@@ -251,6 +284,23 @@ public final class MemoryTables {
     private void executeChecked(String sql) throws SQLException {
         try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /**
+     * Names one version of a table's rows: its name and a digest of every data file's and delete
+     * file's location and version, so a copy is never read once a file changed or a delete was added.
+     */
+    static String keyOf(LakeTable table) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            table.splits().stream()
+                    .flatMap(split -> Stream.concat(Stream.of(split.file()), split.deleteFiles().stream()))
+                    .map(file -> file.uri() + "\n" + file.version() + "\n").sorted()
+                    .forEach(line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
+            return table.qualifiedName() + "@" + HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
 

@@ -2,18 +2,24 @@ package io.puffindb.executors.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.executors.DuckDbEngine;
+import io.puffindb.lake.FileFormat;
 import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.FolderLake;
+import io.puffindb.lake.LakeTable;
+import io.puffindb.lake.ScanRenderer;
+import io.puffindb.lake.Split;
 import io.puffindb.lake.cache.CacheListener;
 import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.cache.RamCompression;
 import io.puffindb.lake.store.LocalObjectStore;
 import io.puffindb.lake.store.MetadataCopies;
 import io.puffindb.lake.store.ObjectStores;
+import io.puffindb.lake.store.StoredObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +125,17 @@ class MemoryTablesTest {
         assertTrue(compressed.load(table("a"), compressedEngine.cache()));
         assertTrue(plain.load(table("a"), plainEngine.cache()));
         assertTrue(compressed.stats().bytes() < plain.stats().bytes(), compressed.stats() + " vs " + plain.stats());
+    }
+
+    @Test
+    void anAddedDeleteFileIsANewVersionOfTheRows() {
+        Split data = new Split("s3://lake/t/a.parquet", 1000, 10, "\"v1\"", Map.of());
+        Split deleted = new Split(data.path(), data.sizeBytes(), data.rowCount(), data.version(), Map.of(),
+                List.of(new StoredObject("s3://lake/t/a-deletes.parquet", 100, "\"d1\"")));
+        LakeTable before = new LakeTable("lake", "t", List.of(), List.of(data), ScanRenderer.files(FileFormat.PARQUET));
+        LakeTable after = new LakeTable("lake", "t", List.of(), List.of(deleted), ScanRenderer.files(FileFormat.PARQUET));
+        assertNotEquals(MemoryTables.keyOf(before), MemoryTables.keyOf(after));
+        assertEquals(MemoryTables.keyOf(before), MemoryTables.keyOf(new LakeTable("lake", "t", List.of(), List.of(data), ScanRenderer.files(FileFormat.PARQUET))));
     }
 
     @Test
