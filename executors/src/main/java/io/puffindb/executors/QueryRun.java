@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.ExchangeKind;
+import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.executors.cache.MemoryTables;
 import io.puffindb.executors.cache.Promoter;
@@ -22,6 +23,8 @@ import io.puffindb.lake.Split;
 import io.puffindb.lake.SqlLiterals;
 import io.puffindb.lake.store.StoredObject;
 import java.io.ByteArrayOutputStream;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,8 @@ import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -87,10 +92,16 @@ final class QueryRun implements AutoCloseable {
         return reading;
     }
 
-    /** Registers the inputs a MONOSTORE fragment reads, in the connection that will run it. */
+    /**
+     * Registers the inputs a MONOSTORE fragment reads, in the connection that will run it. Gathered
+     * inputs of a fragment that joins are first copied into temporary tables: DuckDB cannot count
+     * the rows of an Arrow stream, and without counts its join order can be ruinous (TPC-H Q5 joined
+     * customer with supplier on the nation key first and spilled tens of GB).
+     */
     void registerInputs(DuckDBConnection connection, Fragment fragment) {
         ArrowStreams streams = new ArrowStreams();
         registrations.add(streams);
+        boolean counted = joins(fragment.root());
         for (RemoteThroughTable remote : fragment.remoteTables()) {
             streams.register(connection, remote.streamName(), remotes.open(remote.endpoint(), remote.sql(), allocator), allocator);
         }
@@ -124,8 +135,27 @@ final class QueryRun implements AutoCloseable {
                 Closeables.closeQuietly(reader);
                 throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Fragment " + source.id() + " did not start: " + e.getMessage(), e);
             }
-            streams.register(connection, input.name(), reader, allocator);
+            if (counted) {
+                streams.register(connection, input.name() + "_stream", reader, allocator);
+                copyIntoTable(connection, input.name());
+            } else {
+                streams.register(connection, input.name(), reader, allocator);
+            }
         }
+    }
+
+    // Waits for the input's whole stream: its tasks' rows become a table DuckDB can count.
+    private static void copyIntoTable(DuckDBConnection connection, String name) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE " + SqlLiterals.identifier(name) + " AS SELECT * FROM " + SqlLiterals.identifier(name + "_stream"));
+        } catch (SQLException e) {
+            throw DuckDbErrors.fromDuckDb(e, "Gathering " + name);
+        }
+    }
+
+    // Whether the fragment itself joins (below its exchanges, other fragments do their own joining).
+    private static boolean joins(RelNode node) {
+        return node instanceof Join || (!(node instanceof TierExchange) && node.getInputs().stream().anyMatch(QueryRun::joins));
     }
 
     private List<TaskStream> tasksOf(Fragment fragment) {
