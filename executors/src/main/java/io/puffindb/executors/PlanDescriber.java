@@ -34,7 +34,12 @@ final class PlanDescriber {
         List<FragmentDescription> fragments = new ArrayList<>();
         describeFragments(root, query, stats, fragments);
         return new Explanation(describe(root, root.root(), metadata), textOf(root), RelOptUtil.toString(query.plan().root(),
-                SqlExplainLevel.EXPPLAN_ATTRIBUTES), fragments, FragmentSql.render(root), actualRows, elapsedMillis);
+                SqlExplainLevel.EXPPLAN_ATTRIBUTES), fragments, sqlOf(root, stats), actualRows, elapsedMillis);
+    }
+
+    // What the engine ran, once the query ran (it may read in-memory tables instead of files); else what it would run.
+    private static String sqlOf(Fragment fragment, Optional<QueryStats> stats) {
+        return stats.flatMap(s -> s.sqlOf(fragment.id())).orElseGet(() -> FragmentSql.render(fragment));
     }
 
     private static String textOf(Fragment root) {
@@ -44,7 +49,7 @@ final class PlanDescriber {
     private static void describeFragments(Fragment fragment, PreparedQuery query, Optional<QueryStats> stats, List<FragmentDescription> out) {
         List<List<Split>> shares = fragment.taskShares(query.metadata().parameters().splitsPerTask());
         int tasks = fragment.byKey().isPresent() ? query.workers().size() : shares.size();
-        String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, shares.get(0)) : FragmentSql.render(fragment);
+        String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, shares.get(0)) : sqlOf(fragment, stats);
         out.add(new FragmentDescription(fragment.id(), fragment.tier().name(), sql, tasks,
                 fragment.inputs().stream().map(input -> input.name() + " <- fragment " + input.source().id() + " (" + input.exchange().kind() + ")").toList(),
                 stats.map(s -> s.tasksOf(fragment.id())).orElse(List.of()), stats.flatMap(s -> s.engineReadsOf(fragment.id())).orElse(null)));

@@ -158,6 +158,7 @@ public final class QueryExecutor implements AutoCloseable {
             // Tables held in the MONOSTORE's memory are read there, not from their files.
             MemoryTables.Reading memory = run.readsFromMemory(monostore.memoryTables());
             String sql = FragmentSql.render(root, memory);
+            handle.stats().recordSql(root.id(), sql);
             List<StoredObject> files = new ArrayList<>(root.remoteFiles(List.of()));
             files.removeAll(memory.files());
             ArrowResult result = new DuckDbRunner(monostore.engine(), batchRows).run(sql, files, allocator, "Query", cancellation,

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class QueryStats {
     private final Map<Integer, List<TaskStats>> tasksByFragment = new ConcurrentHashMap<>();
     private final Map<Integer, CacheUsage> engineReads = new ConcurrentHashMap<>();
+    private final Map<Integer, String> sqlRun = new ConcurrentHashMap<>();
 
     void record(int fragmentId, TaskStats stats) {
         tasksByFragment.computeIfAbsent(fragmentId, id -> new CopyOnWriteArrayList<>()).add(stats);
@@ -22,6 +23,15 @@ public final class QueryStats {
         if (usage.cachedFiles() + usage.fetchedFiles() > 0) {
             engineReads.merge(fragmentId, usage, CacheUsage::plus);
         }
+    }
+
+    /** The SQL the MONOSTORE ran for a fragment (it may name in-memory tables instead of files). */
+    void recordSql(int fragmentId, String sql) {
+        sqlRun.put(fragmentId, sql);
+    }
+
+    public Optional<String> sqlOf(int fragmentId) {
+        return Optional.ofNullable(sqlRun.get(fragmentId));
     }
 
     public Optional<CacheUsage> engineReadsOf(int fragmentId) {

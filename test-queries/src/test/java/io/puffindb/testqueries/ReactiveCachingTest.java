@@ -38,6 +38,12 @@ class ReactiveCachingTest {
         RamSettings ram(Path caches) {
             return RamSettings.defaults().withMonostoreBytes(1L << 30);
         }
+
+        @Override
+        void checkRunFromRam(FragmentDescription fromRam) {
+            assertTrue(fromRam.duckDbSql().contains("puffindb_ram.") && !fromRam.duckDbSql().contains("read_parquet"),
+                    "EXPLAIN ANALYZE shows the SQL that ran, reading the in-memory table: " + fromRam.duckDbSql());
+        }
     }
 
     /**
@@ -62,6 +68,10 @@ class ReactiveCachingTest {
         int lineitemFiles;
 
         abstract RamSettings ram(Path caches);
+
+        /** What else the run from RAM shows in this form. */
+        void checkRunFromRam(FragmentDescription fromRam) {
+        }
 
         @BeforeAll
         void start(@TempDir Path local, @TempDir Path caches) throws Exception {
@@ -106,6 +116,7 @@ class ReactiveCachingTest {
             FragmentDescription fromRam = service.executor().explainAnalyze(q6.sql()).fragments().stream()
                     .filter(fragment -> fragment.engineReads() != null).findFirst().orElseThrow();
             assertEquals(lineitemFiles, fromRam.engineReads().ramFiles(), "every lineitem file was read from the MONOSTORE's RAM layer");
+            checkRunFromRam(fromRam);
             assertEquals(bytesBefore, s3.bytesServed(), "still nothing read from the store");
         }
 
