@@ -17,10 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Reactive caching, measured: TPC-H on a lake held by the in-process S3 server. Each query runs on
@@ -90,10 +88,7 @@ final class CacheBench {
     }
 
     private void upload(InProcessS3 s3) throws IOException {
-        long total;
-        try (Stream<Path> files = Files.walk(lake)) {
-            total = files.filter(Files::isRegularFile).mapToLong(CacheBench::size).sum();
-        }
+        long total = Folders.bytesUnder(lake);
         long[] done = {0};
         s3.uploadFolder(lake, LAKE, size -> {
             done[0] += size;
@@ -125,7 +120,7 @@ final class CacheBench {
                 return new Runs(cold, promotion, warm, hot, afterCold - before, afterWarm - beforeWarm, monostoreRamBytes(service));
             }
         } finally {
-            deleteTree(caches);
+            Folders.deleteTree(caches);
         }
     }
 
@@ -140,22 +135,6 @@ final class CacheBench {
         long deadline = System.nanoTime() + PROMOTION_TIMEOUT_NANOS;
         while (executor.pendingPromotions() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

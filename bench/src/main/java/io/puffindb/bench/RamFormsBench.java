@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -51,8 +50,8 @@ final class RamFormsBench {
             copyTables(schema, uncompressed, RamCompression.UNCOMPRESSED);
             out.println("  loading in-memory tables...");
             forms.add(new Form("files on disk", new DuckDbAlone(schema), 0));
-            forms.add(new Form("files in RAM", new DuckDbAlone(asStored), bytesUnder(asStored)));
-            forms.add(new Form("uncompressed files in RAM", new DuckDbAlone(uncompressed), bytesUnder(uncompressed)));
+            forms.add(new Form("files in RAM", new DuckDbAlone(asStored), Folders.bytesUnder(asStored)));
+            forms.add(new Form("uncompressed files in RAM", new DuckDbAlone(uncompressed), Folders.bytesUnder(uncompressed)));
             DuckDbAlone compressedTables = DuckDbAlone.inMemory(schema, true);
             forms.add(new Form("compressed tables", compressedTables, compressedTables.inMemoryTableBytes()));
             DuckDbAlone plainTables = DuckDbAlone.inMemory(schema, false);
@@ -62,7 +61,7 @@ final class RamFormsBench {
             for (Form form : forms) {
                 form.duckdb().close();
             }
-            deleteTree(ramDir);
+            Folders.deleteTree(ramDir);
         }
     }
 
@@ -77,7 +76,9 @@ final class RamFormsBench {
             out.printf("%-6s", query.name());
             double onDisk = 0;
             for (int i = 0; i < forms.size(); i++) {
-                double millis = median(forms.get(i).duckdb(), query.sql());
+                DuckDbAlone duckdb = forms.get(i).duckdb();
+                duckdb.run(query.sql());
+                double millis = Timing.medianMillis(runs, () -> duckdb.run(query.sql()));
                 onDisk = i == 0 ? millis : onDisk;
                 means.get(i).add(millis / Math.max(onDisk, 0.001));
                 out.printf(" %26.1f", millis);
@@ -88,16 +89,6 @@ final class RamFormsBench {
         for (int i = 0; i < forms.size(); i++) {
             out.printf("%-26s %14.2f %10.1f%n", forms.get(i).name(), means.get(i).value(), forms.get(i).ramBytes() / 1e6);
         }
-    }
-
-    private double median(DuckDbAlone duckdb, String sql) throws Exception {
-        duckdb.run(sql);
-        double[] times = new double[runs];
-        for (int run = 0; run < runs; run++) {
-            times[run] = Timing.millis(() -> duckdb.run(sql));
-        }
-        java.util.Arrays.sort(times);
-        return times[runs / 2];
     }
 
     // Each table folder's Parquet files, copied as the RAM layer of files writes them.
@@ -115,22 +106,5 @@ final class RamFormsBench {
             out.printf("\r  copying into %s, %s: %d/%d files", ramDir, compression.configName(), i + 1, files.size());
         }
         out.println();
-    }
-
-    private static long bytesUnder(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (Files.notExists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

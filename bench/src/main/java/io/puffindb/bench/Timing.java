@@ -1,5 +1,7 @@
 package io.puffindb.bench;
 
+import java.util.Arrays;
+
 /** Wall-clock measurement for the benches (printed, never asserted). */
 final class Timing {
     private Timing() {
@@ -14,5 +16,15 @@ final class Timing {
         long start = System.nanoTime();
         body.run();
         return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** The median of {@code runs} timed runs. */
+    static double medianMillis(int runs, Measured body) throws Exception {
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            millis[i] = millis(body);
+        }
+        Arrays.sort(millis);
+        return millis[runs / 2];
     }
 }

@@ -7,7 +7,6 @@ import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,10 +44,10 @@ final class TpchBench {
                 String name = query.name();
                 String sql = query.sql();
                 long rows = duckdb.run(sql);
-                double alone = medianMillis(() -> duckdb.run(sql));
+                double alone = Timing.medianMillis(runs, () -> duckdb.run(sql));
                 BenchQueries.run(puffin.executor(), sql);
                 long[] planMillis = new long[1];
-                double distributed = medianMillis(() -> {
+                double distributed = Timing.medianMillis(runs, () -> {
                     PreparedQuery prepared = puffin.executor().prepare(sql);
                     planMillis[0] = prepared.planMillis();
                     BenchQueries.drain(puffin.executor(), prepared);
@@ -61,12 +60,4 @@ final class TpchBench {
         out.printf("%ngeometric mean of puffindb/duckdb: %.2f%n", ratios.value());
     }
 
-    private double medianMillis(Timing.Measured body) throws Exception {
-        double[] millis = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            millis[i] = Timing.millis(body);
-        }
-        Arrays.sort(millis);
-        return millis[runs / 2];
-    }
 }

@@ -58,6 +58,11 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
         return new LakeCalciteTable(lake, schema, name, Optional.of(kept));
     }
 
+    /** The table's name as queries write it, {@code schema.table}, found without reading its metadata. */
+    public String qualifiedName() {
+        return schema + "." + name;
+    }
+
     /** The same table with every file, whatever pruning left of it. */
     public LakeCalciteTable unpruned() {
         return pruning.isEmpty() ? this : new LakeCalciteTable(lake, schema, name, Optional.empty());

@@ -65,7 +65,7 @@ public final class ClientCache {
         this.ram = requireNonNull(ram, "ram is null");
         try {
             Files.createDirectories(folder);
-            if (ram.budgetBytes() > 0) {
+            if (ram.enabled()) {
                 Files.createDirectories(ram.folder());
             }
             Path manifest = folder.resolve(MANIFEST);
@@ -74,7 +74,7 @@ public final class ClientCache {
                     String name = FileCache.nameOf(entry.file());
                     // A file deleted by hand is simply not cached any more; RAM copies are gone after a reboot.
                     if (Files.exists(folder.resolve(name))) {
-                        boolean inRam = entry.ramSize() > 0 && ram.budgetBytes() > 0 && Files.exists(ram.folder().resolve(name));
+                        boolean inRam = entry.ramSize() > 0 && ram.enabled() && Files.exists(ram.folder().resolve(name));
                         entries.put(name, inRam ? entry : entry.withRamSize(0));
                     }
                 }
@@ -99,7 +99,7 @@ public final class ClientCache {
 
     /** Where the client's DuckDB looks for cached names ({@code file_search_path}): the RAM layer first. */
     public String searchPath() {
-        return ram.budgetBytes() > 0 ? ram.folder().toAbsolutePath() + "," + folder : folder.toString();
+        return ram.enabled() ? ram.folder().toAbsolutePath() + "," + folder : folder.toString();
     }
 
     /** Files held in the RAM layer too, and their RAM copies' bytes. */
@@ -163,7 +163,7 @@ public final class ClientCache {
      * over its budget. Answers how many of them the RAM layer holds now that it did not before.
      */
     public int promoteToRam(List<StoredObject> files) throws IOException {
-        if (ram.budgetBytes() <= 0) {
+        if (!ram.enabled()) {
             return 0;
         }
         List<String> promoted = new ArrayList<>();
@@ -202,7 +202,7 @@ public final class ClientCache {
     }
 
     private void deleteRamCompression(String name) throws IOException {
-        if (ram.budgetBytes() > 0) {
+        if (ram.enabled()) {
             Files.deleteIfExists(ram.folder().resolve(name));
         }
     }

@@ -2,7 +2,7 @@ package io.puffindb.web;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Files;
+import io.puffindb.executors.cache.RamSettings;
 import java.nio.file.Path;
 
 /**
@@ -11,8 +11,6 @@ import java.nio.file.Path;
  * held in RAM (its RAM layer, on a RAM-backed file system; 0 turns it off).
  */
 public record ClientConfig(Path folder, long ssdBytes, long ramBytes) {
-    private static final Path SHARED_MEMORY = Path.of("/dev/shm");
-
     public ClientConfig {
         requireNonNull(folder, "folder is null");
     }
@@ -20,6 +18,6 @@ public record ClientConfig(Path folder, long ssdBytes, long ramBytes) {
     /** ~/.puffindb/client, 2 GiB of files, 512 MiB of them in RAM where /dev/shm exists. */
     public static ClientConfig defaults() {
         return new ClientConfig(Path.of(System.getProperty("user.home"), ".puffindb", "client"), 2L << 30,
-                Files.isDirectory(SHARED_MEMORY) ? 512L << 20 : 0);
+                RamSettings.hasSharedMemory() ? 512L << 20 : 0);
     }
 }

@@ -113,8 +113,11 @@ public final class MemoryTables {
 
         /** The in-memory copy of {@code table}'s current data, if held (a pruned scan reads the whole copy: its filter stays). */
         public Optional<String> lookup(LakeCalciteTable table) {
-            if (!enabled()) {
-                return Optional.empty();
+            synchronized (MemoryTables.this) {
+                // Most tables are not held: tell so before reading the table's metadata for its version.
+                if (tables.values().stream().noneMatch(held -> held.table.equals(table.qualifiedName()))) {
+                    return Optional.empty();
+                }
             }
             String key = keyOf(table.unpruned().lakeTable());
             synchronized (MemoryTables.this) {
@@ -160,7 +163,7 @@ public final class MemoryTables {
         }
         LakeTable data = scanned.unpruned().lakeTable();
         String key = keyOf(data);
-        List<StoredObject> files = data.splits().stream().flatMap(split -> Stream.concat(Stream.of(split.file()), split.deleteFiles().stream())).toList();
+        List<StoredObject> files = filesOf(data);
         synchronized (this) {
             if (tables.containsKey(key) || refused.contains(key)) {
                 return tables.containsKey(key);
@@ -184,12 +187,12 @@ public final class MemoryTables {
                 var iterator = tables.values().iterator();
                 while (iterator.hasNext()) {
                     Held older = iterator.next();
-                    if (older.table.equals(data.qualifiedName()) && older.pins == 0) {
+                    if (older.table.equals(scanned.qualifiedName()) && older.pins == 0) {
                         iterator.remove();
                         evicted.add(older);
                     }
                 }
-                tables.put(key, new Held(data.qualifiedName(), name, files, bytes));
+                tables.put(key, new Held(scanned.qualifiedName(), name, files, bytes));
             }
             evicted.forEach(this::drop);
             evicted.addAll(evictOverBudget());
@@ -294,14 +297,17 @@ public final class MemoryTables {
     static String keyOf(LakeTable table) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            table.splits().stream()
-                    .flatMap(split -> Stream.concat(Stream.of(split.file()), split.deleteFiles().stream()))
-                    .map(file -> file.uri() + "\n" + file.version() + "\n").sorted()
+            filesOf(table).stream().map(file -> file.uri() + "\n" + file.version() + "\n").sorted()
                     .forEach(line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
             return table.qualifiedName() + "@" + HexFormat.of().formatHex(digest.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
+    }
+
+    // Every file whose bytes make the table's rows: data files and their delete files.
+    private static List<StoredObject> filesOf(LakeTable table) {
+        return table.splits().stream().flatMap(split -> Stream.concat(Stream.of(split.file()), split.deleteFiles().stream())).toList();
     }
 
     private static String tableName(String key) {

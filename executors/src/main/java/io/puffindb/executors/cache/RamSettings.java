@@ -2,12 +2,10 @@ package io.puffindb.executors.cache;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.lake.ConfigNames;
 import io.puffindb.lake.cache.RamCompression;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The MONOSTORE's RAM layer: what form it takes, its byte budget (0 turns it off), whether it
@@ -28,13 +26,11 @@ public record RamSettings(Form form, Path dir, long monostoreBytes, RamCompressi
         FILES;
 
         public String configName() {
-            return name().toLowerCase(Locale.ROOT);
+            return ConfigNames.of(this);
         }
 
         public static Form parse(String text) {
-            return Arrays.stream(values()).filter(form -> form.configName().equals(text.trim().toLowerCase(Locale.ROOT))).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("The RAM layer's form is " + Arrays.stream(values()).map(Form::configName)
-                            .collect(Collectors.joining(" or ")) + ", not '" + text + "'"));
+            return ConfigNames.parse(Form.class, text, "The RAM layer's form");
         }
     }
 
@@ -46,8 +42,13 @@ public record RamSettings(Form form, Path dir, long monostoreBytes, RamCompressi
 
     /** 1 GiB of DuckDB tables, compressed; RAM copies of files (for that form, and the client's) in /dev/shm/puffindb-ram where it exists. */
     public static RamSettings defaults() {
-        Path dir = Files.isDirectory(SHARED_MEMORY) ? SHARED_MEMORY.resolve("puffindb-ram") : Path.of(System.getProperty("java.io.tmpdir"), "puffindb-ram");
+        Path dir = hasSharedMemory() ? SHARED_MEMORY.resolve("puffindb-ram") : Path.of(System.getProperty("java.io.tmpdir"), "puffindb-ram");
         return new RamSettings(Form.TABLES, dir, 1L << 30, RamCompression.COMPRESSED);
+    }
+
+    /** Whether this machine has a RAM-backed file system (/dev/shm) for RAM copies of files. */
+    public static boolean hasSharedMemory() {
+        return Files.isDirectory(SHARED_MEMORY);
     }
 
     public RamSettings withForm(Form newForm) {
@@ -60,9 +61,5 @@ public record RamSettings(Form form, Path dir, long monostoreBytes, RamCompressi
 
     public RamSettings withCompression(RamCompression newCompression) {
         return new RamSettings(form, dir, monostoreBytes, newCompression);
-    }
-
-    public RamSettings withDir(Path newDir) {
-        return new RamSettings(form, newDir, monostoreBytes, compression);
     }
 }

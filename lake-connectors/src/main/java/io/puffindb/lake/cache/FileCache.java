@@ -207,24 +207,24 @@ public final class FileCache implements AutoCloseable {
 
     // Answers the RAM copy's size, which an uncompressed copy makes larger than the file.
     private long moveIntoRam(String name) throws IOException {
-        Path ramCompression = ram.folder().resolve(name);
+        Path ramCopy = ram.folder().resolve(name);
         Path partial = ram.folder().resolve(".partial-" + name);
         Path ssdCopy = root.resolve(".ssd-" + name);
         Path link = root.resolve(".link-" + name);
         try {
             Files.deleteIfExists(partial);
             ram.compression().copy(root.resolve(name), partial);
-            Files.move(partial, ramCompression, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, ramCopy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(ssdCopy);
             Files.createLink(ssdCopy, root.resolve(name));
             Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, ramCompression);
+            Files.createSymbolicLink(link, ramCopy);
             Files.move(link, root.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return Files.size(ramCompression);
+            return Files.size(ramCopy);
         } catch (IOException e) {
             deleteQuietly(partial);
             deleteQuietly(link);
-            deleteQuietly(ramCompression);
+            deleteQuietly(ramCopy);
             deleteQuietly(ssdCopy);
             throw e;
         }

@@ -1,11 +1,9 @@
 package io.puffindb.lake.cache;
 
+import io.puffindb.lake.ConfigNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Whether what a RAM layer holds stays compressed (more fits) or not (no decompression on a read).
@@ -37,12 +35,10 @@ public enum RamCompression {
 
     /** Its configuration name: {@code compressed} or {@code uncompressed}. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return ConfigNames.of(this);
     }
 
     public static RamCompression parse(String text) {
-        return Arrays.stream(values()).filter(copy -> copy.configName().equals(text.trim().toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("RAM compression is " + Arrays.stream(values()).map(RamCompression::configName)
-                        .collect(Collectors.joining(" or ")) + ", not '" + text + "'"));
+        return ConfigNames.parse(RamCompression.class, text, "RAM compression");
     }
 }

@@ -24,7 +24,7 @@ public record RamLayer(Path folder, long budgetBytes, RamCompression compression
         this(folder, budgetBytes, RamCompression.COMPRESSED, listener);
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return budgetBytes > 0;
     }
 }
