@@ -79,6 +79,11 @@ class ClientTierTest {
         assertEquals(monostoreHits, lake.monostoreCache().get("hits").asLong(), "nothing read by the MONOSTORE");
 
         assertEquals(new ClientTier.Promoted(0, lineitemFiles), client.promote(hot, SILENT), "what the client read goes into its RAM layer");
+        // Each file is now in both layers: the client must read one copy of each, three runs in a row.
+        for (int run = 0; run < 3; run++) {
+            ResultTable hotAgain = client.runLocally(client.plan(q6.sql()), lake::read);
+            ResultComparator.differences(lake.oracle.run(q6.sql(), lake.allocator), hotAgain, false).ifPresent(difference -> fail("run from RAM: " + difference));
+        }
         try (Stream<Path> ssdCopies = Files.list(clientFolder)) {
             for (Path copy : ssdCopies.filter(path -> path.getFileName().toString().endsWith(".parquet")).toList()) {
                 Files.delete(copy); // so the next run can only have read the RAM copies

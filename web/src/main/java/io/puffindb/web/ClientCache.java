@@ -22,16 +22,19 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The CLI's own cache of lake files (the CLIENT tier's SSD layer): a folder that outlives the
  * process, with a manifest of what each file is (location, version, size), when it was last used,
  * and the size of its copy in the RAM layer, if any. Files carry the same names as in the engines'
- * caches, so SQL the service renders for the client finds them: in the RAM layer's folder first,
- * then in this one. Least recently used files leave first when over a layer's budget.
+ * caches, so SQL the service renders for the client finds them: through a view of links to the
+ * RAM copy of each, or to its copy here. Least recently used files leave first when over a layer's budget.
  */
 public final class ClientCache {
     private static final String MANIFEST = "manifest.json";
+    private static final String READ_VIEWS = ".reads";
 
     private final Path folder;
     private final long budgetBytes;
@@ -68,6 +71,7 @@ public final class ClientCache {
             if (ram.enabled()) {
                 Files.createDirectories(ram.folder());
             }
+            sweepReadViews();
             Path manifest = folder.resolve(MANIFEST);
             if (Files.exists(manifest)) {
                 for (Entry entry : json.readValue(manifest.toFile(), new TypeReference<List<Entry>>() { })) {
@@ -97,9 +101,46 @@ public final class ClientCache {
         }
     }
 
-    /** Where the client's DuckDB looks for cached names ({@code file_search_path}): the RAM layer first. */
-    public String searchPath() {
-        return ram.enabled() ? ram.folder().toAbsolutePath() + "," + folder : folder.toString();
+    /**
+     * A folder for one local run's {@code file_search_path}: a link per file of {@code files} this cache
+     * holds, to its RAM copy when it has one, else to its SSD copy. DuckDB answers every folder of a
+     * search path that holds a name, so a path of both layers would read a file held in both twice.
+     */
+    public ReadView readView(List<StoredObject> files) throws IOException {
+        Path view = Files.createDirectories(folder.resolve(READ_VIEWS)).resolve(UUID.randomUUID().toString());
+        Files.createDirectory(view);
+        try {
+            for (StoredObject file : files) {
+                String name = FileCache.nameOf(file);
+                Entry entry = entries.get(name);
+                if (entry != null) {
+                    Files.createSymbolicLink(view.resolve(name), entry.ramSize() > 0 ? ram.folder().resolve(name).toAbsolutePath() : folder.resolve(name));
+                }
+            }
+            return new ReadView(view);
+        } catch (IOException | RuntimeException e) {
+            new ReadView(view).close();
+            throw e;
+        }
+    }
+
+    /** The links of one local run, deleted when it ends (the files they name stay). */
+    public record ReadView(Path folder) implements AutoCloseable {
+        @Override
+        public void close() {
+            deleteLinks(folder);
+        }
+    }
+
+    private static void deleteLinks(Path view) {
+        try (Stream<Path> links = Files.list(view)) {
+            for (Path link : links.toList()) {
+                Files.deleteIfExists(link);
+            }
+            Files.deleteIfExists(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the read view " + view, e);
+        }
     }
 
     /** Files held in the RAM layer too, and their RAM copies' bytes. */
@@ -204,6 +245,16 @@ public final class ClientCache {
     private void deleteRamCompression(String name) throws IOException {
         if (ram.enabled()) {
             Files.deleteIfExists(ram.folder().resolve(name));
+        }
+    }
+
+    // Views left by a process that died during a run.
+    private void sweepReadViews() throws IOException {
+        Path views = folder.resolve(READ_VIEWS);
+        if (Files.isDirectory(views)) {
+            try (Stream<Path> left = Files.list(views)) {
+                left.forEach(ClientCache::deleteLinks);
+            }
         }
     }
 

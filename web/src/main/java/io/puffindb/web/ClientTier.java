@@ -93,14 +93,10 @@ public final class ClientTier {
     public <T> T runLocally(Plan plan, ResultHandler<T> handler) throws Exception {
         String sql = plan.clientSql().orElseThrow(() -> new IllegalArgumentException("This plan runs on the service"));
         cache.used(plan.files());
-        Properties settings = new Properties();
-        // The rendered SQL names each file by its cache name; DuckDB finds it in the cache folder, and reads nothing else.
-        settings.setProperty("file_search_path", cache.searchPath());
-        settings.setProperty("autoinstall_known_extensions", "false");
-        settings.setProperty("autoload_known_extensions", "false");
-        try (BufferAllocator allocator = new RootAllocator();
+        try (ClientCache.ReadView view = cache.readView(plan.files());
+                BufferAllocator allocator = new RootAllocator();
                 ArrowStreams streams = new ArrowStreams();
-                Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", settings)) {
+                Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", settings(view))) {
             for (ClientResource.ServiceInput input : plan.inputs()) {
                 streams.register(duckdb.unwrap(DuckDBConnection.class), input.name(), openInput(input, allocator), allocator);
             }
@@ -110,6 +106,15 @@ public final class ClientTier {
         } catch (SQLException e) {
             throw new PuffinException(ErrorCode.QUERY_FAILED, "The client's DuckDB failed: " + e.getMessage(), e);
         }
+    }
+
+    // The rendered SQL names each file by its cache name; DuckDB finds it in the run's view, and reads nothing else.
+    private static Properties settings(ClientCache.ReadView view) {
+        Properties settings = new Properties();
+        settings.setProperty("file_search_path", view.folder().toString());
+        settings.setProperty("autoinstall_known_extensions", "false");
+        settings.setProperty("autoload_known_extensions", "false");
+        return settings;
     }
 
     // The service starts its part when asked and answers once its first rows are ready (or it failed).

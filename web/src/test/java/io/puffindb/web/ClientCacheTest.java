@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,7 @@ class ClientCacheTest {
 
     @Test
     void filesAQueryReadGoIntoRamWhichDuckDbSearchesFirstAndTheLeastRecentlyUsedLeaveIt() throws Exception {
+        Path viewFolder;
         StoredObject a = file("a", 400);
         StoredObject b = file("b", 400);
         StoredObject c = file("c", 400);
@@ -53,8 +55,17 @@ class ClientCacheTest {
         for (StoredObject file : List.of(a, b, c)) {
             cache.add(file, content(400));
         }
-        assertEquals(ramFolder.toAbsolutePath() + "," + folder.toAbsolutePath(), cache.searchPath(), "a cached name is looked for in RAM first");
         assertEquals(2, cache.promoteToRam(List.of(a, b)));
+        try (ClientCache.ReadView view = cache.readView(List.of(a, c, file("not-held", 10)))) {
+            assertEquals(ramFolder.resolve(FileCache.nameOf(a)).toAbsolutePath(), Files.readSymbolicLink(view.folder().resolve(FileCache.nameOf(a))),
+                    "a file in RAM is read from there, and only from there");
+            assertEquals(folder.resolve(FileCache.nameOf(c)).toAbsolutePath(), Files.readSymbolicLink(view.folder().resolve(FileCache.nameOf(c))));
+            try (Stream<Path> links = Files.list(view.folder())) {
+                assertEquals(2, links.count(), "one name per file held, none for a file not held");
+            }
+            viewFolder = view.folder();
+        }
+        assertTrue(Files.notExists(viewFolder), "a run's view goes when it ends");
         assertEquals(0, cache.promoteToRam(List.of(a)), "already in RAM");
         assertEquals(800, cache.ramBytes());
         assertArrayEquals(Files.readAllBytes(folder.resolve(FileCache.nameOf(a))), Files.readAllBytes(ramFolder.resolve(FileCache.nameOf(a))));
