@@ -6,6 +6,7 @@ import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         call("list", folderUri, () -> {
             for (S3Object object : s3.listObjectsV2Paginator(listing(folder)).contents()) {
                 if (!object.key().endsWith("/")) {
-                    files.add(new StoredObject(new S3Location(folder.bucket(), object.key()).uri(), object.size(), object.eTag()));
+                    files.add(new StoredObject(new S3Location(folder.bucket(), object.key()).uri(), object.size(), versionOf(object.eTag(), object.size(), object.lastModified())));
                 }
             }
             return null;
@@ -86,7 +87,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         S3Location location = S3Location.parse(uri);
         try {
             HeadObjectResponse head = s3.headObject(request -> request.bucket(location.bucket()).key(location.key()));
-            return Optional.of(new StoredObject(uri, head.contentLength(), head.eTag()));
+            return Optional.of(new StoredObject(uri, head.contentLength(), versionOf(head.eTag(), head.contentLength(), head.lastModified())));
         } catch (S3Exception e) {
             // HEAD has no body, so a missing key is only its status.
             if (e.statusCode() == 404) {
@@ -111,6 +112,17 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     public void download(StoredObject file, Path target) {
         S3Location location = S3Location.parse(file.uri());
         call("download", file.uri(), () -> s3.getObject(request -> request.bucket(location.bucket()).key(location.key()).ifMatch(etagOf(file)), target));
+    }
+
+    /**
+     * A listed file's version: its ETag, or where the store sends none (several S3-compatible stores
+     * omit it) its size and last-modified time, as for files on disk.
+     */
+    static String versionOf(String eTag, long size, Instant lastModified) {
+        if (eTag != null && !eTag.isBlank()) {
+            return eTag;
+        }
+        return size + "@" + (lastModified == null ? "unknown" : lastModified.toEpochMilli());
     }
 
     // Listed files carry their ETag (quoted, as S3 sends it). Files named by a table format's metadata carry the
