@@ -3,6 +3,7 @@ package io.puffindb.web;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.puffindb.lake.PuffinException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /** {@code puffindb query "SQL" [--server URL]}: sends the query to a service and prints the answer. */
 final class QueryCommand {
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true)); // DECIMAL 0.10 keeps its scale
     private final PrintStream out;
     private final PrintStream err;
 
@@ -152,8 +154,7 @@ final class QueryCommand {
         while (result.next()) {
             List<String> cells = new ArrayList<>();
             for (int i = 1; i <= names.size(); i++) {
-                Object value = result.getObject(i);
-                cells.add(value == null ? "NULL" : value.toString());
+                cells.add(DuckDbText.of(result.getObject(i)));
             }
             rows.add(cells);
         }
@@ -176,7 +177,9 @@ final class QueryCommand {
         List<List<String>> rows = new ArrayList<>();
         body.path("rows").forEach(row -> {
             List<String> cells = new ArrayList<>();
-            row.forEach(cell -> cells.add(cell.isNull() ? "NULL" : cell.isNumber() ? cell.numberValue().toString() : cell.asText()));
+            for (int i = 0; i < row.size(); i++) {
+                cells.add(DuckDbText.of(row.get(i), types.get(i)));
+            }
             rows.add(cells);
         });
         TablePrinter.print(out, names, types, rows);
