@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** The {@code puffindb} command line: {@code serve} and {@code query}. */
@@ -25,7 +26,8 @@ public final class Main {
               puffindb query "SQL" [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
                   runs SQL on a running service and prints the result table; with --cache, the client keeps
                   copies of the lake files queries read (DIR/files) and runs a query itself when they suffice;
-                  CREATE TABLE t AS <query> creates t in the client's own DuckDB (DIR/client.duckdb)
+                  CREATE TABLE t AS <query> --cache DIR creates t in the client's own DuckDB (DIR/client.duckdb),
+                  which later queries with --cache DIR read (a query that reads only client tables runs there)
               puffindb worker --coordinator http://host:8080 [--worker-port 0] [--worker-host 127.0.0.1]
                   a LAMBDA worker process that joins a service (its own DuckDB and Arrow Flight server)
             every setting can also come from the environment (PUFFINDB_PORT, ...) or puffindb.properties""";
@@ -98,14 +100,31 @@ public final class Main {
         String sql = positional.get(0);
         SqlNode statement = parseForClient(sql);
         if (statement instanceof SqlCreateTableAs create) {
-            Path folder = config.client().folder();
-            long rows = new ClientTables(config.server(), folder, config.queryTimeout()).create(create);
-            System.out.printf("Created table %s with %,d rows in %s%n", create.name(), rows, folder.resolve(ClientTables.DATABASE_FILE));
-            return 0;
+            if (!clientTier) {
+                // The table lives in a client folder the user chose, never in one we pick unannounced.
+                System.err.println("CREATE TABLE ... AS creates the table in the client's own DuckDB: give --cache DIR, the folder it lives in"
+                        + " (DIR/" + ClientTables.DATABASE_FILE + "); later queries with the same --cache DIR read it");
+                return 2;
+            }
+            ClientTables tables = new ClientTables(config.server(), config.client().folder(), config.queryTimeout());
+            try {
+                long rows = tables.create(create);
+                System.out.printf("Created table %s with %,d rows in %s (client tables: %s)%n", create.name(), rows, tables.databaseFile(),
+                        String.join(", ", tables.names()));
+                return 0;
+            } catch (PuffinException e) {
+                System.err.printf("ERROR %s: %s%n", e.code(), e.getMessage());
+                return 1;
+            }
         }
         QueryCommand command = new QueryCommand(System.out, System.err);
         if (clientTier) {
             ClientConfig client = config.client();
+            Optional<Integer> onClientTables = command.runOnClientTables(sql, statement,
+                    new ClientTables(config.server(), client.folder(), config.queryTimeout()));
+            if (onClientTables.isPresent()) {
+                return onClientTables.get();
+            }
             Path files = client.folder().resolve("files");
             RamSettings settings = config.storage().ram();
             RamLayer ram = new RamLayer(ClientCache.ramFolderFor(files, settings.dir()), client.ramBytes(), settings.compression(), CacheListener.NONE);

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.calcite.sql.SqlNode;
 
 /** {@code puffindb query "SQL" [--server URL]}: sends the query to a service and prints the answer. */
 final class QueryCommand {
@@ -143,6 +145,35 @@ final class QueryCommand {
     }
 
     private Void printResultSet(ResultSet result, long start, ClientTier.Plan plan) throws SQLException {
+        int rows = printRows(result);
+        int files = plan.filesCachedHere();
+        int inputs = plan.inputs().size();
+        out.printf("%,d row%s in %d ms on the client, from %d cached file%s%s%n", rows, rows == 1 ? "" : "s",
+                (System.nanoTime() - start) / 1_000_000, files, files == 1 ? "" : "s",
+                inputs == 0 ? "" : " and " + inputs + " part" + (inputs == 1 ? "" : "s") + " run by the service");
+        return null;
+    }
+
+    /**
+     * Runs a query over the tables this client created itself, when it reads only those (see
+     * {@link ClientTables#query}); empty when it is the service's to run.
+     */
+    Optional<Integer> runOnClientTables(String sql, SqlNode parsed, ClientTables tables) {
+        long start = System.nanoTime();
+        try {
+            return tables.query(sql, parsed, result -> {
+                int rows = printRows(result);
+                out.printf("%,d row%s in %d ms on the client, from its tables in %s%n", rows, rows == 1 ? "" : "s",
+                        (System.nanoTime() - start) / 1_000_000, tables.databaseFile());
+                return 0;
+            });
+        } catch (Exception e) {
+            err.println("ERROR QUERY_FAILED: the client's DuckDB failed: " + e.getMessage());
+            return Optional.of(1);
+        }
+    }
+
+    private int printRows(ResultSet result) throws SQLException {
         ResultSetMetaData columns = result.getMetaData();
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
@@ -159,12 +190,7 @@ final class QueryCommand {
             rows.add(cells);
         }
         TablePrinter.print(out, names, types, rows);
-        int files = plan.filesCachedHere();
-        int inputs = plan.inputs().size();
-        out.printf("%,d row%s in %d ms on the client, from %d cached file%s%s%n", rows.size(), rows.size() == 1 ? "" : "s",
-                (System.nanoTime() - start) / 1_000_000, files, files == 1 ? "" : "s",
-                inputs == 0 ? "" : " and " + inputs + " part" + (inputs == 1 ? "" : "s") + " run by the service");
-        return null;
+        return rows.size();
     }
 
     private void printResult(JsonNode body, long elapsedMs) {
