@@ -16,7 +16,8 @@ export class ResultGrid {
   show(columns, rows) {
     this.columns = columns;
     this.rows = rows;
-    this.widths = columns.map((column, i) => columnWidth(column, rows, i));
+    const font = getComputedStyle(this.element).font;
+    this.widths = columns.map((column, i) => columnWidth(column, rows, i, font));
     this.numeric = columns.map(column => NUMERIC.test(column.type));
     this.element.dataset.rows = String(rows.length);
     this.element.replaceChildren(this.header(), this.body());
@@ -88,12 +89,22 @@ export class ResultGrid {
   }
 }
 
-// Wide enough for the header and the first rows' values, within bounds.
-function columnWidth(column, rows, i) {
-  let chars = column.name.length + column.type.length + 2;
+// Wide enough for the header and the first rows' values as the browser draws them (a guess of pixels
+// per character cut DATE cells at some zooms), within bounds.
+const CELL_PADDING = 16 + 1 + 4; // .5rem each side, the border, and a little air
+const TYPE_GAP = 7; // the header's small type label's left margin
+const measure = document.createElement('canvas').getContext('2d');
+
+function textWidth(text, font) {
+  measure.font = font;
+  return measure.measureText(text).width;
+}
+
+function columnWidth(column, rows, i, font) {
+  let widest = textWidth(column.name, `bold ${font}`) + TYPE_GAP + textWidth(column.type, font);
   for (const row of rows.slice(0, 200)) {
     const value = row[i];
-    chars = Math.max(chars, value === null ? 4 : String(value).length);
+    widest = Math.max(widest, textWidth(value === null ? 'NULL' : String(value), font));
   }
-  return Math.min(420, Math.max(60, chars * 8 + 18));
+  return Math.ceil(Math.min(420, Math.max(60, widest + CELL_PADDING)));
 }

@@ -101,6 +101,15 @@ class PageBrowserTest {
     }
 
     @Test
+    void gridCellsShowWholeValues() {
+        runInPage("select o_orderdate as d, o_orderkey as k, o_orderpriority as p from orders order by o_orderkey limit 20");
+        assertEquals("20", grid().getAttribute("data-rows"));
+        Object cut = ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#grid .cell, #grid .head')].filter(c => c.scrollWidth > c.clientWidth).map(c => c.textContent);");
+        assertEquals(List.of(), cut, "cells whose text is cut");
+    }
+
+    @Test
     void gridKeepsOnlyTheVisibleRowsOfALargeResult() throws Exception {
         runInPage("select l_orderkey, l_linenumber, l_comment from lineitem order by l_orderkey, l_linenumber");
         List<List<String>> expected = duckDb("select count(*), max(l_orderkey) from " + table("lineitem"));
