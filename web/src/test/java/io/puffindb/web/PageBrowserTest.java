@@ -105,7 +105,10 @@ class PageBrowserTest {
         runInPage("select o_orderdate as d, o_orderkey as k, o_orderpriority as p from orders order by o_orderkey limit 20");
         assertEquals("20", grid().getAttribute("data-rows"));
         Object cut = ((JavascriptExecutor) browser).executeScript(
-                "return [...document.querySelectorAll('#grid .cell, #grid .head')].filter(c => c.scrollWidth > c.clientWidth).map(c => c.textContent);");
+                "return [...document.querySelectorAll('#grid .cell, #grid .head')].filter(c => {"
+                        + "  const text = document.createRange(); text.selectNodeContents(c); const style = getComputedStyle(c);"
+                        + "  return text.getBoundingClientRect().width > c.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 0.01;"
+                        + "}).map(c => c.textContent);");
         assertEquals(List.of(), cut, "cells whose text is cut");
     }
 
