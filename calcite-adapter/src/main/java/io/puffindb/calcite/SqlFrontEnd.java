@@ -59,6 +59,11 @@ public final class SqlFrontEnd {
         return PuffinParserConfig.config();
     }
 
+    /** Where unqualified table names are looked up first. */
+    public List<String> defaultSchemaPath() {
+        return catalog.defaultSchemaPath();
+    }
+
     public SqlNode parse(String sql) {
         try {
             return SqlParser.create(sql, parserConfig).parseQuery();
