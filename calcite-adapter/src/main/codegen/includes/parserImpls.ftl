@@ -15,3 +15,18 @@ SqlCreate SqlCreateTableAs(Span s, boolean replace) :
         return new SqlCreateTableAs(s.end(this), replace, name, query);
     }
 }
+
+/**
+ * a // b, DuckDB's integer division, at the precedence of * and / (its operator's, which the
+ * expression list's tree building applies).
+ */
+void IntegerDivide(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <INTEGER_DIVIDE> {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(DuckDbOperators.INTEGER_DIVIDE, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}

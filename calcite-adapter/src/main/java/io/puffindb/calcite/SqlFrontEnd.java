@@ -30,6 +30,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -42,8 +43,8 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
  * NULLs sorting last as in DuckDB.
  */
 public final class SqlFrontEnd {
-    private static final SqlOperatorTable OPERATORS = SqlLibraryOperatorTableFactory.INSTANCE
-            .getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL);
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE
+            .getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), SqlOperatorTables.of(DuckDbOperators.INTEGER_DIVIDE));
 
     private final LakeCatalog catalog;
     private final SqlParser.Config parserConfig;
@@ -56,6 +57,11 @@ public final class SqlFrontEnd {
     /** PuffinDB's parser: Calcite's grammar with THROUGH, DuckDB-like conventions. */
     public static SqlParser.Config defaultParserConfig() {
         return PuffinParserConfig.config();
+    }
+
+    /** Where unqualified table names are looked up first. */
+    public List<String> defaultSchemaPath() {
+        return catalog.defaultSchemaPath();
     }
 
     public SqlNode parse(String sql) {

@@ -6,6 +6,7 @@ import io.puffindb.calcite.tier.Tier;
 import io.puffindb.executors.cache.ClientCopies;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.FragmentSql;
+import io.puffindb.lake.SqlLiterals;
 import io.puffindb.lake.store.StoredObject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,7 +55,17 @@ public record ClientPlan(Optional<String> clientSql, List<ServiceInput> inputs, 
             Fragment onMonostore = Fragment.gatheredOnMonostore(input, nextId++);
             inputs.add(new ServiceInput(input.name(), forClient.rootedAt(onMonostore, "the service's part " + input.name() + " of a client's plan")));
         }
-        return new ClientPlan(Optional.of(FragmentSql.render(root)), inputs, filesRead(root));
+        String sql = FragmentSql.render(root);
+        return new ClientPlan(Optional.of(forClient.columnNames().map(names -> named(sql, names)).orElse(sql)), inputs, filesRead(root));
+    }
+
+    // The client's DuckDB answers under the query's names: a projection by position (#1, ...) keeps the rows' order.
+    private static String named(String sql, List<String> names) {
+        List<String> columns = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            columns.add("#" + (i + 1) + " AS " + SqlLiterals.identifier(names.get(i)));
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM (" + sql + ") AS answer";
     }
 
     // Every remote lake file any fragment of the plan reads, each once.

@@ -33,8 +33,21 @@ final class PlanDescriber {
         RelMetadataQuery metadata = root.root().getCluster().getMetadataQuery();
         List<FragmentDescription> fragments = new ArrayList<>();
         describeFragments(root, query, stats, fragments);
-        return new Explanation(describe(root, root.root(), metadata), textOf(root), RelOptUtil.toString(query.plan().root(),
+        return new Explanation(answerNamed(describe(root, root.root(), metadata), query.columnNames()), textOf(root), RelOptUtil.toString(query.plan().root(),
                 SqlExplainLevel.EXPPLAN_ATTRIBUTES), fragments, sqlOf(root, stats), actualRows, elapsedMillis);
+    }
+
+    // The plan's root produces the answer, so it shows the answer's column names (its own are the rendered SQL's).
+    private static PlanDescription answerNamed(PlanDescription root, Optional<List<String>> names) {
+        if (names.isEmpty() || names.get().size() != root.rowType().size()) {
+            return root;
+        }
+        List<ColumnDescription> columns = new ArrayList<>();
+        for (int i = 0; i < names.get().size(); i++) {
+            columns.add(new ColumnDescription(names.get().get(i), root.rowType().get(i).type()));
+        }
+        return new PlanDescription(root.operator(), root.tier(), root.fragment(), root.details(), columns, root.estimatedRows(),
+                root.estimatedBytes(), root.estimatedCost(), root.exchangeKind(), root.inputs());
     }
 
     // What the engine ran, once the query ran (it may read in-memory tables instead of files); else what it would run.

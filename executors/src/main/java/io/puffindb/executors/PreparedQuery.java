@@ -13,10 +13,12 @@ import java.util.Optional;
 /**
  * A query after planning: its logical plan, its placement on the tiers cut into fragments, the
  * workers it was planned for, the cache directory as planning saw it, the table statistic its row
- * count will measure (if any), and the time planning took.
+ * count will measure (if any), the time planning took, and the names its answer's columns carry
+ * (DuckDB's for the caller's SQL, see {@link ResultNames}; none for a part of a query, which answers
+ * under the names the SQL rendered for it gives).
  */
 public record PreparedQuery(String sql, LogicalPlan plan, Fragment rootFragment, List<String> workers, TierMetadata metadata,
-        CacheSnapshot caches, Optional<GroupCount> measures, long planMillis) {
+        CacheSnapshot caches, Optional<GroupCount> measures, long planMillis, Optional<List<String>> columnNames) {
     public PreparedQuery {
         requireNonNull(sql, "sql is null");
         requireNonNull(plan, "plan is null");
@@ -25,6 +27,7 @@ public record PreparedQuery(String sql, LogicalPlan plan, Fragment rootFragment,
         requireNonNull(metadata, "metadata is null");
         requireNonNull(caches, "caches is null");
         requireNonNull(measures, "measures is null");
+        columnNames = columnNames.map(List::copyOf);
     }
 
     /**
@@ -33,6 +36,6 @@ public record PreparedQuery(String sql, LogicalPlan plan, Fragment rootFragment,
      * statistic (its rows are not the query's).
      */
     public PreparedQuery rootedAt(Fragment fragment, String part) {
-        return new PreparedQuery("/* " + part + " of */ " + sql, plan, fragment, workers, metadata, caches, Optional.empty(), planMillis);
+        return new PreparedQuery("/* " + part + " of */ " + sql, plan, fragment, workers, metadata, caches, Optional.empty(), planMillis, Optional.empty());
     }
 }

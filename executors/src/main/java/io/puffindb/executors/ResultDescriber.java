@@ -31,7 +31,12 @@ final class ResultDescriber {
 
     List<LakeColumn> describe(PreparedQuery query) {
         try (DuckDBConnection connection = engine.connect()) {
-            return describe(connection, query.rootFragment());
+            List<LakeColumn> columns = describe(connection, query.rootFragment());
+            // The types are the rendered SQL's, the names the answer's (as the query's rows will carry them).
+            return query.columnNames().filter(names -> names.size() == columns.size())
+                    .map(names -> java.util.stream.IntStream.range(0, names.size())
+                            .mapToObj(i -> new LakeColumn(names.get(i), columns.get(i).duckDbType())).toList())
+                    .orElse(columns);
         } catch (SQLException e) {
             throw DuckDbErrors.fromDuckDb(e, "Describe");
         }

@@ -6,6 +6,7 @@ import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -22,6 +23,8 @@ public final class RunningQuery implements AutoCloseable {
     private final BufferAllocator memory;
     private final LongConsumer readToTheEnd;
     private boolean ended;
+    // The answer's column names over the engine's batches; null until the result's schema is known.
+    private Optional<RenamedBatches> renamed;
 
     /** @param readToTheEnd told the row count once the last batch has been read */
     RunningQuery(QueryHandle handle, ArrowResult result, QueryDeadline deadline, AutoCloseable inputs, BufferAllocator memory, LongConsumer readToTheEnd) {
@@ -45,10 +48,18 @@ public final class RunningQuery implements AutoCloseable {
     /** The batch the last {@link #nextBatch()} loaded (one root, reused for every batch). */
     public VectorSchemaRoot batch() {
         try {
-            return result.reader().getVectorSchemaRoot();
+            VectorSchemaRoot source = result.reader().getVectorSchemaRoot();
+            return renamed(source).map(RenamedBatches::root).orElse(source);
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    private Optional<RenamedBatches> renamed(VectorSchemaRoot source) {
+        if (renamed == null) {
+            renamed = handle.query().columnNames().flatMap(names -> RenamedBatches.of(source, names, memory));
+        }
+        return renamed;
     }
 
     /** Loads the next batch into {@link #batch()}; false at the end. */
@@ -56,7 +67,9 @@ public final class RunningQuery implements AutoCloseable {
         try {
             boolean loaded = result.reader().loadNextBatch();
             if (loaded) {
-                handle.delivered(result.reader().getVectorSchemaRoot().getRowCount());
+                VectorSchemaRoot source = result.reader().getVectorSchemaRoot();
+                renamed(source).ifPresent(RenamedBatches::transfer);
+                handle.delivered(source.getRowCount());
             } else if (!ended) {
                 ended = true;
                 readToTheEnd.accept(handle.rowsDelivered());
@@ -80,11 +93,15 @@ public final class RunningQuery implements AutoCloseable {
         return DuckDbErrors.fromDuckDb(new SQLException(e.getMessage(), e), "Query");
     }
 
+    private Optional<RenamedBatches> renamed() {
+        return renamed == null ? Optional.empty() : renamed;
+    }
+
     @Override
     public void close() throws Exception {
         deadline.disarm();
         // The query's memory goes last: a buffer still held anywhere fails the close, as a leak should.
-        try (memory; inputs) {
+        try (memory; inputs; AutoCloseable names = () -> renamed().ifPresent(RenamedBatches::close)) {
             result.close();
         }
     }

@@ -100,6 +100,10 @@ public final class CaseChecker {
             return keys.isPresent() ? ResultComparator.differences(expected.table(), actual, keys.get())
                     : ResultComparator.differences(expected.table(), actual, ordered);
         }
+        Optional<String> names = ResultComparator.nameDifference(expected.table(), actual);
+        if (names.isPresent()) {
+            return names;
+        }
         if (!expected.table().types().equals(actual.types())) {
             return Optional.of(format("column types differ: expected %s, actual %s", expected.table().types(), actual.types()));
         }

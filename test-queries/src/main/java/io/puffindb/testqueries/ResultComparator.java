@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Compares an answer with the oracle's: same column count and types, same NULLs, DECIMAL exact,
+ * Compares an answer with the oracle's: same column names (as DuckDB names them), count and types, same NULLs, DECIMAL exact,
  * floating point within a relative 1e-9; row order only when the query orders its result, and then
  * only on the ordering keys.
  */
@@ -53,12 +53,22 @@ public final class ResultComparator {
         return Optional.empty();
     }
 
+    /** An answer's column names are DuckDB's for the same SQL, duplicates and order included. */
+    static Optional<String> nameDifference(ResultTable expected, ResultTable actual) {
+        return expected.names().equals(actual.names()) ? Optional.empty()
+                : Optional.of(format("column names differ%n  expected %s%n  actual   %s", expected.names(), actual.names()));
+    }
+
     static boolean keysEqual(List<Object> left, List<Object> right, List<Integer> keys) {
         return keys.stream().allMatch(key -> valuesEqual(left.get(key), right.get(key)));
     }
 
     /** A readable description of the differences, or empty when the answers agree. */
     public static Optional<String> differences(ResultTable expected, ResultTable actual, boolean ordered) {
+        Optional<String> names = nameDifference(expected, actual);
+        if (names.isPresent()) {
+            return names;
+        }
         if (!expected.types().equals(actual.types())) {
             return Optional.of(format("column types differ%n  expected %s %s%n  actual   %s %s",
                     expected.names(), expected.types(), actual.names(), actual.types()));

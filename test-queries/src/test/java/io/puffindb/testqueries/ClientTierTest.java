@@ -77,6 +77,12 @@ class ClientTierTest {
         ResultComparator.differences(lake.oracle.run(q6.sql(), lake.allocator), answer, false).ifPresent(difference -> fail("client run: " + difference));
         assertEquals(s3Bytes, lake.s3.bytesServed(), "nothing read from S3");
         assertEquals(monostoreHits, lake.monostoreCache().get("hits").asLong(), "nothing read by the MONOSTORE");
+        // The client's DuckDB runs the SQL the service rendered, yet answers under DuckDB's names for the caller's SQL.
+        String unaliased = "select l_returnflag, count(*), sum(l_quantity), l_linestatus AS status from lineitem group by l_returnflag, l_linestatus";
+        ClientTier.Plan named = client.plan(unaliased);
+        assertTrue(named.clientSql().isPresent(), "hot: runs on the client");
+        ResultComparator.differences(lake.oracle.run(unaliased, lake.allocator), client.runLocally(named, lake::read), false)
+                .ifPresent(difference -> fail("client run, names: " + difference));
 
         assertEquals(new ClientTier.Promoted(0, lineitemFiles), client.promote(hot, SILENT), "what the client read goes into its RAM layer");
         // Each file is now in both layers: the client must read one copy of each, three runs in a row.

@@ -135,6 +135,25 @@ class DistributedPlacementTest {
         }
     }
 
+    @Test
+    void columnNamesAreDuckDbsWhereverTheAggregateRuns() throws Exception {
+        String countAll = "select count(*) from lineitem";
+        assertTrue(service.executor().explain(countAll).plan().allNodes().stream().anyMatch(node -> node.details().contains("phase=PARTIAL")),
+                "partial counts on the LAMBDA fleet, summed on the MONOSTORE");
+        List<String> duckDbNames = oracle.run(countAll, allocator).names();
+        assertEquals(List.of("count_star()"), duckDbNames);
+        PuffinClient client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
+        for (String sql : List.of(countAll, "select count(*) THROUGH 'lambda' from lineitem", "select count(*) THROUGH 'monostore' from lineitem",
+                "select * from (select count(*) THROUGH 'lambda' from lineitem) as t")) {
+            PuffinClient.Answer answer = client.query(sql, allocator);
+            assertEquals(null, answer.error(), sql);
+            assertEquals(duckDbNames, answer.result().names(), sql);
+            assertEquals(List.of(List.of(60175L)), answer.result().rows(), sql);
+        }
+        assertEquals(duckDbNames, service.executor().describe("select count(*) THROUGH 'lambda' from lineitem").stream()
+                .map(io.puffindb.lake.LakeColumn::name).toList(), "what a THROUGH caller is told");
+    }
+
     private static void assertPasses(String sql) throws Exception {
         checker.failure(QueryCase.adhoc(sql)).ifPresent(failure -> fail(sql + "\n" + failure));
     }

@@ -24,6 +24,13 @@ public final class SqlThroughSelect extends SqlSelect {
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
     }
 
+    /** {@code select} (as the grammar built it) running on {@code endpoint}. */
+    public static SqlThroughSelect of(SqlSelect select, String endpoint) {
+        return new SqlThroughSelect(select.getParserPosition(), (SqlNodeList) select.getOperandList().get(0), select.getSelectList(),
+                select.getFrom(), select.getWhere(), select.getGroup(), select.getHaving(), select.getWindowList(), select.getQualify(),
+                select.getHints(), endpoint);
+    }
+
     /** The endpoint's text as written: a tier name or a service URL. */
     public String endpoint() {
         return endpoint;

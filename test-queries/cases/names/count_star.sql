@@ -1,0 +1,4 @@
+-- name: names-count_star
+-- dataset: tpch
+-- expect: oracle
+select count(*) from lineitem

@@ -1,0 +1,4 @@
+-- name: names-trailing_semicolon
+-- dataset: tpch
+-- expect: oracle
+select 1;
