@@ -119,6 +119,9 @@ public final class QueryExecutor implements AutoCloseable {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } catch (PuffinException e) {
             throw e;
+        } catch (StackOverflowError e) {
+            // The shape guard bounds nesting; this is the last resort for a shape it does not count.
+            throw new PuffinException(ErrorCode.VALIDATION_ERROR, "The query nests too deeply to plan", e);
         } catch (RuntimeException | AssertionError e) {
             // Calcite failing on a query it validated is a gap of ours, not the caller's mistake.
             throw new PuffinException(ErrorCode.INTERNAL_ERROR, format("Planning failed: %s", e), e);
