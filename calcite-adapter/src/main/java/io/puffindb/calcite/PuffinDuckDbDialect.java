@@ -38,6 +38,22 @@ public final class PuffinDuckDbDialect extends DuckDBSqlDialect {
         super.unparseCall(writer, call, leftPrec, rightPrec);
     }
 
+    /** DuckDB has no nested aggregates: an aggregate over a window function (or an aggregate) reads it from a subquery. */
+    @Override
+    public boolean supportsNestedAggregations() {
+        return false;
+    }
+
+    /**
+     * DuckDB's strings are all UTF-8 and its literals standard (no backslash escapes): a literal is
+     * written as it is, never naming a character set ({@code _UTF-16LE'A'} is a syntax error there).
+     */
+    @Override
+    public void quoteStringLiteral(StringBuilder buf, @Nullable String charsetName, String val) {
+        buf.append(literalQuoteString).append(val.replace(literalEndQuoteString, literalEndQuoteString + literalEndQuoteString))
+                .append(literalEndQuoteString);
+    }
+
     /** DuckDB's strings are all UTF-8 VARCHAR: no length, no CHARACTER SET clause in casts. */
     @Override
     public @Nullable SqlNode getCastSpec(RelDataType type) {

@@ -22,8 +22,27 @@ final class SqlErrors {
         SqlParserPos pos = e.getPos();
         int line = pos == null ? 0 : pos.getLineNum();
         int column = pos == null ? 0 : pos.getColumnNum();
-        String firstLine = e.getMessage().lines().findFirst().orElse("Syntax error");
+        if (nestsTooDeeply(e)) {
+            return new PuffinException(ErrorCode.PARSE_ERROR, format("Syntax error at line %d, column %d: the query nests too deeply to parse (the limit is %d levels)",
+                    line, column, QueryShapeGuard.MAX_DEPTH), line, column, e);
+        }
+        String firstLine = e.getMessage() == null ? "Syntax error" : e.getMessage().lines().findFirst().orElse("Syntax error");
         return new PuffinException(ErrorCode.PARSE_ERROR, format("Syntax error at line %d, column %d: %s", line, column, firstLine), line, column, e);
+    }
+
+    // Calcite's parser reports its own stack overflow as a parse exception without a message.
+    private static boolean nestsTooDeeply(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StackOverflowError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static PuffinException invalidQuery(RuntimeException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new PuffinException(ErrorCode.VALIDATION_ERROR, "Validation failed: " + message, e);
     }
 
     static PuffinException validationError(CalciteContextException e) {

@@ -25,6 +25,7 @@ import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -64,12 +65,17 @@ public final class SqlFrontEnd {
         return catalog.defaultSchemaPath();
     }
 
+    /** Parses {@code sql}, refusing what later phases could not handle (see {@link QueryShapeGuard}). */
     public SqlNode parse(String sql) {
+        QueryShapeGuard.checkText(sql);
+        SqlNode parsed;
         try {
-            return SqlParser.create(sql, parserConfig).parseQuery();
+            parsed = SqlParser.create(sql, parserConfig).parseQuery();
         } catch (SqlParseException e) {
             throw SqlErrors.parseError(e);
         }
+        QueryShapeGuard.checkParsed(parsed);
+        return parsed;
     }
 
     /**
@@ -97,6 +103,9 @@ public final class SqlFrontEnd {
             validated = validator.validate(query);
         } catch (CalciteContextException e) {
             throw SqlErrors.validationError(e);
+        } catch (CalciteException | IllegalArgumentException e) {
+            // Without a position: an invalid type (DECIMAL(0, 0)), an unknown character set (TRANSLATE ... USING x).
+            throw SqlErrors.invalidQuery(e);
         }
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         cluster.setMetadataProvider(metadata);

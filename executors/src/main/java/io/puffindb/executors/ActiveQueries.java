@@ -37,14 +37,14 @@ public final class ActiveQueries {
     public void remove(String queryId) {
         QueryHandle query = running.remove(queryId);
         if (query != null) {
-            finished.put(queryId, query.explanation());
+            query.explanation().ifPresent(explanation -> finished.put(queryId, explanation));
         }
     }
 
     /** The plan of a running or recently finished query, with what its tasks did so far. */
     public Optional<Explanation> plan(String queryId) {
         QueryHandle query = running.get(queryId);
-        return query != null ? Optional.of(query.explanation()) : Optional.ofNullable(finished.get(queryId));
+        return query != null ? query.explanation() : Optional.ofNullable(finished.get(queryId));
     }
 
     public Optional<QueryProgress> progress(String queryId) {
@@ -58,7 +58,7 @@ public final class ActiveQueries {
                 .toList();
     }
 
-    /** Cancels the query on the MONOSTORE and, through its closed streams, on every worker; false if it is not running. */
+    /** Cancels the query (while it is planned, or on the MONOSTORE and, through its closed streams, on every worker); false if it is not running. */
     public boolean cancel(String queryId) {
         QueryHandle query = running.get(queryId);
         if (query == null) {

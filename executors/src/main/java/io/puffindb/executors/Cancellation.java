@@ -1,13 +1,13 @@
 package io.puffindb.executors;
 
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import java.sql.Statement;
-
 /**
- * Cancels a query's DuckDB statement from another thread (deadline, user, shutdown), including when
- * the cancel comes before the statement exists or while DuckDB is still computing the first rows.
+ * Cancels a query from another thread (deadline, user, shutdown): its planning, the streams its
+ * DuckDB statement reads and the statement itself, including when the cancel comes before the
+ * statement exists or while DuckDB is still computing the first rows.
  */
 public final class Cancellation {
     private final List<Runnable> listeners = new ArrayList<>();
@@ -15,11 +15,14 @@ public final class Cancellation {
     private boolean cancelled;
 
     /** Attaches the statement that runs the query; cancels it at once if the query was already cancelled. */
-    synchronized void attach(Statement statement) {
-        this.statement = statement;
-        if (cancelled) {
-            cancelQuietly(statement);
+    void attach(Statement statement) {
+        synchronized (this) {
+            this.statement = statement;
+            if (!cancelled) {
+                return;
+            }
         }
+        cancelQuietly(statement);
     }
 
     /**
@@ -27,23 +30,36 @@ public final class Cancellation {
      * interruption only between its own steps, not while it waits inside a Java Arrow stream for
      * rows from the workers: the streams it reads must be stopped too.
      */
-    synchronized void onCancel(Runnable listener) {
-        if (cancelled) {
-            listener.run();
-        } else {
-            listeners.add(listener);
+    void onCancel(Runnable listener) {
+        synchronized (this) {
+            if (!cancelled) {
+                listeners.add(listener);
+                return;
+            }
         }
+        listener.run();
     }
 
-    public synchronized void cancel() {
-        if (cancelled) {
-            return;
+    /**
+     * Stops the streams first (the workers' tasks end with them), then the statement. Nothing runs under
+     * the lock: DuckDB's cancel can block for a long time, and must not hold up whoever attaches or asks.
+     */
+    public void cancel() {
+        List<Runnable> toRun;
+        Statement running;
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            toRun = List.copyOf(listeners);
+            listeners.clear();
+            running = statement;
         }
-        cancelled = true;
-        if (statement != null) {
-            cancelQuietly(statement);
+        toRun.forEach(Runnable::run);
+        if (running != null) {
+            cancelQuietly(running);
         }
-        listeners.forEach(Runnable::run);
     }
 
     public synchronized boolean isCancelled() {

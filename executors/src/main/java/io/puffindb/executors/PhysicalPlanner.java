@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.util.CancelFlag;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
@@ -43,24 +44,24 @@ public final class PhysicalPlanner {
 
     /**
      * The planner and cost metadata for a deployment with this many live workers, whose caches hold
-     * {@code cached}, with the statistics earlier queries taught.
+     * {@code cached}, with the statistics earlier queries taught; the planner gives up when {@code stop} is raised.
      */
-    public Planning start(int workers, CachedData cached, LearnedStatistics learned) {
-        return start(tiers(workers), workers, cached, learned);
+    public Planning start(int workers, CachedData cached, LearnedStatistics learned, CancelFlag stop) {
+        return start(tiers(workers), workers, cached, learned, stop);
     }
 
     /** The same, for a client that runs the CLIENT tier's part of the plan itself (its cached files are in {@code cached}). */
-    public Planning startForClient(int workers, CachedData cached, LearnedStatistics learned) {
+    public Planning startForClient(int workers, CachedData cached, LearnedStatistics learned, CancelFlag stop) {
         Set<Tier> tiers = EnumSet.copyOf(tiers(workers));
         tiers.add(Tier.CLIENT);
-        return start(tiers, workers, cached, learned);
+        return start(tiers, workers, cached, learned, stop);
     }
 
-    private Planning start(Set<Tier> tiers, int workers, CachedData cached, LearnedStatistics learned) {
+    private Planning start(Set<Tier> tiers, int workers, CachedData cached, LearnedStatistics learned, CancelFlag stop) {
         TierMetadata metadata = metadataByWorkers.computeIfAbsent(Math.max(1, workers), count -> new TierMetadata(parametersForWorkers.apply(count)));
         // The cost model finds the cache directory's answers and learned statistics in the planner's
         // context, as Calcite rules find their settings.
-        VolcanoPlanner planner = new VolcanoPlanner(PuffinCostFactory.INSTANCE, Contexts.of(cached, learned));
+        VolcanoPlanner planner = new VolcanoPlanner(PuffinCostFactory.INSTANCE, Contexts.of(cached, learned, stop));
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         TierRules.forTiers(tiers).forEach(planner::addRule);
         return new Planning(planner, metadata);

@@ -28,13 +28,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.util.CancelFlag;
 
 /**
  * A query's way from text to Arrow: Calcite parses it and its THROUGH clauses are resolved (remote
@@ -59,9 +64,18 @@ public final class QueryExecutor implements AutoCloseable {
     private final BufferAllocator allocator;
     private final ResultNames names = new ResultNames();
     private static final int PROMOTION_QUEUE = 4096;
+    // Calcite's validator, converter and planner recurse over the tree: a query at the shape guard's depth limit fits with room to spare.
+    private static final long PLANNER_STACK_BYTES = 64L << 20;
 
     private final ExecutorService pullers = Executors.newCachedThreadPool(daemon("task-puller"));
+    // The deadline timer only hands cancels over to their own threads: one blocked cancel stalls no other deadline.
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("query-deadlines"));
+    private final ExecutorService cancels = Executors.newCachedThreadPool(daemon("query-cancel"));
+    private final ExecutorService planners = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(null, runnable, "query-planner", PLANNER_STACK_BYTES);
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param allocator the root of every query's Arrow memory; the Flight clients must allocate from
@@ -86,7 +100,7 @@ public final class QueryExecutor implements AutoCloseable {
     }
 
     public PreparedQuery prepare(String sql) {
-        return prepare(sql, Optional.empty());
+        return prepare(sql, Optional.empty(), new Cancellation());
     }
 
     /**
@@ -96,10 +110,37 @@ public final class QueryExecutor implements AutoCloseable {
      */
     public ClientPlan planForClient(String sql, List<StoredObject> clientFiles) {
         ClientCopies copies = ClientCopies.of(clientFiles);
-        return ClientPlan.of(prepare(sql, Optional.of(copies)), () -> prepare(sql), copies);
+        return ClientPlan.of(prepare(sql, Optional.of(copies), new Cancellation()), () -> prepare(sql), copies);
     }
 
-    private PreparedQuery prepare(String sql, Optional<ClientCopies> client) {
+    /**
+     * Plans on a planner thread (a deep stack: Calcite recurses over the query's tree) and waits for it,
+     * unless {@code cancellation} fires first: then the planner is told to stop and the wait ends at once.
+     */
+    private PreparedQuery prepare(String sql, Optional<ClientCopies> client, Cancellation cancellation) {
+        CancelFlag stop = new CancelFlag(new AtomicBoolean());
+        Future<PreparedQuery> planning = planners.submit(() -> plan(sql, client, stop));
+        cancellation.onCancel(() -> {
+            stop.requestCancel();
+            planning.cancel(true);
+        });
+        try {
+            return planning.get();
+        } catch (CancellationException e) {
+            throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled while it was planned", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, format("Planning failed: %s", e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            planning.cancel(true);
+            throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled while it was planned", e);
+        }
+    }
+
+    private PreparedQuery plan(String sql, Optional<ClientCopies> client, CancelFlag stop) {
         long start = System.nanoTime();
         try {
             SqlNode parsed = frontEnd.parse(sql);
@@ -110,8 +151,8 @@ public final class QueryExecutor implements AutoCloseable {
             ThroughRewriter.Rewritten resolved = through.rewrite(parsed, PhysicalPlanner.tiers(live.size()));
             List<String> namingTexts = ResultNames.texts(sql, parsed, resolved.query());
             PhysicalPlanner.Planning planning = client.isPresent()
-                    ? planner.startForClient(live.size(), client.get().over(caches), statistics.forPlanning())
-                    : planner.start(live.size(), caches, statistics.forPlanning());
+                    ? planner.startForClient(live.size(), client.get().over(caches), statistics.forPlanning(), stop)
+                    : planner.start(live.size(), caches, statistics.forPlanning(), stop);
             LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
                     resolved.remoteTables());
             LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
@@ -122,7 +163,13 @@ public final class QueryExecutor implements AutoCloseable {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.of(columnNames));
         } catch (PuffinException e) {
             throw e;
+        } catch (StackOverflowError e) {
+            // The shape guard bounds nesting; this is the last resort for a shape it does not count.
+            throw new PuffinException(ErrorCode.VALIDATION_ERROR, "The query nests too deeply to plan", e);
         } catch (RuntimeException | AssertionError e) {
+            if (stop.isCancelRequested()) {
+                throw new PuffinException(ErrorCode.CANCELLED, "Planning was stopped", e);
+            }
             // Calcite failing on a query it validated is a gap of ours, not the caller's mistake.
             throw new PuffinException(ErrorCode.INTERNAL_ERROR, format("Planning failed: %s", e), e);
         }
@@ -133,13 +180,32 @@ public final class QueryExecutor implements AutoCloseable {
         return run(handle(query));
     }
 
-    /** A handle on the query before it starts, so it can be watched and cancelled from the first moment. */
-    public QueryHandle handle(PreparedQuery query) {
-        return new QueryHandle(query);
+    /** A handle on a query still to be planned: watched, cancellable and under its deadline from this moment. */
+    public QueryHandle handle(String sql) {
+        Cancellation cancellation = new Cancellation();
+        return new QueryHandle(sql, cancellation, new QueryDeadline(deadlines, cancels, timeout, cancellation));
     }
 
-    /** Starts the query of {@code handle}; the caller reads it and closes it (which releases its memory). */
+    /** A handle on a planned query before it starts, so it can be watched and cancelled from the first moment. */
+    public QueryHandle handle(PreparedQuery query) {
+        QueryHandle handle = handle(query.sql());
+        handle.planned(query);
+        return handle;
+    }
+
+    /**
+     * Plans the query of {@code handle} if it is not planned yet, then starts it; the caller reads it
+     * and closes it (which releases its memory).
+     */
     public RunningQuery run(QueryHandle handle) {
+        try {
+            if (!handle.planned()) {
+                handle.planned(prepare(handle.sql(), Optional.empty(), handle.cancellation()));
+            }
+        } catch (RuntimeException e) {
+            handle.deadline().disarm();
+            throw handle.stoppedOr(e);
+        }
         String queryId = UUID.randomUUID().toString();
         BufferAllocator memory = allocator.newChildAllocator("query-" + queryId, 0, Long.MAX_VALUE);
         try {
@@ -153,7 +219,7 @@ public final class QueryExecutor implements AutoCloseable {
     private RunningQuery run(String queryId, QueryHandle handle, BufferAllocator allocator) {
         PreparedQuery query = handle.query();
         Cancellation cancellation = handle.cancellation();
-        QueryDeadline deadline = new QueryDeadline(deadlines, timeout, cancellation);
+        QueryDeadline deadline = handle.deadline();
         QueryRun run = new QueryRun(queryId, query, monostore, remotes, clients, promoter, handover, pullers, timeout,
                 query.metadata().parameters().splitsPerTask(), allocator, handle.stats(), cancellation);
         try {
@@ -168,7 +234,7 @@ public final class QueryExecutor implements AutoCloseable {
                     connection -> run.registerInputs(connection, root));
             handle.stats().recordEngineReads(root.id(), result.cacheUsage().plus(memory.usage()));
             // A query read to its end may have measured a table statistic (see GroupCount).
-            return new RunningQuery(handle, result, deadline, run, allocator,
+            return new RunningQuery(handle, result, run, allocator,
                     rows -> query.measures().ifPresent(measured -> statistics.learn(measured, rows)));
         } catch (RuntimeException e) {
             deadline.disarm();
@@ -224,6 +290,8 @@ public final class QueryExecutor implements AutoCloseable {
     public void close() {
         promoter.close();
         deadlines.shutdownNow();
+        planners.shutdownNow();
+        cancels.shutdownNow();
         pullers.shutdownNow();
         names.close();
     }

@@ -2,49 +2,88 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A query from before it starts until it ends: what watchers see (progress, plan with actuals) and
- * the way to cancel it. It exists before DuckDB starts, since the MONOSTORE statement may compute
- * for a long time before the first row (an aggregate over slow LAMBDA tasks), and the query must be
- * visible and cancellable during that time.
+ * A query from before it is planned until it ends: what watchers see (progress, plan with actuals)
+ * and the way to cancel it. It exists before planning starts, since planning a huge query and the
+ * MONOSTORE statement (an aggregate over slow LAMBDA tasks) may both take long before the first row,
+ * and the query must be visible, cancellable and under its deadline all that time.
  */
 public final class QueryHandle {
-    private final PreparedQuery query;
-    private final Cancellation cancellation = new Cancellation();
+    private final String sql;
+    private final Cancellation cancellation;
+    private final QueryDeadline deadline;
     private final QueryStats stats = new QueryStats();
-    private final int tasksTotal;
     private final long startNanos = System.nanoTime();
     private final AtomicLong rowsDelivered = new AtomicLong();
+    private volatile PreparedQuery query;
+    private volatile int tasksTotal;
 
-    QueryHandle(PreparedQuery query) {
-        this.query = requireNonNull(query, "query is null");
-        this.tasksTotal = query.rootFragment().lambdaTasks(query.metadata().parameters().splitsPerTask(), query.workers().size());
+    QueryHandle(String sql, Cancellation cancellation, QueryDeadline deadline) {
+        this.sql = requireNonNull(sql, "sql is null");
+        this.cancellation = requireNonNull(cancellation, "cancellation is null");
+        this.deadline = requireNonNull(deadline, "deadline is null");
     }
 
+    public String sql() {
+        return sql;
+    }
+
+    /** The planned query; it is an error to ask before planning finished. */
     public PreparedQuery query() {
-        return query;
+        PreparedQuery planned = query;
+        if (planned == null) {
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, "The query is not planned yet");
+        }
+        return planned;
     }
 
-    /** Tasks done of all, rows delivered so far. */
+    boolean planned() {
+        return query != null;
+    }
+
+    void planned(PreparedQuery prepared) {
+        this.tasksTotal = prepared.rootFragment().lambdaTasks(prepared.metadata().parameters().splitsPerTask(), prepared.workers().size());
+        this.query = prepared;
+    }
+
+    /** Tasks done of all (none while planning), rows delivered so far. */
     public QueryProgress progress(String queryId) {
-        return new QueryProgress(queryId, query.sql(), stats.tasksDone(), tasksTotal, rowsDelivered.get(), elapsedMillis());
+        return new QueryProgress(queryId, sql, stats.tasksDone(), tasksTotal, rowsDelivered.get(), elapsedMillis());
     }
 
-    /** The placed plan with what its tasks did so far, the rows delivered and the time since the start. */
-    public Explanation explanation() {
-        return PlanDescriber.explain(query, Optional.of(stats), rowsDelivered.get(), elapsedMillis());
+    /** The placed plan with what its tasks did so far, the rows delivered and the time since the start; none while planning. */
+    public Optional<Explanation> explanation() {
+        PreparedQuery planned = query;
+        return planned == null ? Optional.empty() : Optional.of(PlanDescriber.explain(planned, Optional.of(stats), rowsDelivered.get(), elapsedMillis()));
     }
 
-    /** Cancels the query on the MONOSTORE and, through its closed streams, on every worker. */
+    /** Cancels the query: its planning, or its statement on the MONOSTORE and, through its closed streams, its tasks on every worker. */
     public void cancel() {
         cancellation.cancel();
     }
 
     Cancellation cancellation() {
         return cancellation;
+    }
+
+    QueryDeadline deadline() {
+        return deadline;
+    }
+
+    /** Why a query that failed stopped, when it was stopped: its deadline (504) or a cancel (499); else {@code failure} itself. */
+    RuntimeException stoppedOr(RuntimeException failure) {
+        if (deadline.expired()) {
+            return deadline.exceeded(failure);
+        }
+        if (cancellation.isCancelled()) {
+            return new PuffinException(ErrorCode.CANCELLED, "Query was cancelled", failure);
+        }
+        return failure;
     }
 
     QueryStats stats() {

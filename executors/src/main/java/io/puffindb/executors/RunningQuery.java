@@ -18,7 +18,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class RunningQuery implements AutoCloseable {
     private final QueryHandle handle;
     private final ArrowResult result;
-    private final QueryDeadline deadline;
     private final AutoCloseable inputs;
     private final BufferAllocator memory;
     private final LongConsumer readToTheEnd;
@@ -27,10 +26,9 @@ public final class RunningQuery implements AutoCloseable {
     private Optional<RenamedBatches> renamed;
 
     /** @param readToTheEnd told the row count once the last batch has been read */
-    RunningQuery(QueryHandle handle, ArrowResult result, QueryDeadline deadline, AutoCloseable inputs, BufferAllocator memory, LongConsumer readToTheEnd) {
+    RunningQuery(QueryHandle handle, ArrowResult result, AutoCloseable inputs, BufferAllocator memory, LongConsumer readToTheEnd) {
         this.handle = requireNonNull(handle, "handle is null");
         this.result = requireNonNull(result, "result is null");
-        this.deadline = requireNonNull(deadline, "deadline is null");
         this.inputs = requireNonNull(inputs, "inputs is null");
         this.memory = requireNonNull(memory, "memory is null");
         this.readToTheEnd = requireNonNull(readToTheEnd, "readToTheEnd is null");
@@ -81,8 +79,8 @@ public final class RunningQuery implements AutoCloseable {
     }
 
     private PuffinException failure(Exception e) {
-        if (deadline.expired()) {
-            return deadline.exceeded(e);
+        if (handle.deadline().expired()) {
+            return handle.deadline().exceeded(e);
         }
         if (handle.cancellation().isCancelled()) {
             return new PuffinException(ErrorCode.CANCELLED, "Query was cancelled", e);
@@ -99,7 +97,7 @@ public final class RunningQuery implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        deadline.disarm();
+        handle.deadline().disarm();
         // The query's memory goes last: a buffer still held anywhere fails the close, as a leak should.
         try (memory; inputs; AutoCloseable names = () -> renamed().ifPresent(RenamedBatches::close)) {
             result.close();

@@ -47,6 +47,11 @@ public final class WorkerPool {
                 || lastHeartbeats.values().stream().anyMatch(beat -> beat.location().equals(location) && beat.sharesRegistry());
     }
 
+    /** Returns when the Registry the fleet lives in answers; fails (SERVICE_UNAVAILABLE) when it does not: the service's health. */
+    public void checkRegistry() {
+        registry.ping();
+    }
+
     /** Adds an in-process worker: it lives as long as this process, without heartbeats. */
     public void addLocal(WorkerNode worker) {
         local.put(worker.id(), worker);

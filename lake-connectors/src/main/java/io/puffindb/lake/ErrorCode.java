@@ -16,6 +16,10 @@ public enum ErrorCode {
     ENDPOINT_NOT_ALLOWED,
     REMOTE_FAILED,
     DEADLINE_EXCEEDED,
+    /** A part of the deployment this service needs (the Registry, a worker) cannot be reached now; retrying later may succeed. */
+    SERVICE_UNAVAILABLE,
+    /** The query needs more memory or disk than the engine has: not the caller's mistake, and not fixed by retrying at once. */
+    RESOURCE_EXHAUSTED,
     CANCELLED,
     INTERNAL_ERROR
 }

@@ -59,4 +59,7 @@ public interface Registry extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Returns when the Registry answers; fails (SERVICE_UNAVAILABLE) when it cannot be reached. */
+    void ping();
 }

@@ -28,6 +28,7 @@ final class ErrorResponses {
             case REQUEST_TOO_LARGE -> 413;
             case CANCELLED -> 499;
             case REMOTE_FAILED -> 502;
+            case SERVICE_UNAVAILABLE, RESOURCE_EXHAUSTED -> 503;
             case DEADLINE_EXCEEDED -> 504;
             case INTERNAL_ERROR -> 500;
         };

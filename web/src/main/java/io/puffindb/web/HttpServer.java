@@ -42,7 +42,7 @@ final class HttpServer {
             javalin.staticFiles.add("/public", Location.CLASSPATH);
 
             javalin.routes.before("/v1/*", ctx -> rejectOversized(ctx, maxRequestBytes));
-            javalin.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            javalin.routes.get("/health", ctx -> health(ctx, workerPool));
             javalin.routes.post("/v1/query", queries::run);
             javalin.routes.post("/v1/describe", queries::describe);
             javalin.routes.get("/v1/explain", explains::explain);
@@ -75,6 +75,12 @@ final class HttpServer {
 
     void stop() {
         app.stop();
+    }
+
+    // Healthy when the Registry answers: without it no query can be planned (503 with the error's JSON otherwise).
+    private static void health(Context ctx, WorkerPool workerPool) {
+        workerPool.checkRegistry();
+        ctx.json(Map.of("status", "ok", "registry", "ok"));
     }
 
     private static void rejectOversized(Context ctx, long maxRequestBytes) {

@@ -31,13 +31,17 @@ final class QueryResource {
     void run(Context ctx) throws Exception {
         long start = System.nanoTime();
         QueryRequest request = QueryRequest.parse(json, ctx.bodyAsBytes());
-        run(ctx, executor.prepare(request.sql()), request.queryId(), start);
+        // Visible and cancellable, and under its deadline, while it is planned too.
+        run(ctx, executor.handle(request.sql()), request.queryId(), start);
     }
 
     /** Runs a planned query, visible among the running ones (the page, cancel) until it has answered. */
     void run(Context ctx, PreparedQuery prepared, String queryId, long start) throws Exception {
+        run(ctx, executor.handle(prepared), queryId, start);
+    }
+
+    private void run(Context ctx, QueryHandle handle, String queryId, long start) throws Exception {
         ctx.header("X-Query-Id", queryId);
-        QueryHandle handle = executor.handle(prepared);
         active.add(queryId, handle);
         try (RunningQuery running = executor.run(handle)) {
             answer(ctx, running, start);
