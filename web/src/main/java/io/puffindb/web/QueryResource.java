@@ -20,11 +20,13 @@ final class QueryResource {
 
     private final QueryExecutor executor;
     private final ActiveQueries active;
+    private final QueryOwners owners;
     private final ObjectMapper json;
 
-    QueryResource(QueryExecutor executor, ActiveQueries active, ObjectMapper json) {
+    QueryResource(QueryExecutor executor, ActiveQueries active, QueryOwners owners, ObjectMapper json) {
         this.executor = requireNonNull(executor, "executor is null");
         this.active = requireNonNull(active, "active is null");
+        this.owners = requireNonNull(owners, "owners is null");
         this.json = requireNonNull(json, "json is null");
     }
 
@@ -39,6 +41,7 @@ final class QueryResource {
         ctx.header("X-Query-Id", queryId);
         QueryHandle handle = executor.handle(prepared);
         active.add(queryId, handle);
+        owners.started(queryId, Caller.of(ctx));
         try (RunningQuery running = executor.run(handle)) {
             answer(ctx, running, start);
         } finally {
