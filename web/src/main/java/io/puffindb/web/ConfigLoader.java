@@ -39,6 +39,8 @@ public final class ConfigLoader {
             Map.entry("auth.token.file", ""),
             Map.entry("allowed.hosts", ""),
             Map.entry("cors.origins", ""),
+            Map.entry("tls.cert", ""),
+            Map.entry("tls.key", ""),
             Map.entry("lake", "lake"),
             Map.entry("sf", "0.01"),
             Map.entry("default.schema", "tpch"),
@@ -171,7 +173,8 @@ public final class ConfigLoader {
                             // Spills go beside the caches unless a shared location (e.g. s3://bucket/spill) is set.
                             get("handover.spill").isEmpty() ? Path.of(get("cache.dir")).resolve("spill").toString() : get("handover.spill"),
                             Duration.parse(get("handover.result.ttl"))),
-                    new HttpSettings(get("bind"), get("auth.token"), get("auth.token.file"), list(get("allowed.hosts")), list(get("cors.origins"))));
+                    new HttpSettings(get("bind"), get("auth.token"), get("auth.token.file"), list(get("allowed.hosts")), list(get("cors.origins")),
+                            get("tls.cert"), get("tls.key")));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

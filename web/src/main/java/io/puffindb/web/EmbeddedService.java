@@ -70,6 +70,7 @@ public final class EmbeddedService implements AutoCloseable {
         requireNonNull(config, "config is null");
         // First, so a service that may not start (beyond loopback without users) starts nothing.
         Users users = Users.of(config.http());
+        Optional<TlsFiles> tls = TlsFiles.of(config.http());
         this.allocator = new RootAllocator();
         this.metadataReader = new FileMetadataReader();
         StorageConfig storage = config.storage();
@@ -107,7 +108,7 @@ public final class EmbeddedService implements AutoCloseable {
         Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
-        this.http = new HttpServer(config, users, executor, workers, monostore);
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore);
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.

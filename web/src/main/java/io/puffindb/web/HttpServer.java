@@ -21,6 +21,7 @@ import io.puffindb.lake.PuffinException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -44,9 +45,10 @@ final class HttpServer {
     private final Javalin app;
     private final List<Route> routes;
 
-    HttpServer(PuffinConfig config, Users users, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore) {
+    HttpServer(PuffinConfig config, Users users, Optional<TlsFiles> tls, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore) {
         requireNonNull(config, "config is null");
         requireNonNull(users, "users is null");
+        requireNonNull(tls, "tls is null");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         ActiveQueries active = new ActiveQueries();
         QueryOwners owners = new QueryOwners();
@@ -80,6 +82,8 @@ final class HttpServer {
             javalin.jetty.host = config.bind();
             javalin.jetty.port = config.port();
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
+            // With TLS, its connector is the only one: nothing is served in clear text.
+            tls.ifPresent(files -> javalin.jetty.addConnector((server, http) -> files.connector(server, http, config.bind(), config.port())));
             javalin.http.maxRequestSize = maxRequestBytes;
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.startup.showJavalinBanner = false;

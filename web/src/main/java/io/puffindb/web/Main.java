@@ -20,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
     private static final String USAGE = """
             usage:
-              puffindb serve [--port 8080] [--bind 127.0.0.1] [--auth-token-file FILE] [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE]
+              puffindb serve [--port 8080] [--bind 127.0.0.1] [--auth-token-file FILE] [--tls-cert PEM --tls-key PEM]
+                             [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE]
                   the embedded default: HTTP service, MONOSTORE DuckDB, and a TPC-H demo lake when DIR is empty;
                   it listens on loopback only unless --bind ADDR, which needs users (PUFFINDB_AUTH_TOKEN or --auth-token-file)
               puffindb query "SQL" [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
