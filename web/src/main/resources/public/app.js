@@ -5,6 +5,7 @@ import { ResultGrid } from './grid.js';
 import { drawPlan, compact } from './plan.js';
 import { ClusterView, bytes } from './cluster.js';
 import { download, toCsv, arrowOf, svgBlob, pngBlob } from './exports.js';
+import { api, events } from './api.js';
 
 const $ = id => document.getElementById(id);
 const editor = $('sql');
@@ -36,7 +37,7 @@ async function run() {
   showEstimatedPlan(sql);
   const started = performance.now();
   try {
-    const response = await fetch('/v1/query', {
+    const response = await api('/v1/query', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ sql, queryId: id }),
@@ -67,33 +68,34 @@ async function run() {
 }
 
 function followProgress(id) {
-  const events = new EventSource(`/v1/queries/${encodeURIComponent(id)}/events`);
-  events.addEventListener('progress', event => {
-    const progress = JSON.parse(event.data);
-    $('progress').hidden = false;
-    $('progress-bar').max = Math.max(1, progress.tasksTotal);
-    $('progress-bar').value = progress.tasksDone;
-    $('progress-text').textContent =
-      `tasks ${progress.tasksDone}/${progress.tasksTotal} · ${progress.rows.toLocaleString()} rows · ${(progress.elapsedMillis / 1000).toFixed(1)} s`;
+  const stream = events(`/v1/queries/${encodeURIComponent(id)}/events`, {
+    progress: data => showProgress(JSON.parse(data)),
+    done: () => stream.close(),
   });
-  events.addEventListener('done', () => events.close());
-  events.onerror = () => events.close();
-  return events;
+  return stream;
+}
+
+function showProgress(progress) {
+  $('progress').hidden = false;
+  $('progress-bar').max = Math.max(1, progress.tasksTotal);
+  $('progress-bar').value = progress.tasksDone;
+  $('progress-text').textContent =
+    `tasks ${progress.tasksDone}/${progress.tasksTotal} · ${progress.rows.toLocaleString()} rows · ${(progress.elapsedMillis / 1000).toFixed(1)} s`;
 }
 
 async function cancel() {
   if (!current) return;
   $('cancel').disabled = true;
-  await fetch(`/v1/queries/${encodeURIComponent(current.id)}`, { method: 'DELETE' });
+  await api(`/v1/queries/${encodeURIComponent(current.id)}`, { method: 'DELETE' });
 }
 
 async function showEstimatedPlan(sql) {
-  const response = await fetch(`/v1/explain?sql=${encodeURIComponent(sql)}`);
+  const response = await api(`/v1/explain?sql=${encodeURIComponent(sql)}`);
   if (response.ok && current && current.sql === sql) showPlan(await response.json());
 }
 
 async function showActualPlan(id) {
-  const response = await fetch(`/v1/queries/${encodeURIComponent(id)}/plan`);
+  const response = await api(`/v1/queries/${encodeURIComponent(id)}/plan`);
   if (response.ok) showPlan(await response.json());
 }
 

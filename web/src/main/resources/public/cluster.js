@@ -1,5 +1,7 @@
 // The cluster page: the MONOSTORE and each worker with its state, running tasks and SSD cache,
 // and the queries running now. Refreshed every 2 s while shown.
+import { api } from './api.js';
+
 const REFRESH_MILLIS = 2000;
 
 export class ClusterView {
@@ -20,7 +22,7 @@ export class ClusterView {
   }
 
   async refresh() {
-    const response = await fetch('/v1/cluster');
+    const response = await api('/v1/cluster');
     const cluster = await response.json();
     this.container.replaceChildren(
       heading('Workers'),

@@ -1,5 +1,6 @@
 // Downloads: results as CSV (from the rows on the page) or Arrow (asked of the service again, as an
 // Arrow IPC stream), the plan as SVG or PNG (the drawn SVG, rasterized by the browser).
+import { api } from './api.js';
 
 export function download(blob, filename) {
   const url = URL.createObjectURL(blob);
@@ -25,7 +26,7 @@ export function toCsv(columns, rows) {
 }
 
 export async function arrowOf(sql) {
-  const response = await fetch('/v1/query', {
+  const response = await api('/v1/query', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/vnd.apache.arrow.stream' },
     body: JSON.stringify({ sql }),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.web.Credential;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,22 +13,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 /** Runs queries on a PuffinDB service over HTTP, reading answers as Arrow IPC streams. */
 public final class PuffinClient {
     private final URI server;
+    private final Optional<Credential> credential;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     public PuffinClient(URI server) {
+        this(server, Optional.empty());
+    }
+
+    /** A client of a service that needs a token (e.g. {@code Credential.fromEnvironment(System.getenv())}). */
+    public PuffinClient(URI server, Optional<Credential> credential) {
         this.server = requireNonNull(server, "server is null");
+        this.credential = requireNonNull(credential, "credential is null");
     }
 
     /** The answer, or the error the service gave. */
     public Answer query(String sql, BufferAllocator allocator) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(server.resolve("/v1/query"))
+        HttpRequest request = Credential.authorize(HttpRequest.newBuilder(server.resolve("/v1/query")), credential)
                 .timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/vnd.apache.arrow.stream")

@@ -2,6 +2,7 @@ package io.puffindb.testqueries;
 
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpchLakeGenerator;
+import io.puffindb.web.Credential;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ public final class RegressMain {
         List<String> failures = new ArrayList<>();
         int passed = 0;
         try (BufferAllocator allocator = new RootAllocator(); Oracle oracle = lake == null ? null : new Oracle(lake, "tpch")) {
-            CaseChecker checker = new CaseChecker(new PuffinClient(URI.create(server)), oracle, allocator);
+            CaseChecker checker = new CaseChecker(new PuffinClient(URI.create(server), Credential.fromEnvironment(System.getenv())), oracle, allocator);
             for (QueryCase queryCase : CaseLoader.loadAll(cases)) {
                 if (queryCase.knownFailure().isPresent()) {
                     System.out.printf("SKIP %s: known failure: %s%n", queryCase.name(), queryCase.knownFailure().get());

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
@@ -49,9 +50,11 @@ final class ClientTables {
     private final URI server;
     private final Path cacheFolder;
     private final Duration timeout;
+    private final Optional<Credential> credential;
     private final ObjectMapper json = new ObjectMapper();
 
-    ClientTables(String server, Path cacheFolder, Duration timeout) {
+    ClientTables(String server, Path cacheFolder, Duration timeout, Optional<Credential> credential) {
+        this.credential = requireNonNull(credential, "credential is null");
         this.server = URI.create(requireNonNull(server, "server is null").replaceAll("/+$", "") + "/v1/query");
         this.cacheFolder = requireNonNull(cacheFolder, "cacheFolder is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
@@ -65,7 +68,7 @@ final class ClientTables {
     /** Creates the table; answers its row count. */
     long create(SqlCreateTableAs statement) throws Exception {
         String query = statement.query().toSqlString(config -> config.withDialect(PostgresqlSqlDialect.DEFAULT)).getSql();
-        HttpRequest request = HttpRequest.newBuilder(server)
+        HttpRequest request = Credential.authorize(HttpRequest.newBuilder(server), credential)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/vnd.apache.arrow.stream")

@@ -43,6 +43,7 @@ public final class ClientTier {
     private final String server;
     private final ClientCache cache;
     private final Duration timeout;
+    private final Optional<Credential> credential;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -64,6 +65,12 @@ public final class ClientTier {
     }
 
     public ClientTier(String server, ClientCache cache, Duration timeout) {
+        this(server, cache, timeout, Optional.empty());
+    }
+
+    /** A client of a service that needs a token. */
+    public ClientTier(String server, ClientCache cache, Duration timeout, Optional<Credential> credential) {
+        this.credential = requireNonNull(credential, "credential is null");
         this.server = requireNonNull(server, "server is null").replaceAll("/+$", "");
         this.cache = requireNonNull(cache, "cache is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
@@ -72,7 +79,7 @@ public final class ClientTier {
     public Plan plan(String sql) throws IOException, InterruptedException {
         // The same messages the service reads and writes (ClientResource), so both sides agree on them.
         ClientResource.PlanRequest body = new ClientResource.PlanRequest(sql, cache.files().stream().map(ClientResource.CachedFile::of).toList());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/v1/client-plan")).timeout(timeout)
+        HttpRequest request = Credential.authorize(HttpRequest.newBuilder(URI.create(server + "/v1/client-plan")), credential).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -119,7 +126,7 @@ public final class ClientTier {
 
     // The service starts its part when asked and answers once its first rows are ready (or it failed).
     private ArrowReader openInput(ClientResource.ServiceInput input, BufferAllocator allocator) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/v1/client-input/" + encode(input.token())))
+        HttpRequest request = Credential.authorize(HttpRequest.newBuilder(URI.create(server + "/v1/client-input/" + encode(input.token()))), credential)
                 .timeout(timeout).header("Accept", QueryResource.ARROW_STREAM).GET().build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
@@ -154,8 +161,8 @@ public final class ClientTier {
         for (int i = 0; i < missing.size(); i++) {
             StoredObject file = missing.get(i);
             progress.printf("\r  copying into the client cache: %d/%d files", i + 1, missing.size());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/v1/cached-file?uri=" + encode(file.uri()) + "&version="
-                    + encode(file.version()) + "&size=" + file.size())).timeout(timeout).GET().build();
+            HttpRequest request = Credential.authorize(HttpRequest.newBuilder(URI.create(server + "/v1/cached-file?uri=" + encode(file.uri())
+                    + "&version=" + encode(file.version()) + "&size=" + file.size())), credential).timeout(timeout).GET().build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() == 200 && cache.add(file, body)) {

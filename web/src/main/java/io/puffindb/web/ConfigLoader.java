@@ -34,6 +34,13 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("port", "8080"),
+            Map.entry("bind", "127.0.0.1"),
+            Map.entry("auth.token", ""),
+            Map.entry("auth.token.file", ""),
+            Map.entry("allowed.hosts", ""),
+            Map.entry("cors.origins", ""),
+            Map.entry("tls.cert", ""),
+            Map.entry("tls.key", ""),
             Map.entry("lake", "lake"),
             Map.entry("sf", "0.01"),
             Map.entry("default.schema", "tpch"),
@@ -91,6 +98,10 @@ public final class ConfigLoader {
             if (!DEFAULTS.containsKey(name) && !name.equals("config") && !isNamedSetting(name)) {
                 throw new PuffinException(ErrorCode.BAD_REQUEST, format("Unknown option --%s; known: %s", name, DEFAULTS.keySet()));
             }
+        }
+        if (flags.containsKey("auth.token")) {
+            throw new PuffinException(ErrorCode.BAD_REQUEST, "Give the token in PUFFINDB_AUTH_TOKEN or a file (--auth-token-file), "
+                    + "not as a flag: every user of the machine can read a command line");
         }
         Path configFile = Path.of(flags.getOrDefault("config", environment.getOrDefault("PUFFINDB_CONFIG", "puffindb.properties")));
         return new ConfigLoader(flags, environment, readProperties(configFile, flags.containsKey("config"))).build();
@@ -161,13 +172,20 @@ public final class ConfigLoader {
                             Long.parseLong(get("handover.small.result.bytes")),
                             // Spills go beside the caches unless a shared location (e.g. s3://bucket/spill) is set.
                             get("handover.spill").isEmpty() ? Path.of(get("cache.dir")).resolve("spill").toString() : get("handover.spill"),
-                            Duration.parse(get("handover.result.ttl"))));
+                            Duration.parse(get("handover.result.ttl"))),
+                    new HttpSettings(get("bind"), get("auth.token"), get("auth.token.file"), list(get("allowed.hosts")), list(get("cors.origins")),
+                            get("tls.cert"), get("tls.key")));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;
             }
             throw new PuffinException(ErrorCode.BAD_REQUEST, "Invalid setting: " + e.getMessage(), e);
         }
+    }
+
+    // A comma-separated list; empty: none.
+    private static List<String> list(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     // A setting whose key carries a catalog name of the user's.

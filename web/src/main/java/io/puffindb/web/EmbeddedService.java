@@ -68,6 +68,9 @@ public final class EmbeddedService implements AutoCloseable {
 
     private EmbeddedService(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
         requireNonNull(config, "config is null");
+        // First, so a service that may not start (beyond loopback without users) starts nothing.
+        Users users = Users.of(config.http());
+        Optional<TlsFiles> tls = TlsFiles.of(config.http());
         this.allocator = new RootAllocator();
         this.metadataReader = new FileMetadataReader();
         StorageConfig storage = config.storage();
@@ -105,7 +108,7 @@ public final class EmbeddedService implements AutoCloseable {
         Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
-        this.http = new HttpServer(config, executor, workers, monostore);
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore);
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.
@@ -127,13 +130,18 @@ public final class EmbeddedService implements AutoCloseable {
     public static EmbeddedService start(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
         EmbeddedService service = new EmbeddedService(config, progress, costs);
         service.http.start();
-        LOG.info("PuffinDB is serving lake {} on http://localhost:{} with {} in-process workers", config.lake(), service.port(),
+        LOG.info("PuffinDB is serving lake {} on http://{}:{} with {} in-process workers", config.lake(), config.bind(), service.port(),
                 service.localWorkers.size());
         return service;
     }
 
     public int port() {
         return http.port();
+    }
+
+    /** The HTTP server, its routes and bound address (for tests). */
+    HttpServer http() {
+        return http;
     }
 
     public QueryExecutor executor() {

@@ -3,9 +3,12 @@ package io.puffindb.web;
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.http.staticfiles.Location;
@@ -15,54 +18,97 @@ import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.WorkerPool;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.server.ServerConnector;
 
-/** The HTTP service: every route declared here, each handled by a small resource class. */
+/**
+ * The HTTP service: every route declared here, in one table, each handled by a small resource
+ * class; every request checked by the {@link RequestGuard} and, on routes that need it, authenticated.
+ */
 final class HttpServer {
-    private final Javalin app;
+    /** Who may call a route: anyone, a user with a token (the default), or a worker (the cluster's own authentication). */
+    enum Access { PUBLIC, USER, WORKER }
 
-    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore) {
+    /** One declared route. */
+    record Route(HandlerType method, String path, Access access, Handler handler) {
+        Route {
+            requireNonNull(method, "method is null");
+            requireNonNull(path, "path is null");
+            requireNonNull(access, "access is null");
+            requireNonNull(handler, "handler is null");
+        }
+    }
+
+    private final Javalin app;
+    private final List<Route> routes;
+
+    HttpServer(PuffinConfig config, Users users, Optional<TlsFiles> tls, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore) {
         requireNonNull(config, "config is null");
+        requireNonNull(users, "users is null");
+        requireNonNull(tls, "tls is null");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         ActiveQueries active = new ActiveQueries();
-        QueryResource queries = new QueryResource(executor, active, json);
-        QueriesResource running = new QueriesResource(active);
-        ClusterResource cluster = new ClusterResource(monostore, workerPool, active);
+        QueryOwners owners = new QueryOwners();
+        QueryResource queries = new QueryResource(executor, active, owners, json);
+        QueriesResource running = new QueriesResource(active, owners);
+        ClusterResource cluster = new ClusterResource(monostore, workerPool, active, owners);
         ExplainResource explains = new ExplainResource(executor);
         WorkersResource workers = new WorkersResource(workerPool, config.registry());
         ClientResource clients = new ClientResource(executor, monostore.engine().cache(), json, queries,
                 new ClientInputs(config.queryTimeout()));
+        this.routes = List.of(
+                new Route(HandlerType.GET, "/health", Access.PUBLIC, ctx -> health(ctx, workerPool)),
+                new Route(HandlerType.POST, "/v1/query", Access.USER, queries::run),
+                new Route(HandlerType.POST, "/v1/describe", Access.USER, queries::describe),
+                new Route(HandlerType.GET, "/v1/explain", Access.USER, explains::explain),
+                new Route(HandlerType.POST, "/v1/client-plan", Access.USER, clients::plan),
+                new Route(HandlerType.GET, "/v1/cached-file", Access.USER, clients::cachedFile),
+                new Route(HandlerType.GET, "/v1/client-input/{token}", Access.USER, clients::input),
+                // Worker registration is authenticated by the cluster secret (the workers' own concern), not by users' tokens.
+                new Route(HandlerType.POST, "/v1/workers", Access.WORKER, workers::heartbeat),
+                new Route(HandlerType.GET, "/v1/workers", Access.USER, workers::list),
+                new Route(HandlerType.GET, "/v1/queries", Access.USER, running::list),
+                new Route(HandlerType.GET, "/v1/queries/{id}", Access.USER, running::progress),
+                new Route(HandlerType.GET, "/v1/queries/{id}/plan", Access.USER, running::plan),
+                new Route(HandlerType.DELETE, "/v1/queries/{id}", Access.USER, running::cancel),
+                new Route(HandlerType.GET, "/v1/queries/{id}/events", Access.USER, new ServerSentEvents(running::events)),
+                new Route(HandlerType.GET, "/v1/cluster", Access.USER, cluster::show));
+        RequestGuard guard = new RequestGuard(config.http());
         long maxRequestBytes = config.maxRequestBytes();
         this.app = Javalin.create(javalin -> {
+            javalin.jetty.host = config.bind();
             javalin.jetty.port = config.port();
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
+            // With TLS, its connector is the only one: nothing is served in clear text.
+            tls.ifPresent(files -> javalin.jetty.addConnector((server, http) -> files.connector(server, http, config.bind(), config.port())));
             javalin.http.maxRequestSize = maxRequestBytes;
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.startup.showJavalinBanner = false;
 
+            // The page's files need no token: the page asks for one, then sends it on every call.
             javalin.staticFiles.add("/public", Location.CLASSPATH);
 
+            javalin.routes.before(guard::check);
             javalin.routes.before("/v1/*", ctx -> rejectOversized(ctx, maxRequestBytes));
-            javalin.routes.get("/health", ctx -> health(ctx, workerPool));
-            javalin.routes.post("/v1/query", queries::run);
-            javalin.routes.post("/v1/describe", queries::describe);
-            javalin.routes.get("/v1/explain", explains::explain);
-            javalin.routes.post("/v1/client-plan", clients::plan);
-            javalin.routes.get("/v1/cached-file", clients::cachedFile);
-            javalin.routes.get("/v1/client-input/{token}", clients::input);
-            javalin.routes.post("/v1/workers", workers::heartbeat);
-            javalin.routes.get("/v1/workers", workers::list);
-            javalin.routes.get("/v1/queries", running::list);
-            javalin.routes.get("/v1/queries/{id}", running::progress);
-            javalin.routes.get("/v1/queries/{id}/plan", running::plan);
-            javalin.routes.delete("/v1/queries/{id}", running::cancel);
-            javalin.routes.sse("/v1/queries/{id}/events", running::events);
-            javalin.routes.get("/v1/cluster", cluster::show);
+            for (Route route : routes) {
+                javalin.routes.addHttpHandler(route.method(), route.path(), authenticated(route, users));
+            }
 
             javalin.routes.exception(PuffinException.class, (e, ctx) -> ErrorResponses.write(ctx, e));
+            javalin.routes.exception(JacksonException.class, (e, ctx) -> ErrorResponses.write(ctx, new PuffinException(ErrorCode.BAD_REQUEST,
+                    "The request body is not the JSON this route takes: " + e.getOriginalMessage(), e)));
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.write(ctx, fromHttp(e)));
             javalin.routes.exception(Exception.class, (e, ctx) ->
                     ErrorResponses.write(ctx, new PuffinException(ErrorCode.INTERNAL_ERROR, "Internal error: " + e, e)));
         });
+    }
+
+    /** Every route this server declares, as registered. */
+    List<Route> routes() {
+        return routes;
     }
 
     void start() {
@@ -71,6 +117,12 @@ final class HttpServer {
 
     int port() {
         return app.port();
+    }
+
+    /** The address the HTTP socket is bound to. */
+    InetSocketAddress boundAddress() {
+        ServerConnector connector = (ServerConnector) app.jettyServer().server().getConnectors()[0];
+        return new InetSocketAddress(connector.getHost() == null ? "0.0.0.0" : connector.getHost(), connector.getLocalPort());
     }
 
     void stop() {
@@ -83,6 +135,19 @@ final class HttpServer {
         ctx.json(Map.of("status", "ok", "registry", "ok"));
     }
 
+    // A route's handler behind the authentication its access asks for; the caller is attached for the resources.
+    private static Handler authenticated(Route route, Users users) {
+        if (route.access() != Access.USER) {
+            return route.handler();
+        }
+        return ctx -> {
+            Caller caller = users.authenticate(ctx.header("Authorization")).orElseThrow(() -> new PuffinException(ErrorCode.UNAUTHENTICATED,
+                    "This service needs 'Authorization: Bearer <token>' (the CLI sends PUFFINDB_AUTH_TOKEN); the token was missing or unknown"));
+            caller.attachTo(ctx);
+            route.handler().handle(ctx);
+        };
+    }
+
     private static void rejectOversized(Context ctx, long maxRequestBytes) {
         if (ctx.contentLength() > maxRequestBytes) {
             throw new PuffinException(ErrorCode.REQUEST_TOO_LARGE,
@@ -91,11 +156,6 @@ final class HttpServer {
     }
 
     private static PuffinException fromHttp(HttpResponseException e) {
-        ErrorCode code = switch (e.getStatus()) {
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 413 -> ErrorCode.REQUEST_TOO_LARGE;
-            default -> ErrorCode.BAD_REQUEST;
-        };
-        return new PuffinException(code, e.getMessage(), e);
+        return new PuffinException(ErrorResponses.codeOf(e.getStatus()), e.getMessage(), e);
     }
 }

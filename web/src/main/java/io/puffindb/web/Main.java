@@ -21,8 +21,10 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
     private static final String USAGE = """
             usage:
-              puffindb serve [--port 8080] [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE]
-                  the embedded default: HTTP service, MONOSTORE DuckDB, and a TPC-H demo lake when DIR is empty
+              puffindb serve [--port 8080] [--bind 127.0.0.1] [--auth-token-file FILE] [--tls-cert PEM --tls-key PEM]
+                             [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE]
+                  the embedded default: HTTP service, MONOSTORE DuckDB, and a TPC-H demo lake when DIR is empty;
+                  it listens on loopback only unless --bind ADDR, which needs users (PUFFINDB_AUTH_TOKEN or --auth-token-file)
               puffindb query "SQL" [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
                   runs SQL on a running service and prints the result table; with --cache, the client keeps
                   copies of the lake files queries read (DIR/files) and runs a query itself when they suffice;
@@ -30,7 +32,8 @@ public final class Main {
                   which later queries with --cache DIR read (a query that reads only client tables runs there)
               puffindb worker --coordinator http://host:8080 [--worker-port 0] [--worker-host 127.0.0.1]
                   a LAMBDA worker process that joins a service (its own DuckDB and Arrow Flight server)
-            every setting can also come from the environment (PUFFINDB_PORT, ...) or puffindb.properties""";
+            every setting can also come from the environment (PUFFINDB_PORT, ...) or puffindb.properties;
+            the CLI sends the token in PUFFINDB_AUTH_TOKEN ([user:]token) to a service that needs one""";
 
     private Main() {
     }
@@ -65,7 +68,7 @@ public final class Main {
 
     private static int serve(PuffinConfig config) throws Exception {
         EmbeddedService service = EmbeddedService.start(config, new ProgressBar(System.out));
-        System.out.printf("PuffinDB ready on http://localhost:%d  (try: ./puffindb query \"SELECT count(*) FROM lineitem\")%n", service.port());
+        System.out.printf("PuffinDB ready on http://%s:%d  (try: ./puffindb query \"SELECT count(*) FROM lineitem\")%n", config.bind(), service.port());
         return runUntilStopped(service);
     }
 
@@ -106,7 +109,7 @@ public final class Main {
                         + " (DIR/" + ClientTables.DATABASE_FILE + "); later queries with the same --cache DIR read it");
                 return 2;
             }
-            ClientTables tables = new ClientTables(config.server(), config.client().folder(), config.queryTimeout());
+            ClientTables tables = new ClientTables(config.server(), config.client().folder(), config.queryTimeout(), config.http().credential());
             try {
                 long rows = tables.create(create);
                 System.out.printf("Created table %s with %,d rows in %s (client tables: %s)%n", create.name(), rows, tables.databaseFile(),
@@ -117,11 +120,11 @@ public final class Main {
                 return 1;
             }
         }
-        QueryCommand command = new QueryCommand(System.out, System.err);
+        QueryCommand command = new QueryCommand(System.out, System.err, config.http().credential());
         if (clientTier) {
             ClientConfig client = config.client();
             Optional<Integer> onClientTables = command.runOnClientTables(sql, statement,
-                    new ClientTables(config.server(), client.folder(), config.queryTimeout()));
+                    new ClientTables(config.server(), client.folder(), config.queryTimeout(), config.http().credential()));
             if (onClientTables.isPresent()) {
                 return onClientTables.get();
             }
@@ -129,7 +132,7 @@ public final class Main {
             RamSettings settings = config.storage().ram();
             RamLayer ram = new RamLayer(ClientCache.ramFolderFor(files, settings.dir()), client.ramBytes(), settings.compression(), CacheListener.NONE);
             ClientCache cache = new ClientCache(files, client.ssdBytes(), ram);
-            return command.run(sql, new ClientTier(config.server(), cache, config.queryTimeout()), config.server(), config.queryTimeout());
+            return command.run(sql, new ClientTier(config.server(), cache, config.queryTimeout(), config.http().credential()), config.server(), config.queryTimeout());
         }
         return command.run(sql, config.server(), config.queryTimeout());
     }

@@ -31,7 +31,8 @@ public record PuffinConfig(
         ClientConfig client,
         String registry,
         StorageConfig storage,
-        HandoverSettings handover) {
+        HandoverSettings handover,
+        HttpSettings http) {
 
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
@@ -46,36 +47,48 @@ public record PuffinConfig(
         requireNonNull(registry, "registry is null");
         requireNonNull(storage, "storage is null");
         requireNonNull(handover, "handover is null");
+        requireNonNull(http, "http is null");
+    }
+
+    /** The address the service listens on: {@code 127.0.0.1} (loopback) unless {@code --bind ADDR} says otherwise. */
+    public String bind() {
+        return http.bind();
+    }
+
+    /** The same settings with these HTTP access settings (bind address, users, hosts, origins). */
+    public PuffinConfig withHttp(HttpSettings newHttp) {
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, newHttp);
     }
 
     /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
     public static PuffinConfig embedded(Path lake, int port, int workers) {
         return new PuffinConfig(port, lake.toString(), 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
                 workers, "", "127.0.0.1", 0, List.of(), ClientConfig.defaults(), "memory",
-                StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()));
+                StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()), HttpSettings.loopback());
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http);
     }
 
     /** Keeps worker membership in this Registry ({@code memory} or {@code redis://host:port[/namespace]}). */
     public PuffinConfig withRegistry(String spec) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, spec, storage, handover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, spec, storage, handover, http);
     }
 
     /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
     public PuffinConfig withThroughAllow(List<String> patterns) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, client, registry, storage, handover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, client, registry, storage, handover, http);
     }
 
     /** Reads the lake at {@code location} (a folder or {@code s3://bucket/prefix}) with these storage settings. */
     public PuffinConfig withLake(String location, StorageConfig newStorage) {
         return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, newStorage, handover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, newStorage, handover, http);
     }
 
     /** The same lake with these RAM layer settings ({@link RamSettings#NONE}: none). */
@@ -86,7 +99,7 @@ public record PuffinConfig(
     /** Hands LAMBDA outputs over this way (see {@link HandoverSettings}). */
     public PuffinConfig withHandover(HandoverSettings newHandover) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, newHandover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, newHandover, http);
     }
 
     /** True when the lake is a folder on this machine (the demo lake can be generated into it). */
@@ -97,11 +110,11 @@ public record PuffinConfig(
     /** Resolves unqualified table names in this schema ({@code tpch}, or a catalog's {@code iceberg.tpch}). */
     public PuffinConfig withDefaultSchema(String schema) {
         return new PuffinConfig(port, lake, scaleFactor, schema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http);
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http);
     }
 }

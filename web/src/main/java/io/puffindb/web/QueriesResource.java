@@ -9,6 +9,7 @@ import io.puffindb.executors.QueryProgress;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,31 +22,48 @@ final class QueriesResource {
     private static final Duration WAIT_FOR_START = Duration.ofSeconds(10);
 
     private final ActiveQueries active;
+    private final QueryOwners owners;
 
-    QueriesResource(ActiveQueries active) {
+    QueriesResource(ActiveQueries active, QueryOwners owners) {
         this.active = requireNonNull(active, "active is null");
+        this.owners = requireNonNull(owners, "owners is null");
     }
 
+    /** The caller's running queries (an admin's: everyone's). */
     void list(Context ctx) {
-        ctx.json(Map.of("queries", active.all()));
+        ctx.json(Map.of("queries", visible(active, owners, Caller.of(ctx))));
+    }
+
+    static List<QueryProgress> visible(ActiveQueries active, QueryOwners owners, Caller caller) {
+        return active.all().stream().filter(query -> owners.visible(query.queryId(), caller)).toList();
     }
 
     void progress(Context ctx) {
-        ctx.json(active.progress(ctx.pathParam("id")).orElseThrow(() -> notRunning(ctx.pathParam("id"))));
+        String id = ctx.pathParam("id");
+        ctx.json(progress(id, Caller.of(ctx)).orElseThrow(() -> notRunning(id)));
     }
 
     /** The plan of a running or recently finished query, with its tasks' actuals. */
     void plan(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(active.plan(id).orElseThrow(() -> new PuffinException(ErrorCode.NOT_FOUND, "No running or recent query with id " + id)));
+        PuffinException notFound = new PuffinException(ErrorCode.NOT_FOUND, "No running or recent query with id " + id);
+        if (!owners.visible(id, Caller.of(ctx))) {
+            throw notFound;
+        }
+        ctx.json(active.plan(id).orElseThrow(() -> notFound));
     }
 
+    // Another user's query answers as one that does not exist: its id tells nothing.
     void cancel(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!active.cancel(id)) {
+        if (!owners.visible(id, Caller.of(ctx)) || !active.cancel(id)) {
             throw notRunning(id);
         }
         ctx.json(Map.of("cancelled", id));
+    }
+
+    private Optional<QueryProgress> progress(String id, Caller caller) {
+        return owners.visible(id, caller) ? active.progress(id) : Optional.empty();
     }
 
     /**
@@ -54,17 +72,18 @@ final class QueriesResource {
      */
     void events(SseClient client) {
         String id = client.ctx().pathParam("id");
+        Caller caller = Caller.of(client.ctx());
         try {
             long deadline = System.nanoTime() + WAIT_FOR_START.toNanos();
-            Optional<QueryProgress> progress = active.progress(id);
+            Optional<QueryProgress> progress = progress(id, caller);
             while (progress.isEmpty() && System.nanoTime() < deadline && !client.terminated()) {
                 Thread.sleep(PROGRESS_EVERY.toMillis() / 4);
-                progress = active.progress(id);
+                progress = progress(id, caller);
             }
             while (progress.isPresent() && !client.terminated()) {
                 client.sendEvent("progress", progress.get());
                 Thread.sleep(PROGRESS_EVERY.toMillis());
-                progress = active.progress(id);
+                progress = progress(id, caller);
             }
             client.sendEvent("done", Map.of("queryId", id));
         } catch (InterruptedException e) {

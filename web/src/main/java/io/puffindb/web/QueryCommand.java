@@ -1,5 +1,7 @@
 package io.puffindb.web;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,10 +29,12 @@ final class QueryCommand {
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true)); // DECIMAL 0.10 keeps its scale
     private final PrintStream out;
     private final PrintStream err;
+    private final Optional<Credential> credential;
 
-    QueryCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    QueryCommand(PrintStream out, PrintStream err, Optional<Credential> credential) {
+        this.out = requireNonNull(out, "out is null");
+        this.err = requireNonNull(err, "err is null");
+        this.credential = requireNonNull(credential, "credential is null");
     }
 
     /** Runs the query; returns the process exit code (0 on success). */
@@ -38,7 +42,7 @@ final class QueryCommand {
         long start = System.nanoTime();
         Reply<HttpResponse<String>> reply = call(server, () -> {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/v1/query"))
+            HttpRequest request = Credential.authorize(HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/v1/query")), credential)
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql))))

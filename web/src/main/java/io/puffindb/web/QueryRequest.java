@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The body of {@code POST /v1/query}: {@code {"sql": "...", "queryId": "optional, for progress and cancel"}}. */
 record QueryRequest(String sql, String queryId) {
+    private static final Pattern QUERY_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
     static QueryRequest parse(ObjectMapper json, byte[] body) {
         JsonNode tree;
         try {
@@ -20,7 +24,13 @@ record QueryRequest(String sql, String queryId) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "The request body must be {\"sql\": \"<query>\"}");
         }
         JsonNode queryId = tree.get("queryId");
-        String id = queryId != null && queryId.isTextual() && !queryId.asText().isBlank() ? queryId.asText() : java.util.UUID.randomUUID().toString();
-        return new QueryRequest(sql.asText(), id);
+        if (queryId == null || queryId.isNull()) {
+            return new QueryRequest(sql.asText(), UUID.randomUUID().toString());
+        }
+        if (!queryId.isTextual() || !QUERY_ID.matcher(queryId.asText()).matches()) {
+            throw new PuffinException(ErrorCode.BAD_REQUEST,
+                    "A queryId is 1 to 128 characters of letters, digits, '.', '_', ':' and '-' (it travels in headers and paths)");
+        }
+        return new QueryRequest(sql.asText(), queryId.asText());
     }
 }

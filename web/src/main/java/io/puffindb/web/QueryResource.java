@@ -20,11 +20,13 @@ final class QueryResource {
 
     private final QueryExecutor executor;
     private final ActiveQueries active;
+    private final QueryOwners owners;
     private final ObjectMapper json;
 
-    QueryResource(QueryExecutor executor, ActiveQueries active, ObjectMapper json) {
+    QueryResource(QueryExecutor executor, ActiveQueries active, QueryOwners owners, ObjectMapper json) {
         this.executor = requireNonNull(executor, "executor is null");
         this.active = requireNonNull(active, "active is null");
+        this.owners = requireNonNull(owners, "owners is null");
         this.json = requireNonNull(json, "json is null");
     }
 
@@ -43,6 +45,7 @@ final class QueryResource {
     private void run(Context ctx, QueryHandle handle, String queryId, long start) throws Exception {
         ctx.header("X-Query-Id", queryId);
         active.add(queryId, handle);
+        owners.started(queryId, Caller.of(ctx));
         try (RunningQuery running = executor.run(handle)) {
             answer(ctx, running, start);
         } finally {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ class ClientQueryTest {
             ClientTier client = new ClientTier(server, clientCache, Duration.ofMinutes(1));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            QueryCommand command = new QueryCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            QueryCommand command = new QueryCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Optional.empty());
 
             assertEquals(0, command.run("SELECT count(*) AS n FROM nation", client, server, Duration.ofMinutes(1)));
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("25"), out.toString(StandardCharsets.UTF_8));

@@ -51,4 +51,21 @@ class ConfigLoaderTest {
         PuffinException incomplete = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("iceberg.wh.uri", "jdbc:sqlite:x"), Map.of()));
         assertTrue(incomplete.getMessage().contains("iceberg.wh.warehouse"), incomplete.getMessage());
     }
+
+    @Test
+    void httpAccessSettingsLoopbackByDefaultTheTokenFromTheEnvironmentNeverAFlag() {
+        PuffinConfig defaults = ConfigLoader.load(Map.of(), Map.of());
+        assertEquals("127.0.0.1", defaults.bind());
+        assertTrue(defaults.http().credential().isEmpty());
+        PuffinConfig open = ConfigLoader.load(Map.of("bind", "0.0.0.0", "allowed-hosts", "db.example, 10.0.0.5"),
+                Map.of("PUFFINDB_AUTH_TOKEN", "alice:0123456789abcdef:admin"));
+        assertEquals("0.0.0.0", open.bind());
+        assertEquals(List.of("db.example", "10.0.0.5"), open.http().allowedHosts());
+        assertEquals(new Credential("alice", "0123456789abcdef", true), open.http().credential().orElseThrow());
+        assertEquals("default", Credential.parse("0123456789abcdef").user());
+        PuffinException flag = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("auth-token", "0123456789abcdef"), Map.of()));
+        assertTrue(flag.getMessage().contains("PUFFINDB_AUTH_TOKEN"), flag.getMessage());
+        PuffinException shortToken = assertThrows(PuffinException.class, () -> Credential.parse("bob:tiny1"));
+        assertTrue(shortToken.getMessage().contains("bob") && !shortToken.getMessage().contains("tiny1"), shortToken.getMessage());
+    }
 }

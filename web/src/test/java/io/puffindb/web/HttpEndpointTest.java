@@ -1,11 +1,13 @@
 package io.puffindb.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.demo.GenerationProgress;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -58,7 +60,7 @@ class HttpEndpointTest {
     }
 
     static HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/v1/query")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(HttpRequest.newBuilder(uri("/v1/query")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -96,6 +98,7 @@ class HttpEndpointTest {
     void answersAnArrowStreamWhenAskedForOne() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/v1/query"))
                 .header("Accept", "application/vnd.apache.arrow.stream")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sql\": \"select l_orderkey, l_extendedprice from lineitem\"}"))
                 .build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -206,10 +209,127 @@ class HttpEndpointTest {
                 config(Duration.ofMillis(300)), GenerationProgress.SILENT)) {
             String sql = "select count(*) from lineitem a, lineitem b where a.l_orderkey + b.l_orderkey = 7";
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + impatient.port() + "/v1/query"))
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql)))).build();
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql)))).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(504, response.statusCode(), response.body());
             assertEquals("DEADLINE_EXCEEDED", error(response).get("code").asText());
         }
+    }
+
+    static final String SLOW_SQL = "select count(*) from lineitem a, lineitem b where a.l_orderkey + b.l_orderkey = 7";
+
+    static RawHttp.Response raw(String requestLine, String headers, String body) throws Exception {
+        return RawHttp.send(service.port(), requestLine, "Host: 127.0.0.1:" + service.port() + "\r\n" + headers, body);
+    }
+
+    @Test
+    void textPlainPostIs415NamingTheFix() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/query")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sql\": \"select 1\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, response.statusCode(), response.body());
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", error(response).get("code").asText());
+        assertTrue(error(response).get("message").asText().contains("Content-Type: application/json"), response.body());
+    }
+
+    @Test
+    void aFormPostLikeCurlDashDIs415() throws Exception {
+        RawHttp.Response response = raw("POST /v1/query HTTP/1.1", "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 19\r\n",
+                "{\"sql\": \"select 1\"}");
+        assertEquals(415, response.status(), response.body());
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", response.json().path("error").path("code").asText());
+    }
+
+    @Test
+    void anotherHostIsRefusedWithJson() throws Exception {
+        RawHttp.Response response = RawHttp.send(service.port(), "GET /v1/queries HTTP/1.1", "Host: rebound.attacker.example\r\n", "");
+        assertEquals(400, response.status(), response.body());
+        assertTrue(response.json().path("error").path("message").asText().contains("rebound.attacker.example"), response.body());
+        assertEquals(200, RawHttp.send(service.port(), "GET /health HTTP/1.1", "Host: localhost:" + service.port() + "\r\n", "").status());
+    }
+
+    @Test
+    void noCorsHeadersUnlessConfigured() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/queries")).header("Origin", "https://page.example").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), response.headers().toString());
+    }
+
+    @Test
+    void theHttpSocketIsOnLoopback() {
+        assertTrue(service.http().boundAddress().getAddress().isLoopbackAddress(), service.http().boundAddress().toString());
+    }
+
+    @Test
+    void bindingBeyondLoopbackWithoutUsersRefusesToStart() {
+        PuffinConfig open = config(Duration.ofMinutes(1)).withHttp(HttpSettings.loopback().withBind("0.0.0.0"));
+        PuffinException refused = assertThrows(PuffinException.class, () -> EmbeddedService.start(open, GenerationProgress.SILENT).close());
+        assertTrue(refused.getMessage().contains("without authentication"), refused.getMessage());
+    }
+
+    @Test
+    void jettysOwnErrorsAreJson() throws Exception {
+        RawHttp.Response longUri = raw("GET /v1/queries/" + "x".repeat(20_000) + " HTTP/1.1", "", "");
+        assertEquals(414, longUri.status(), longUri.head());
+        assertEquals("REQUEST_TOO_LARGE", longUri.json().path("error").path("code").asText());
+
+        RawHttp.Response bigHeaders = raw("GET /health HTTP/1.1", "X-Big: " + "y".repeat(20_000) + "\r\n", "");
+        assertEquals(431, bigHeaders.status(), bigHeaders.head());
+        assertEquals("REQUEST_TOO_LARGE", bigHeaders.json().path("error").path("code").asText());
+
+        RawHttp.Response badLength = raw("POST /v1/query HTTP/1.1", "Content-Type: application/json\r\nContent-Length: twelve\r\n", "{}");
+        assertEquals(400, badLength.status(), badLength.head());
+        assertEquals("BAD_REQUEST", badLength.json().path("error").path("code").asText());
+
+        RawHttp.Response badPath = raw("GET /v1/%2e%2e/%2e%2e/etc/passwd HTTP/1.1", "", "");
+        assertTrue(badPath.status() >= 400 && badPath.status() < 500, badPath.head());
+        assertTrue(badPath.json().path("error").has("code"), badPath.body());
+
+        RawHttp.Response unknown = raw("GET /v1/no/such/route HTTP/1.1", "", "");
+        assertEquals(404, unknown.status());
+        assertEquals("NOT_FOUND", unknown.json().path("error").path("code").asText());
+    }
+
+    @Test
+    void aLongQueryIdIs400() throws Exception {
+        HttpResponse<String> response = post(json.writeValueAsString(Map.of("sql", "select 1", "queryId", "q".repeat(100_000 / 50))));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(error(response).get("message").asText().contains("queryId"), response.body());
+    }
+
+    @Test
+    void malformedWorkerHeartbeatIs400() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/workers")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": ")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("BAD_REQUEST", error(response).get("code").asText());
+    }
+
+    @Test
+    void anUnknownExplainFormatIs400NamingTheFormats() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/explain?format=bogus&sql=select%201")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(error(response).get("message").asText().contains("json, text"), response.body());
+    }
+
+    @Test
+    void progressEventsStreamToAClientThatAcceptsAnything() throws Exception {
+        String id = "events-for-anyone";
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> slow = http.sendAsync(HttpRequest.newBuilder(uri("/v1/query"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", SLOW_SQL, "queryId", id)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(uri("/v1/queries/" + id + "/events")).header("Accept", "*/*").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+            assertEquals(200, events.statusCode());
+            assertTrue(events.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), events.headers().toString());
+            assertEquals("event: progress", lines.readLine());
+            assertTrue(lines.readLine().contains("\"queryId\":\"" + id + "\""));
+        } finally {
+            http.send(HttpRequest.newBuilder(uri("/v1/queries/" + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(499, slow.get().statusCode(), slow.get().body());
     }
 }

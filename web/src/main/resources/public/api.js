@@ -1,0 +1,53 @@
+// Calls to the service. When the service needs a token (it answers 401), the page asks for one once,
+// keeps it for this tab (sessionStorage) and sends it as 'Authorization: Bearer <token>' on every call.
+// Progress events are read with fetch streaming rather than EventSource, which cannot send that header
+// (and a token in the URL would land in logs).
+const TOKEN_KEY = 'puffindb.token';
+
+function authorized(options = {}) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const headers = new Headers(options.headers || {});
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  return { ...options, headers };
+}
+
+export async function api(path, options = {}) {
+  let response = await fetch(path, authorized(options));
+  if (response.status === 401) {
+    const token = window.prompt('This PuffinDB service needs a token (PUFFINDB_AUTH_TOKEN or a line of its token file, without the user):');
+    if (token) {
+      sessionStorage.setItem(TOKEN_KEY, token.trim());
+      response = await fetch(path, authorized(options));
+    }
+  }
+  return response;
+}
+
+// Follows a Server-Sent Events stream: calls on[eventName](data) per event; returns { close() }.
+export function events(path, on) {
+  const aborter = new AbortController();
+  (async () => {
+    const response = await fetch(path, authorized({ signal: aborter.signal }));
+    if (!response.ok || !response.body) return;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffered += value;
+      let end;
+      while ((end = buffered.indexOf('\n\n')) >= 0) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        let name = 'message';
+        const data = [];
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event:')) name = line.slice(6).trim();
+          else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+        }
+        if (on[name]) on[name](data.join('\n'));
+      }
+    }
+  })().catch(() => {}); // closed, or the service went away: progress simply stops
+  return { close: () => aborter.abort() };
+}
