@@ -14,6 +14,10 @@ public enum ErrorCode {
     REQUEST_TOO_LARGE,
     QUERY_FAILED,
     ENDPOINT_NOT_ALLOWED,
+    /** No credentials where they are needed. */
+    UNAUTHENTICATED,
+    /** Credentials that do not allow this. */
+    FORBIDDEN,
     REMOTE_FAILED,
     DEADLINE_EXCEEDED,
     CANCELLED,

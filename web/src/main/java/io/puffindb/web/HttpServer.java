@@ -13,15 +13,18 @@ import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.WorkerPool;
+import io.puffindb.executors.trust.ClusterSecret;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.util.Map;
+import java.util.Optional;
 
 /** The HTTP service: every route declared here, each handled by a small resource class. */
 final class HttpServer {
     private final Javalin app;
 
-    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore) {
+    /** {@code workerSecret}: the cluster secret worker processes register with (none: none may). */
+    HttpServer(PuffinConfig config, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore, Optional<ClusterSecret> workerSecret) {
         requireNonNull(config, "config is null");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         ActiveQueries active = new ActiveQueries();
@@ -29,7 +32,7 @@ final class HttpServer {
         QueriesResource running = new QueriesResource(active);
         ClusterResource cluster = new ClusterResource(monostore, workerPool, active);
         ExplainResource explains = new ExplainResource(executor);
-        WorkersResource workers = new WorkersResource(workerPool, config.registry());
+        WorkersResource workers = new WorkersResource(workerPool, config.registry(), workerSecret, json);
         ClientResource clients = new ClientResource(executor, monostore.engine().cache(), json, queries,
                 new ClientInputs(config.queryTimeout()));
         long maxRequestBytes = config.maxRequestBytes();
