@@ -41,7 +41,7 @@ public final class DuckDbRunner {
             prepare.accept(connection);
             statement = connection.createStatement();
             cancellation.attach(statement);
-            resultSet = statement.executeQuery(sql);
+            resultSet = statement.executeQuery(engine.atCachedPaths(sql, files));
             ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, batchRows);
             return new ArrowResult(lease, connection, statement, resultSet, reader);
         } catch (SQLException e) {

@@ -12,6 +12,7 @@ import io.puffindb.executors.flight.ArrowStreams;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.GatherReader;
 import io.puffindb.executors.flight.HandoverReader;
+import io.puffindb.executors.flight.QueryTickets;
 import io.puffindb.executors.flight.TaskStats;
 import io.puffindb.executors.flight.TaskStream;
 import io.puffindb.executors.fragment.Fragment;
@@ -62,6 +63,7 @@ final class QueryRun implements AutoCloseable {
     private final BufferAllocator allocator;
     private final QueryStats stats;
     private final Cancellation cancellation;
+    private final QueryTickets tickets;
     private final List<ArrowStreams> registrations = new ArrayList<>();
     private final List<byte[]> heldResults = new ArrayList<>();
     private final Map<String, List<StoredObject>> filesByTask = new ConcurrentHashMap<>();
@@ -83,6 +85,7 @@ final class QueryRun implements AutoCloseable {
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
+        this.tickets = monostore.tickets().forQuery(queryId, timeout, query.workers());
     }
 
     /** The in-memory tables this run reads, pinned until it closes. */
@@ -183,7 +186,7 @@ final class QueryRun implements AutoCloseable {
             TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-t" + task, FragmentSql.render(fragment, share), broadcasts, files.get(task));
             filesByTask.put(spec.taskId(), spec.files());
             tasks.add(new TaskStream(spec, preferring(cachedOn.get(task), rotated(workers, task)), share.size(),
-                    share.stream().mapToLong(Split::sizeBytes).sum()));
+                    share.stream().mapToLong(Split::sizeBytes).sum(), tickets));
         }
         return tasks;
     }
@@ -204,11 +207,11 @@ final class QueryRun implements AutoCloseable {
                 TaskSpec share = new TaskSpec(queryId, producer.spec().taskId() + "-k" + range,
                         "SELECT * FROM (" + producer.spec().sql() + ") AS rows_by_key WHERE hash(" + keys + ") % " + ranges + " = " + range,
                         producer.spec().inputs(), producer.spec().files());
-                inputs.add(new TaskSpec.StreamInput(byKey.name(), producer.workerLocations().get(0), share.toTicket()));
+                inputs.add(new TaskSpec.StreamInput(byKey.name(), producer.workerLocations().get(0), tickets.stream(share)));
             }
             TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-k" + range, FragmentSql.render(fragment), inputs,
                     fragment.remoteFiles(List.of()));
-            tasks.add(new TaskStream(spec, rotated(workers, range), 0, 0));
+            tasks.add(new TaskStream(spec, rotated(workers, range), 0, 0, tickets));
         }
         return tasks;
     }
@@ -266,5 +269,6 @@ final class QueryRun implements AutoCloseable {
         for (ArrowStreams streams : registrations) {
             streams.close();
         }
+        tickets.end();
     }
 }

@@ -8,6 +8,7 @@ import io.puffindb.executors.fragment.FragmentSql;
 import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.Split;
 import io.puffindb.lake.cache.FileCache;
+import io.puffindb.lake.store.StoredObject;
 import io.puffindb.lake.SqlLiterals;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,9 +54,10 @@ final class ResultDescriber {
         String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, share) : FragmentSql.render(fragment);
         List<LakeColumn> columns = new ArrayList<>();
         // DESCRIBE opens the files' footers, so remote ones must be in the cache.
-        try (FileCache.Lease files = engine.stage(fragment.remoteFiles(share));
+        List<StoredObject> remote = fragment.remoteFiles(share);
+        try (FileCache.Lease files = engine.stage(remote);
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("DESCRIBE " + sql)) {
+                ResultSet rows = statement.executeQuery("DESCRIBE " + engine.atCachedPaths(sql, remote))) {
             while (rows.next()) {
                 columns.add(new LakeColumn(rows.getString("column_name"), rows.getString("column_type")));
             }

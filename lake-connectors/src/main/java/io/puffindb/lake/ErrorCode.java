@@ -11,11 +11,14 @@ public enum ErrorCode {
     NOT_FOUND,
     UNSUPPORTED_TYPE,
     BAD_REQUEST,
-    UNAUTHENTICATED,
     UNSUPPORTED_MEDIA_TYPE,
     REQUEST_TOO_LARGE,
     QUERY_FAILED,
     ENDPOINT_NOT_ALLOWED,
+    /** No credentials where they are needed. */
+    UNAUTHENTICATED,
+    /** Credentials that do not allow this. */
+    FORBIDDEN,
     REMOTE_FAILED,
     DEADLINE_EXCEEDED,
     /** A part of the deployment this service needs (the Registry, a worker) cannot be reached now; retrying later may succeed. */

@@ -26,16 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedRegistryTest {
     @TempDir
     Path lake;
+    @TempDir
+    Path secrets;
 
     @Test
     void twoServicesShareOneFleetThroughRedis() throws Exception {
         String registry = "redis://127.0.0.1:6379/test-" + UUID.randomUUID();
         Process worker = null;
-        try (EmbeddedService a = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 0).withRegistry(registry), GenerationProgress.SILENT);
-                EmbeddedService b = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 0).withRegistry(registry), GenerationProgress.SILENT);
+        // One fleet, one secret: B's tickets must be good on the worker that joined A.
+        Path secret = SecretFiles.write(secrets);
+        try (EmbeddedService a = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 0).withRegistry(registry).withClusterSecretFile(secret),
+                        GenerationProgress.SILENT);
+                EmbeddedService b = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 0).withRegistry(registry).withClusterSecretFile(secret),
+                        GenerationProgress.SILENT);
                 BufferAllocator allocator = new RootAllocator();
                 Oracle oracle = new Oracle(lake, "tpch")) {
-            worker = WorkerProcessesTest.startWorker("http://127.0.0.1:" + a.port());
+            worker = WorkerProcessesTest.startWorker("http://127.0.0.1:" + a.port(), secret, lake);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (workersOf(b) < 1) {
                 if (System.nanoTime() > deadline) {

@@ -38,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerProcessesTest {
     @TempDir
     static Path lake;
+    @TempDir
+    static Path secrets;
+    static Path secretFile;
     static EmbeddedService service;
     static final List<Process> workers = new ArrayList<>();
     static BufferAllocator allocator;
@@ -47,9 +50,11 @@ class WorkerProcessesTest {
     @BeforeAll
     static void start() throws Exception {
         // The placement under test is the planner's own: no RAM layer, whose hot tables would draw scans onto the MONOSTORE.
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 0).withRam(RamSettings.NONE), GenerationProgress.SILENT);
+        secretFile = SecretFiles.write(secrets);
+        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 0).withRam(RamSettings.NONE).withClusterSecretFile(secretFile),
+                GenerationProgress.SILENT);
         for (int i = 0; i < 3; i++) {
-            workers.add(startWorker("http://127.0.0.1:" + service.port()));
+            workers.add(startWorker("http://127.0.0.1:" + service.port(), secretFile, lake));
         }
         awaitLiveWorkers(3);
         allocator = new RootAllocator();
@@ -65,11 +70,12 @@ class WorkerProcessesTest {
         }
     }
 
-    /** A `puffindb worker` process joining the service at {@code coordinator}. */
-    static Process startWorker(String coordinator) throws Exception {
+    /** A `puffindb worker` process joining the service at {@code coordinator}, with its cluster secret, reading the local {@code lake}. */
+    static Process startWorker(String coordinator, Path secretFile, Path lake) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.puffindb.web.Main", "worker", "--coordinator", coordinator, "--duckdb-threads", "1", "--duckdb-memory", "512MB")
+                "io.puffindb.web.Main", "worker", "--coordinator", coordinator, "--duckdb-threads", "1", "--duckdb-memory", "512MB",
+                "--cluster-secret-file", secretFile.toString(), "--lake", lake.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -117,7 +123,7 @@ class WorkerProcessesTest {
         assertTrue(seconds <= 4, "left the pool after " + seconds + " s");
         QueryCase q1 = TpchCases.all().get(0);
         checker.failure(q1).ifPresent(failure -> fail("after a worker died: " + failure));
-        workers.add(startWorker("http://127.0.0.1:" + service.port()));
+        workers.add(startWorker("http://127.0.0.1:" + service.port(), secretFile, lake));
         awaitLiveWorkers(3);
     }
 }

@@ -12,6 +12,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.puffindb.executors.HandoverSettings;
+import io.puffindb.executors.flight.PortRange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +75,10 @@ public final class ConfigLoader {
             Map.entry("handover.spill", ""),
             Map.entry("handover.result.ttl", "PT10M"),
             Map.entry("client.cache.bytes", String.valueOf(ClientConfig.defaults().ssdBytes())),
-            Map.entry("client.cache.ram.bytes", String.valueOf(ClientConfig.defaults().ramBytes())));
+            Map.entry("client.cache.ram.bytes", String.valueOf(ClientConfig.defaults().ramBytes())),
+            Map.entry("bind", "127.0.0.1"),
+            Map.entry("cluster.secret.file", ""),
+            Map.entry("flight.port.range", "0"));
 
     private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
     private static final Pattern DELTA_KEY = Pattern.compile("delta\\.([a-z0-9_]+)\\.path");
@@ -174,7 +178,9 @@ public final class ConfigLoader {
                             get("handover.spill").isEmpty() ? Path.of(get("cache.dir")).resolve("spill").toString() : get("handover.spill"),
                             Duration.parse(get("handover.result.ttl"))),
                     new HttpSettings(get("bind"), get("auth.token"), get("auth.token.file"), list(get("allowed.hosts")), list(get("cors.origins")),
-                            get("tls.cert"), get("tls.key")));
+                            get("tls.cert"), get("tls.key")),
+                    new ClusterConfig(get("cluster.secret.file").isEmpty() ? Optional.empty() : Optional.of(Path.of(get("cluster.secret.file"))),
+                            PortRange.parse(get("flight.port.range"))));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

@@ -11,6 +11,8 @@ import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.WorkerPool;
 import io.puffindb.executors.flight.FlightClients;
+import io.puffindb.executors.flight.PortRange;
+import io.puffindb.executors.trust.ClusterSecret;
 import io.puffindb.lake.CombinedLake;
 import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.FolderLake;
@@ -47,8 +49,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default, in one JVM: a lake folder (TPC-H when it starts empty), the MONOSTORE
- * engine with its Flight service, N in-process LAMBDA workers (each its own DuckDB and Flight server
- * on loopback), the query executor and the HTTP service. Worker processes may join it over HTTP.
+ * engine with its Flight service, N in-process LAMBDA workers (each its own DuckDB and Flight server,
+ * on loopback unless {@code bind} says otherwise), the query executor and the HTTP service. Worker
+ * processes may join it over HTTP when it has a cluster secret file for them to share.
  */
 public final class EmbeddedService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedService.class);
@@ -93,22 +96,28 @@ public final class EmbeddedService implements AutoCloseable {
                 SqlFrontEnd.defaultParserConfig());
         this.registry = Registries.open(config.registry());
         CacheDirectory directory = CacheDirectory.of(registry);
-        this.monostore = new WorkerNode("127.0.0.1", 0, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
+        // Without a secret file, the secret lives in this process only: its in-process workers share it, no worker process can.
+        Optional<ClusterSecret> shared = config.cluster().secretFile().map(ClusterSecret::readFrom);
+        ClusterSecret secret = shared.orElseGet(ClusterSecret::generate);
+        List<Path> lakeFolders = LocalLakeFolders.of(config);
+        PortRange ports = config.cluster().flightPorts();
+        this.monostore = new WorkerNode(config.bind(), ports, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
                 stores, storage.cacheDir(), storage.monostoreCacheBytes(), storage.ram(), Optional.of(registry),
-                CacheLayer.MONOSTORE_SSD);
+                CacheLayer.MONOSTORE_SSD, secret, lakeFolders);
         this.workers = new WorkerPool(registry, WORKER_TTL, Clock.systemUTC());
         for (int i = 0; i < config.workers(); i++) {
-            WorkerNode worker = new WorkerNode("127.0.0.1", 0, 2, config.duckDbMemoryLimit(), config.arrowBatchRows(),
-                    stores, storage.cacheDir(), storage.workerCacheBytes(), RamSettings.NONE, Optional.of(registry), CacheLayer.WORKER_SSD);
+            WorkerNode worker = new WorkerNode(config.bind(), ports, 2, config.duckDbMemoryLimit(), config.arrowBatchRows(),
+                    stores, storage.cacheDir(), storage.workerCacheBytes(), RamSettings.NONE, Optional.of(registry), CacheLayer.WORKER_SSD,
+                    secret, lakeFolders);
             localWorkers.add(worker);
             workers.addLocal(worker);
         }
-        this.clients = new FlightClients(allocator);
+        this.clients = new FlightClients(allocator, secret);
         AllowList allowList = new AllowList(config.throughAllow(), this::port);
         Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
-        this.http = new HttpServer(config, users, tls, executor, workers, monostore);
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared);
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.

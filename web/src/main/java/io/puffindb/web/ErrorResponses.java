@@ -24,7 +24,7 @@ final class ErrorResponses {
         return switch (code) {
             case PARSE_ERROR, VALIDATION_ERROR, UNSUPPORTED_TYPE, BAD_REQUEST, QUERY_FAILED -> 400;
             case UNAUTHENTICATED -> 401;
-            case ENDPOINT_NOT_ALLOWED -> 403;
+            case ENDPOINT_NOT_ALLOWED, FORBIDDEN -> 403;
             case TABLE_NOT_FOUND, NOT_FOUND -> 404;
             case REQUEST_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;

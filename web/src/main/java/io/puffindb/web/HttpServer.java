@@ -16,6 +16,7 @@ import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.WorkerPool;
+import io.puffindb.executors.trust.ClusterSecret;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.net.InetSocketAddress;
@@ -45,7 +46,9 @@ final class HttpServer {
     private final Javalin app;
     private final List<Route> routes;
 
-    HttpServer(PuffinConfig config, Users users, Optional<TlsFiles> tls, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore) {
+    /** {@code workerSecret}: the cluster secret worker processes register with (none: none may). */
+    HttpServer(PuffinConfig config, Users users, Optional<TlsFiles> tls, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore,
+            Optional<ClusterSecret> workerSecret) {
         requireNonNull(config, "config is null");
         requireNonNull(users, "users is null");
         requireNonNull(tls, "tls is null");
@@ -56,7 +59,7 @@ final class HttpServer {
         QueriesResource running = new QueriesResource(active, owners);
         ClusterResource cluster = new ClusterResource(monostore, workerPool, active, owners);
         ExplainResource explains = new ExplainResource(executor);
-        WorkersResource workers = new WorkersResource(workerPool, config.registry());
+        WorkersResource workers = new WorkersResource(workerPool, config.registry(), workerSecret, json);
         ClientResource clients = new ClientResource(executor, monostore.engine().cache(), json, queries,
                 new ClientInputs(config.queryTimeout()));
         this.routes = List.of(

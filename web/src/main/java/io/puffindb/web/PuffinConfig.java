@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Every setting of a PuffinDB process, typed. Built by {@link ConfigLoader} from flags, environment,
- * a properties file and defaults, in that order of precedence.
+ * a properties file and defaults, in that order of precedence. {@code bind}: the address the service's
+ * engines (and its HTTP port) listen on, loopback unless set.
  */
 public record PuffinConfig(
         int port,
@@ -32,7 +33,8 @@ public record PuffinConfig(
         String registry,
         StorageConfig storage,
         HandoverSettings handover,
-        HttpSettings http) {
+        HttpSettings http,
+        ClusterConfig cluster) {
 
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
@@ -48,6 +50,7 @@ public record PuffinConfig(
         requireNonNull(storage, "storage is null");
         requireNonNull(handover, "handover is null");
         requireNonNull(http, "http is null");
+        requireNonNull(cluster, "cluster is null");
     }
 
     /** The address the service listens on: {@code 127.0.0.1} (loopback) unless {@code --bind ADDR} says otherwise. */
@@ -58,37 +61,38 @@ public record PuffinConfig(
     /** The same settings with these HTTP access settings (bind address, users, hosts, origins). */
     public PuffinConfig withHttp(HttpSettings newHttp) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, newHttp);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, newHttp, cluster);
     }
 
     /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
     public static PuffinConfig embedded(Path lake, int port, int workers) {
         return new PuffinConfig(port, lake.toString(), 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", 65536, "http://localhost:" + port,
                 workers, "", "127.0.0.1", 0, List.of(), ClientConfig.defaults(), "memory",
-                StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()), HttpSettings.loopback());
+                StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()), HttpSettings.loopback(),
+                ClusterConfig.defaults());
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
     }
 
     /** Keeps worker membership in this Registry ({@code memory} or {@code redis://host:port[/namespace]}). */
     public PuffinConfig withRegistry(String spec) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, spec, storage, handover, http);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, spec, storage, handover, http, cluster);
     }
 
     /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
     public PuffinConfig withThroughAllow(List<String> patterns) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, client, registry, storage, handover, http);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, client, registry, storage, handover, http, cluster);
     }
 
     /** Reads the lake at {@code location} (a folder or {@code s3://bucket/prefix}) with these storage settings. */
     public PuffinConfig withLake(String location, StorageConfig newStorage) {
         return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, newStorage, handover, http);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, newStorage, handover, http, cluster);
     }
 
     /** The same lake with these RAM layer settings ({@link RamSettings#NONE}: none). */
@@ -99,7 +103,7 @@ public record PuffinConfig(
     /** Hands LAMBDA outputs over this way (see {@link HandoverSettings}). */
     public PuffinConfig withHandover(HandoverSettings newHandover) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, newHandover, http);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, newHandover, http, cluster);
     }
 
     /** True when the lake is a folder on this machine (the demo lake can be generated into it). */
@@ -110,11 +114,18 @@ public record PuffinConfig(
     /** Resolves unqualified table names in this schema ({@code tpch}, or a catalog's {@code iceberg.tpch}). */
     public PuffinConfig withDefaultSchema(String schema) {
         return new PuffinConfig(port, lake, scaleFactor, schema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
+    }
+
+    /** Engines and worker processes share the secret in {@code file} (see {@link ClusterConfig}). */
+    public PuffinConfig withClusterSecretFile(Path file) {
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit,
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http,
+                cluster.withSecretFile(file));
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
     }
 }

@@ -71,7 +71,7 @@ class DuckDbTextTest {
     void theCliPrintsTheServicesAnswerAsDuckDbsCliWould() throws Exception {
         try (EmbeddedService service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 1), GenerationProgress.SILENT)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            QueryCommand command = new QueryCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            QueryCommand command = new QueryCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, java.util.Optional.empty());
             String sql = "SELECT CAST(20.0 AS DOUBLE) AS d, CAST(1e20 AS DOUBLE) AS big, CAST(0.10 AS DECIMAL(4,2)) AS m, "
                     + "TIMESTAMP '1995-01-01 10:00:00' AS t, TIMESTAMP '1995-01-01 10:00:00.5' AS tf, DATE '1995-01-01' AS dt";
             assertEquals(0, command.run(sql, "http://127.0.0.1:" + service.port(), Duration.ofMinutes(1)));

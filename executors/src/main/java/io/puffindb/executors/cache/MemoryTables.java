@@ -177,8 +177,8 @@ public final class MemoryTables {
         try (FileCache.Lease staged = ssd.stage(remote)) {
             String name = tableName(key);
             long before = memoryInTables();
-            execute("CREATE OR REPLACE TABLE " + DATABASE + "." + name + " AS SELECT * FROM "
-                    + data.scanRenderer().relation(data.splits(), ScanFiles::readablePath));
+            execute(engine.atCachedPaths("CREATE OR REPLACE TABLE " + DATABASE + "." + name + " AS SELECT * FROM "
+                    + data.scanRenderer().relation(data.splits(), ScanFiles::readablePath), remote));
             compress();
             long bytes = Math.max(0, memoryInTables() - before);
             List<Held> evicted = new ArrayList<>();

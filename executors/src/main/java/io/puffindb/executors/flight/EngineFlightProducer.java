@@ -16,6 +16,7 @@ import io.grpc.Context;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.Result;
+import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.NoOpFlightProducer;
 import org.apache.arrow.flight.Ticket;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * SQL in this engine's DuckDB, its inputs pulled from other engines first, and stream the result
  * batch by batch as DuckDB produces it, waiting while the consumer is not ready — or a held result.
  * Actions: a task run to its end and handed over ({@link TaskHandover}), a cached file copied out
- * ({@link CachedFiles}), a finished task's cache usage ({@link TaskUsages}).
+ * ({@link CachedFiles}), a finished task's cache usage ({@link TaskUsages}), a query's end ({@link TaskTickets}).
+ * A task runs only from a ticket the MONOSTORE signed ({@link TaskTickets#verify}), never from SQL a caller wrote.
  */
 public final class EngineFlightProducer extends NoOpFlightProducer {
     private static final Logger LOG = LoggerFactory.getLogger(EngineFlightProducer.class);
@@ -52,11 +54,16 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     private final TaskUsages usages = new TaskUsages();
     private final Optional<Registry> registry;
     private final ObjectStores stores;
+    private final TaskTickets tickets;
 
-    /** {@code registry}: the deployment's shared Registry, through which this engine can hand task outputs over (none: it only streams). */
+    /**
+     * {@code registry}: the deployment's shared Registry, through which this engine can hand task outputs over (none: it only streams);
+     * {@code tickets}: what decides whether a ticket may run here.
+     */
     public EngineFlightProducer(DuckDbEngine engine, BufferAllocator allocator, FlightClients clients, ResultStore results, int batchRows,
-            Optional<Registry> registry, ObjectStores stores) {
+            Optional<Registry> registry, ObjectStores stores, TaskTickets tickets) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.tickets = requireNonNull(tickets, "tickets is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
@@ -72,8 +79,11 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
             if (ResultStore.isResultTicket(bytes)) {
                 serveResult(bytes, listener);
             } else {
-                runTask(TaskSpec.fromTicket(bytes), TaskOutput.flight(listener));
+                runTask(tickets.verify(bytes).task(), TaskOutput.flight(listener));
             }
+        } catch (FlightRuntimeException e) {
+            LOG.warn("Flight stream refused or failed: {}", e.getMessage());
+            listener.error(e);
         } catch (Exception e) {
             LOG.warn("Flight stream failed: {}", e.getMessage());
             listener.error(CallStatus.INTERNAL.withDescription(String.valueOf(e.getMessage())).withCause(e).toRuntimeException());
@@ -90,9 +100,16 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                     listener.onCompleted();
                 }
                 case CachedFiles.ACTION -> CachedFiles.serve(engine.cache(), action, listener);
-                case TaskHandover.ACTION -> handOver(TaskHandover.Request.fromBytes(action.getBody()), listener);
+                case TaskHandover.ACTION -> handOver(tickets.verify(action.getBody()), listener);
+                case TaskTickets.END_ACTION -> {
+                    tickets.ended(action.getBody());
+                    listener.onCompleted();
+                }
                 default -> listener.onError(CallStatus.UNIMPLEMENTED.withDescription("Unknown action " + action.getType()).toRuntimeException());
             }
+        } catch (FlightRuntimeException e) {
+            LOG.warn("Flight action {} refused or failed: {}", action.getType(), e.getMessage());
+            listener.onError(e);
         } catch (Exception e) {
             LOG.warn("Flight action {} failed: {}", action.getType(), e.getMessage());
             listener.onError(CallStatus.INTERNAL.withDescription(String.valueOf(e.getMessage())).withCause(e).toRuntimeException());
@@ -108,11 +125,12 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
      * Runs the task to its end into an Arrow IPC stream, then hands it over by size: into the Registry,
      * or spilled to the object store; then counts it complete in the stage and answers where it went.
      */
-    private void handOver(TaskHandover.Request request, StreamListener<Result> listener) throws Exception {
+    private void handOver(TaskTicket ticket, StreamListener<Result> listener) throws Exception {
         Registry shared = registry.orElseThrow(() -> CallStatus.UNAVAILABLE
                 .withDescription("This worker has no shared Registry to hand task outputs over; start it with --registry redis://...").toRuntimeException());
-        TaskSpec task = request.task();
-        TaskHandover.Stage stage = request.stage();
+        TaskSpec task = ticket.task();
+        TaskHandover.Stage stage = Optional.ofNullable(ticket.stage()).orElseThrow(() -> CallStatus.INVALID_ARGUMENT
+                .withDescription("The ticket of task " + task.taskId() + " streams its rows; it does not hand them over").toRuntimeException());
         SpillingOutputStream out = new SpillingOutputStream(stage.smallResultBytes(), SPILL_TEMP);
         try {
             long rows = runTask(task, TaskOutput.ipc(out));
@@ -168,7 +186,8 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                             + "SELECT * FROM " + SqlLiterals.identifier(streamName));
                 }
             }
-            try (VectorSchemaRoot out = VectorSchemaRoot.create(resultSchema(connection, task.sql(), taskMemory), taskMemory);
+            String sql = engine.atCachedPaths(task.sql(), task.files());
+            try (VectorSchemaRoot out = VectorSchemaRoot.create(resultSchema(connection, sql, taskMemory), taskMemory);
                     Statement statement = connection.createStatement()) {
                 // The schema goes out before the work starts, so the consumer knows at once that the task is under way.
                 output.start(out);
@@ -179,7 +198,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 call.addListener(stop, Runnable::run);
                 try {
                     // Cancelled while its files were staged or its schema computed: a statement not yet running ignores cancel.
-                    return call.isCancelled() ? 0 : runQuery(statement, task.sql(), taskMemory, out, output);
+                    return call.isCancelled() ? 0 : runQuery(statement, sql, taskMemory, out, output);
                 } finally {
                     call.removeListener(stop);
                 }

@@ -69,7 +69,7 @@ public final class GatherReader extends ArrowReader {
             attempt++;
             long rows = 0;
             long bodyBytes = 0;
-            try (FlightStream stream = clients.to(worker).getStream(new Ticket(task.spec().toTicket()), CallOptions.timeout(timeout.toMillis(),
+            try (FlightStream stream = clients.to(worker).getStream(new Ticket(task.ticket()), CallOptions.timeout(timeout.toMillis(),
                     TimeUnit.MILLISECONDS))) {
                 openStreams.add(stream);
                 AtomicBoolean started = new AtomicBoolean();

@@ -81,7 +81,7 @@ public final class HandoverReader extends ArrowReader {
         long start = System.nanoTime();
         RuntimeException lastFailure = null;
         int attempt = 0;
-        TaskHandover.Request request = new TaskHandover.Request(task.spec(), stage);
+        byte[] request = task.handoverTicket(stage);
         for (String worker : task.workerLocations()) {
             attempt++;
             try {
@@ -103,10 +103,10 @@ public final class HandoverReader extends ArrowReader {
     }
 
     // The call is made inside the stage's cancellable context, so abort() ends it on the worker too.
-    private TaskHandover.Outcome runOn(String worker, TaskHandover.Request request) {
+    private TaskHandover.Outcome runOn(String worker, byte[] request) {
         Context previous = calls.attach();
         try {
-            Iterator<Result> answer = clients.to(worker).doAction(new Action(TaskHandover.ACTION, request.toBytes()));
+            Iterator<Result> answer = clients.to(worker).doAction(new Action(TaskHandover.ACTION, request));
             TaskHandover.Outcome outcome = TaskHandover.Outcome.fromBytes(answer.next().getBody());
             answer.forEachRemaining(ignored -> { });
             return outcome;

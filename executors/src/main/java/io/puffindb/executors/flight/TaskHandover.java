@@ -8,7 +8,8 @@ import io.puffindb.lake.cache.CacheUsage;
 import java.io.IOException;
 
 /**
- * The Flight action {@value #ACTION}: run a task to its end and hand its whole output over instead
+ * The Flight action {@value #ACTION}, whose body is a signed handover ticket ({@link QueryTickets#handover}):
+ * run a task to its end and hand its whole output over instead
  * of streaming it — into the Registry under {@link #resultKey} when its Arrow IPC bytes are at most
  * {@code smallResultBytes}, else into the object store at {@link #spillUri} — then count the task
  * complete in the Registry's stage. The answer says which way it went.
@@ -22,17 +23,6 @@ public final class TaskHandover {
 
     /** A fragment's tasks handed over together: the Registry stage counting them, and where their outputs go. */
     public record Stage(String stageId, long smallResultBytes, String spillFolder, long ttlMillis) {
-    }
-
-    /** What the consumer asks of a worker: one task of a stage. */
-    public record Request(TaskSpec task, Stage stage) {
-        byte[] toBytes() {
-            return encode(this);
-        }
-
-        static Request fromBytes(byte[] body) {
-            return decode(body, Request.class);
-        }
     }
 
     /**

@@ -151,7 +151,7 @@ class MemoryTablesTest {
     }
 
     private DuckDbEngine engine() {
-        DuckDbEngine engine = new DuckDbEngine(1, "1GB", new FileCache(root.resolve("cache-" + closing.size()), 1L << 30, stores));
+        DuckDbEngine engine = new DuckDbEngine(1, "1GB", new FileCache(root.resolve("cache-" + closing.size()), 1L << 30, stores), List.of(root.resolve("lake")));
         closing.add(engine);
         return engine;
     }
