@@ -76,7 +76,6 @@ public final class ConfigLoader {
             Map.entry("handover.result.ttl", "PT10M"),
             Map.entry("client.cache.bytes", String.valueOf(ClientConfig.defaults().ssdBytes())),
             Map.entry("client.cache.ram.bytes", String.valueOf(ClientConfig.defaults().ramBytes())),
-            Map.entry("bind", "127.0.0.1"),
             Map.entry("cluster.secret.file", ""),
             Map.entry("flight.port.range", "0"));
 

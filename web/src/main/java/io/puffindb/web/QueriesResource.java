@@ -1,5 +1,7 @@
 package io.puffindb.web;
 
+import static java.lang.String.format;
+
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
@@ -50,7 +52,10 @@ final class QueriesResource {
         if (!owners.visible(id, Caller.of(ctx))) {
             throw notFound;
         }
-        ctx.json(active.plan(id).orElseThrow(() -> notFound));
+        // A query is visible from the moment it is received, before its plan exists.
+        ctx.json(active.plan(id).orElseThrow(() -> active.progress(id).isPresent()
+                ? new PuffinException(ErrorCode.NOT_FOUND, format("Query %s is still being planned: its plan is here once planning ends", id))
+                : notFound));
     }
 
     // Another user's query answers as one that does not exist: its id tells nothing.

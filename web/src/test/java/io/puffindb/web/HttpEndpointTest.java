@@ -298,14 +298,6 @@ class HttpEndpointTest {
     }
 
     @Test
-    void malformedWorkerHeartbeatIs400() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/workers")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": ")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(400, response.statusCode(), response.body());
-        assertEquals("BAD_REQUEST", error(response).get("code").asText());
-    }
-
-    @Test
     void anUnknownExplainFormatIs400NamingTheFormats() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/v1/explain?format=bogus&sql=select%201")).build(),
                 HttpResponse.BodyHandlers.ofString());
