@@ -1,7 +1,6 @@
 package io.puffindb.web;
 
 import static java.lang.String.format;
-
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
