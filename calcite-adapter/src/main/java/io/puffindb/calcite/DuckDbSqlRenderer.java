@@ -35,6 +35,7 @@ public final class DuckDbSqlRenderer {
 
     public String render(RelNode plan) {
         SqlNode sql = new Converter(scanFiles, exchangeInputs).visitRoot(plan).asStatement();
+        OutputNames.apply(sql, plan.getRowType().getFieldNames());
         return sql.toSqlString(config -> config.withDialect(PuffinDuckDbDialect.INSTANCE)
                 .withAlwaysUseParentheses(false)
                 .withIndentation(0)
