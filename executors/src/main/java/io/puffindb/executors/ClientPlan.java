@@ -56,14 +56,14 @@ public record ClientPlan(Optional<String> clientSql, List<ServiceInput> inputs, 
             inputs.add(new ServiceInput(input.name(), forClient.rootedAt(onMonostore, "the service's part " + input.name() + " of a client's plan")));
         }
         String sql = FragmentSql.render(root);
-        return new ClientPlan(Optional.of(forClient.columnNames().map(names -> named(sql, names)).orElse(sql)), inputs, filesRead(root));
+        return new ClientPlan(Optional.of(forClient.answerColumns().map(columns -> named(sql, columns)).orElse(sql)), inputs, filesRead(root));
     }
 
-    // The client's DuckDB answers under the query's names: a projection by position (#1, ...) keeps the rows' order.
-    private static String named(String sql, List<String> names) {
-        List<String> columns = new ArrayList<>(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            columns.add("#" + (i + 1) + " AS " + SqlLiterals.identifier(names.get(i)));
+    // The client's DuckDB answers with the query's columns: a projection by position (#1, ...) keeps the rows' order.
+    private static String named(String sql, AnswerColumns answer) {
+        List<String> columns = new ArrayList<>(answer.size());
+        for (int i = 0; i < answer.size(); i++) {
+            columns.add("#" + (answer.planColumn(i) + 1) + " AS " + SqlLiterals.identifier(answer.names().get(i)));
         }
         return "SELECT " + String.join(", ", columns) + " FROM (" + sql + ") AS answer";
     }

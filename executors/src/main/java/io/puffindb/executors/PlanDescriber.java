@@ -33,18 +33,18 @@ final class PlanDescriber {
         RelMetadataQuery metadata = root.root().getCluster().getMetadataQuery();
         List<FragmentDescription> fragments = new ArrayList<>();
         describeFragments(root, query, stats, fragments);
-        return new Explanation(answerNamed(describe(root, root.root(), metadata), query.columnNames()), textOf(root), RelOptUtil.toString(query.plan().root(),
+        return new Explanation(answerNamed(describe(root, root.root(), metadata), query.answerColumns()), textOf(root), RelOptUtil.toString(query.plan().root(),
                 SqlExplainLevel.EXPPLAN_ATTRIBUTES), fragments, sqlOf(root, stats), actualRows, elapsedMillis);
     }
 
-    // The plan's root produces the answer, so it shows the answer's column names (its own are the rendered SQL's).
-    private static PlanDescription answerNamed(PlanDescription root, Optional<List<String>> names) {
-        if (names.isEmpty() || names.get().size() != root.rowType().size()) {
+    // The plan's root produces the answer, so it shows the answer's columns (its own are the rendered SQL's).
+    private static PlanDescription answerNamed(PlanDescription root, Optional<AnswerColumns> answer) {
+        if (answer.isEmpty() || answer.get().size() != root.rowType().size()) {
             return root;
         }
         List<ColumnDescription> columns = new ArrayList<>();
-        for (int i = 0; i < names.get().size(); i++) {
-            columns.add(new ColumnDescription(names.get().get(i), root.rowType().get(i).type()));
+        for (int i = 0; i < answer.get().size(); i++) {
+            columns.add(new ColumnDescription(answer.get().names().get(i), root.rowType().get(answer.get().planColumn(i)).type()));
         }
         return new PlanDescription(root.operator(), root.tier(), root.fragment(), root.details(), columns, root.estimatedRows(),
                 root.estimatedBytes(), root.estimatedCost(), root.exchangeKind(), root.inputs());

@@ -13,12 +13,12 @@ import java.util.Optional;
 /**
  * A query after planning: its logical plan, its placement on the tiers cut into fragments, the
  * workers it was planned for, the cache directory as planning saw it, the table statistic its row
- * count will measure (if any), the time planning took, and the names its answer's columns carry
- * (DuckDB's for the caller's SQL, see {@link ResultNames}; none for a part of a query, which answers
- * under the names the SQL rendered for it gives).
+ * count will measure (if any), the time planning took, and its answer's columns (named as DuckDB
+ * names the caller's SQL, see {@link ResultNames}; none for a part of a query, which answers with
+ * the columns of the SQL rendered for it).
  */
 public record PreparedQuery(String sql, LogicalPlan plan, Fragment rootFragment, List<String> workers, TierMetadata metadata,
-        CacheSnapshot caches, Optional<GroupCount> measures, long planMillis, Optional<List<String>> columnNames) {
+        CacheSnapshot caches, Optional<GroupCount> measures, long planMillis, Optional<AnswerColumns> answerColumns) {
     public PreparedQuery {
         requireNonNull(sql, "sql is null");
         requireNonNull(plan, "plan is null");
@@ -27,7 +27,7 @@ public record PreparedQuery(String sql, LogicalPlan plan, Fragment rootFragment,
         requireNonNull(metadata, "metadata is null");
         requireNonNull(caches, "caches is null");
         requireNonNull(measures, "measures is null");
-        columnNames = columnNames.map(List::copyOf);
+        requireNonNull(answerColumns, "answerColumns is null");
     }
 
     /**

@@ -149,7 +149,7 @@ public final class QueryExecutor implements AutoCloseable {
             CacheSnapshot caches = new CacheSnapshot(directory, monostore.id(),
                     liveWorkers.stream().collect(java.util.stream.Collectors.toMap(WorkerPool.WorkerStatus::id, WorkerPool.WorkerStatus::location)));
             ThroughRewriter.Rewritten resolved = through.rewrite(parsed, PhysicalPlanner.tiers(live.size()));
-            List<String> namingTexts = ResultNames.texts(sql, parsed, resolved.query());
+            ResultNames.Question naming = ResultNames.question(sql, parsed, resolved.query());
             PhysicalPlanner.Planning planning = client.isPresent()
                     ? planner.startForClient(live.size(), client.get().over(caches), statistics.forPlanning(), stop)
                     : planner.start(live.size(), caches, statistics.forPlanning(), stop);
@@ -158,9 +158,9 @@ public final class QueryExecutor implements AutoCloseable {
             LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
             RelNode physical = SplitPruner.prune(planning.place(plan.root(), client.isPresent() ? TierConvention.CLIENT : TierConvention.MONOSTORE));
             Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);
-            List<String> columnNames = names.of(namingTexts, validated, frontEnd.defaultSchemaPath());
+            AnswerColumns columns = names.of(naming, validated, frontEnd.defaultSchemaPath());
             return new PreparedQuery(sql, plan, root, live, planning.metadata(), caches, GroupCount.of(plan.root()),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.of(columnNames));
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.of(columns));
         } catch (PuffinException e) {
             throw e;
         } catch (StackOverflowError e) {

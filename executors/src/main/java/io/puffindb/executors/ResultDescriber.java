@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -33,10 +34,10 @@ final class ResultDescriber {
     List<LakeColumn> describe(PreparedQuery query) {
         try (DuckDBConnection connection = engine.connect()) {
             List<LakeColumn> columns = describe(connection, query.rootFragment());
-            // The types are the rendered SQL's, the names the answer's (as the query's rows will carry them).
-            return query.columnNames().filter(names -> names.size() == columns.size())
-                    .map(names -> java.util.stream.IntStream.range(0, names.size())
-                            .mapToObj(i -> new LakeColumn(names.get(i), columns.get(i).duckDbType())).toList())
+            // The types are the rendered SQL's, the names and order the answer's (as the query's rows will carry them).
+            return query.answerColumns().filter(answer -> answer.size() == columns.size())
+                    .map(answer -> IntStream.range(0, answer.size())
+                            .mapToObj(i -> new LakeColumn(answer.names().get(i), columns.get(answer.planColumn(i)).duckDbType())).toList())
                     .orElse(columns);
         } catch (SQLException e) {
             throw DuckDbErrors.fromDuckDb(e, "Describe");

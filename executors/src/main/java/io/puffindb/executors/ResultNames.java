@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -66,57 +67,86 @@ public final class ResultNames implements AutoCloseable {
     }
 
     /**
-     * The texts of a query to ask DuckDB, best first: the caller's own, then the parsed query (its
-     * THROUGH clauses resolved) in DuckDB's dialect. Taken before validation, which rewrites the tree.
-     * None where DuckDB's names would not line up with the plan's columns: a {@code *} over a join
-     * {@code USING} or {@code NATURAL}, whose columns Calcite orders as the SQL standard does (the
-     * shared ones first) and DuckDB in the left table's place.
+     * What to ask DuckDB about a query: its texts, best first (the caller's own, then the parsed query
+     * with its THROUGH clauses resolved, in DuckDB's dialect), and whether DuckDB may order the columns
+     * otherwise than the plan: a {@code *} over a join {@code USING} or {@code NATURAL}, whose columns
+     * Calcite orders as the SQL standard does (the shared ones first) and DuckDB in the left table's place.
      */
-    public static List<String> texts(String sql, SqlNode parsed, SqlNode resolved) {
-        if (starOverUsingJoin(resolved)) {
-            return List.of();
+    public record Question(List<String> texts, boolean starOverUsingJoin) {
+        public Question {
+            texts = List.copyOf(texts);
         }
-        Optional<String> rendered = render(resolved);
+    }
+
+    /** The question about a query, taken before validation (which rewrites the tree). */
+    public static Question question(String sql, SqlNode parsed, SqlNode resolved) {
         List<String> texts = new ArrayList<>();
         if (resolved == parsed) {
             texts.add(sql); // no THROUGH: DuckDB reads the caller's text itself
         }
-        rendered.ifPresent(texts::add);
-        return texts;
+        render(resolved).ifPresent(texts::add);
+        return new Question(texts, starOverUsingJoin(resolved));
     }
 
     /**
-     * DuckDB's names for the first of {@code texts} it can prepare over the tables {@code plan} reads
-     * (unqualified names resolving in {@code defaultSchema}), else the plan's validated names.
+     * DuckDB's columns for the first of the question's texts it can prepare over the tables {@code plan}
+     * reads (unqualified names resolving in {@code defaultSchema}), else the plan's validated names.
      */
-    public synchronized List<String> of(List<String> texts, LogicalPlan plan, List<String> defaultSchema) {
-        List<String> validated = plan.columnNames();
-        if (texts.isEmpty()) {
-            return validated;
-        }
+    public synchronized AnswerColumns of(Question question, LogicalPlan plan, List<String> defaultSchema) {
+        AnswerColumns validated = AnswerColumns.inPlanOrder(plan.columnNames());
         try {
             declareTables(plan.root(), defaultSchema);
         } catch (SQLException e) {
             LOG.warn("Could not declare the tables of a query to name its columns, Calcite's names stand: {}", e.getMessage());
             return validated;
         }
-        for (String text : texts) {
-            try (PreparedStatement statement = duckdb.prepareStatement(text)) {
-                ResultSetMetaData columns = statement.getMetaData();
-                List<String> names = new ArrayList<>(columns.getColumnCount());
-                for (int i = 1; i <= columns.getColumnCount(); i++) {
-                    names.add(columns.getColumnName(i));
-                }
-                if (names.size() == validated.size()) {
-                    return names;
-                }
-                LOG.warn("DuckDB names {} columns {} where the plan has {} {}: trying the next text of the query", names.size(), names,
-                        validated.size(), validated);
-            } catch (SQLException e) {
-                LOG.debug("DuckDB cannot prepare {}: {}", text, e.getMessage());
+        for (String text : question.texts()) {
+            Optional<List<String>> names = duckDbNames(text);
+            if (names.isEmpty()) {
+                continue;
             }
+            if (names.get().size() != validated.size()) {
+                LOG.warn("DuckDB names {} columns {} where the plan has {} {}: trying the next text of the query", names.get().size(), names.get(),
+                        validated.size(), validated.names());
+                continue;
+            }
+            if (!question.starOverUsingJoin()) {
+                return AnswerColumns.inPlanOrder(names.get());
+            }
+            Optional<AnswerColumns> matched = matchByName(names.get(), validated.names());
+            if (matched.isPresent()) {
+                return matched.get();
+            }
+            LOG.info("A * over a join USING whose columns DuckDB names {} cannot be matched to the plan's {}: the plan's names stand",
+                    names.get(), validated.names());
+            return validated;
         }
         return validated;
+    }
+
+    private Optional<List<String>> duckDbNames(String text) {
+        try (PreparedStatement statement = duckdb.prepareStatement(text)) {
+            ResultSetMetaData columns = statement.getMetaData();
+            List<String> names = new ArrayList<>(columns.getColumnCount());
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                names.add(columns.getColumnName(i));
+            }
+            return Optional.of(names);
+        } catch (SQLException e) {
+            LOG.debug("DuckDB cannot prepare {}: {}", text, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    // DuckDB's columns as the plan's, each found by its name (case aside, as identifiers are), when every
+    // name on either side is unique: then the two differ only in order.
+    private static Optional<AnswerColumns> matchByName(List<String> duckDb, List<String> plan) {
+        List<String> duckDbKeys = duckDb.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        List<String> planKeys = plan.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        if (new HashSet<>(duckDbKeys).size() != duckDbKeys.size() || !new HashSet<>(duckDbKeys).equals(new HashSet<>(planKeys))) {
+            return Optional.empty();
+        }
+        return Optional.of(new AnswerColumns(duckDb, duckDbKeys.stream().map(planKeys::indexOf).toList()));
     }
 
     private void declareTables(RelNode root, List<String> defaultSchema) throws SQLException {

@@ -22,7 +22,7 @@ public final class RunningQuery implements AutoCloseable {
     private final BufferAllocator memory;
     private final LongConsumer readToTheEnd;
     private boolean ended;
-    // The answer's column names over the engine's batches; null until the result's schema is known.
+    // The answer's columns over the engine's batches; null until the result's schema is known.
     private Optional<RenamedBatches> renamed;
 
     /** @param readToTheEnd told the row count once the last batch has been read */
@@ -55,7 +55,7 @@ public final class RunningQuery implements AutoCloseable {
 
     private Optional<RenamedBatches> renamed(VectorSchemaRoot source) {
         if (renamed == null) {
-            renamed = handle.query().columnNames().flatMap(names -> RenamedBatches.of(source, names, memory));
+            renamed = handle.query().answerColumns().flatMap(columns -> RenamedBatches.of(source, columns, memory));
         }
         return renamed;
     }
