@@ -6,6 +6,7 @@ import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.executors.cache.MemoryTables;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.flight.EngineFlightProducer;
+import io.puffindb.executors.flight.HandoverFolder;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.FlightEndpoint;
 import io.puffindb.executors.flight.ResultStore;
@@ -55,6 +56,8 @@ public final class WorkerNode implements AutoCloseable {
         this.memoryTables = ram.monostoreBytes() > 0 && ram.form() == RamSettings.Form.TABLES
                 ? new MemoryTables(engine, ram.monostoreBytes(), ram.compression(), inRam) : MemoryTables.none(engine);
         this.clients = new FlightClients(allocator);
+        // What killed engines of this host left behind is swept before this one writes its own.
+        HandoverFolder.sweepDeadProcesses();
         this.producer = new EngineFlightProducer(engine, allocator, clients, results, batchRows, sharedRegistry, stores);
         this.endpoint = new FlightEndpoint(allocator, requireNonNull(host, "host is null"), port, producer);
     }

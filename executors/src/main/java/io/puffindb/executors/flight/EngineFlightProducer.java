@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineFlightProducer extends NoOpFlightProducer {
     private static final Logger LOG = LoggerFactory.getLogger(EngineFlightProducer.class);
-    private static final java.nio.file.Path SPILL_TEMP = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "puffindb-handover");
 
     private final DuckDbEngine engine;
     private final BufferAllocator allocator;
@@ -113,7 +112,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 .withDescription("This worker has no shared Registry to hand task outputs over; start it with --registry redis://...").toRuntimeException());
         TaskSpec task = request.task();
         TaskHandover.Stage stage = request.stage();
-        SpillingOutputStream out = new SpillingOutputStream(stage.smallResultBytes(), SPILL_TEMP);
+        SpillingOutputStream out = new SpillingOutputStream(stage.smallResultBytes(), stage.maxSpillBytes(), HandoverFolder.OF_THIS_PROCESS);
         try {
             long rows = runTask(task, TaskOutput.ipc(out));
             out.close();
