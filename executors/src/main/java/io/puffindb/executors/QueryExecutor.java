@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.calcite.LogicalPlan;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
+import io.puffindb.calcite.through.ThroughLimits;
 import io.puffindb.calcite.through.ThroughRewriter;
 import io.puffindb.calcite.tier.TierConvention;
 import io.puffindb.executors.cache.CacheDirectory;
@@ -98,7 +99,7 @@ public final class QueryExecutor implements AutoCloseable {
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.batchRows = batchRows;
         this.remotes = new RemoteQueryClient(timeout);
-        this.through = new ThroughRewriter(requireNonNull(allowList, "allowList is null"), remotes);
+        this.through = new ThroughRewriter(requireNonNull(allowList, "allowList is null"), remotes, ThroughLimits.DEFAULTS);
     }
 
     public PreparedQuery prepare(String sql) {
