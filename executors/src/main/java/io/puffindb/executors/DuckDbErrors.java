@@ -9,22 +9,30 @@ import java.util.List;
 
 /**
  * Sorts DuckDB's failures: errors in the data or the query's own arithmetic (conversion, overflow,
- * invalid input) are the caller's; anything else — a binder error in SQL we generated from a plan
- * Calcite validated, say — is ours.
+ * invalid input) are the caller's; running out of memory or disk is a resource error; anything else —
+ * a binder error in SQL we generated from a plan Calcite validated, say — is ours.
  */
-final class DuckDbErrors {
+public final class DuckDbErrors {
     private static final List<String> CALLER_ERRORS = List.of(
             "Conversion Error", "Out of Range Error", "Invalid Input Error", "Constraint Error");
+    private static final List<String> RESOURCE_ERRORS = List.of("Out of Memory Error", "could not allocate", "No space left on device");
 
     private DuckDbErrors() {
     }
 
     static PuffinException fromDuckDb(SQLException e, String what) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return fromMessage(e.getMessage() == null ? e.toString() : e.getMessage(), what, e);
+    }
+
+    /** {@code message}: DuckDB's error text, as it came from an engine here or a worker. */
+    public static PuffinException fromMessage(String message, String what, Throwable cause) {
         if (message.contains("INTERRUPT") || message.contains("Interrupted")) {
-            return new PuffinException(ErrorCode.CANCELLED, format("%s was cancelled", what), e);
+            return new PuffinException(ErrorCode.CANCELLED, format("%s was cancelled", what), cause);
+        }
+        if (RESOURCE_ERRORS.stream().anyMatch(message::contains)) {
+            return new PuffinException(ErrorCode.RESOURCE_EXHAUSTED, format("%s ran out of resources: %s", what, message), cause);
         }
         boolean callers = CALLER_ERRORS.stream().anyMatch(message::contains);
-        return new PuffinException(callers ? ErrorCode.QUERY_FAILED : ErrorCode.INTERNAL_ERROR, format("%s failed: %s", what, message), e);
+        return new PuffinException(callers ? ErrorCode.QUERY_FAILED : ErrorCode.INTERNAL_ERROR, format("%s failed: %s", what, message), cause);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.HandoverReader;
+import io.puffindb.executors.flight.SpillBudget;
 import io.puffindb.executors.flight.TaskHandover;
 import io.puffindb.executors.flight.TaskStats;
 import io.puffindb.executors.flight.TaskStream;
@@ -66,9 +67,15 @@ public final class Handover {
         return rows * rowBytes / Math.max(1, tasks);
     }
 
+    /** A budget for one query's spills, shared by all its handovers. */
+    SpillBudget spillBudget() {
+        return new SpillBudget(settings.maxSpillBytesPerQuery());
+    }
+
     HandoverReader reader(BufferAllocator allocator, List<TaskStream> tasks, FlightClients clients, ExecutorService pool, Duration timeout,
-            Consumer<TaskStats> statsSink, String stageId) {
-        TaskHandover.Stage stage = new TaskHandover.Stage(stageId, settings.smallResultBytes(), settings.spillFolder(), settings.resultTtl().toMillis());
-        return new HandoverReader(allocator, tasks, clients, pool, timeout, statsSink, registry, stores, stage);
+            Consumer<TaskStats> statsSink, String stageId, SpillBudget spillBudget) {
+        TaskHandover.Stage stage = new TaskHandover.Stage(stageId, settings.smallResultBytes(), settings.spillFolder(), settings.resultTtl().toMillis(),
+                spillBudget.maxBytes());
+        return new HandoverReader(allocator, tasks, clients, pool, timeout, statsSink, registry, stores, stage, spillBudget);
     }
 }

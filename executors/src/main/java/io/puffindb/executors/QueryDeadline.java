@@ -37,6 +37,11 @@ final class QueryDeadline {
         return new PuffinException(ErrorCode.DEADLINE_EXCEEDED, format("Query exceeded its deadline of %s", timeout), cause);
     }
 
+    /** {@code stopped}: what the query was doing when its time was up. */
+    PuffinException exceeded(String stopped, Throwable cause) {
+        return new PuffinException(ErrorCode.DEADLINE_EXCEEDED, format("Query exceeded its deadline of %s. %s", timeout, stopped), cause);
+    }
+
     void disarm() {
         timer.cancel(false);
     }

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.calcite.LogicalPlan;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
+import io.puffindb.calcite.through.ThroughLimits;
 import io.puffindb.calcite.through.ThroughRewriter;
 import io.puffindb.calcite.tier.TierConvention;
 import io.puffindb.executors.cache.CacheDirectory;
@@ -28,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.SqlNode;
@@ -66,6 +68,8 @@ public final class QueryExecutor implements AutoCloseable {
     private static final int PROMOTION_QUEUE = 4096;
     // Calcite's validator, converter and planner recurse over the tree: a query at the shape guard's depth limit fits with room to spare.
     private static final long PLANNER_STACK_BYTES = 64L << 20;
+    private static final Duration PLANNING_POLL = Duration.ofMillis(20);
+    private static final Duration PLANNING_STOP_GRACE = Duration.ofMillis(500);
 
     private final ExecutorService pullers = Executors.newCachedThreadPool(daemon("task-puller"));
     // The deadline timer only hands cancels over to their own threads: one blocked cancel stalls no other deadline.
@@ -96,7 +100,7 @@ public final class QueryExecutor implements AutoCloseable {
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.batchRows = batchRows;
         this.remotes = new RemoteQueryClient(timeout);
-        this.through = new ThroughRewriter(requireNonNull(allowList, "allowList is null"), remotes);
+        this.through = new ThroughRewriter(requireNonNull(allowList, "allowList is null"), remotes, ThroughLimits.DEFAULTS);
     }
 
     public PreparedQuery prepare(String sql) {
@@ -114,30 +118,56 @@ public final class QueryExecutor implements AutoCloseable {
     }
 
     /**
-     * Plans on a planner thread (a deep stack: Calcite recurses over the query's tree) and waits for it,
-     * unless {@code cancellation} fires first: then the planner is told to stop and the wait ends at once.
+     * Plans on a planner thread (a deep stack: Calcite recurses over the query's tree) and waits for it.
+     * When {@code cancellation} fires the planner is told to stop (Calcite's cancel flag, an interrupt
+     * for a call it waits on) and given a moment to say what it was doing; then the wait ends either way.
      */
     private PreparedQuery prepare(String sql, Optional<ClientCopies> client, Cancellation cancellation) {
         CancelFlag stop = new CancelFlag(new AtomicBoolean());
-        Future<PreparedQuery> planning = planners.submit(() -> plan(sql, client, stop));
+        CompletableFuture<PreparedQuery> outcome = new CompletableFuture<>();
+        Future<?> planning = planners.submit(() -> {
+            try {
+                outcome.complete(plan(sql, client, stop));
+            } catch (RuntimeException | Error e) {
+                outcome.completeExceptionally(e);
+            }
+        });
         cancellation.onCancel(() -> {
             stop.requestCancel();
             planning.cancel(true);
         });
-        try {
-            return planning.get();
-        } catch (CancellationException e) {
-            throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled while it was planned", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
+        long gaveUpAt = Long.MAX_VALUE;
+        while (true) {
+            try {
+                return outcome.get(PLANNING_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (cancellation.isCancelled()) {
+                    gaveUpAt = Math.min(gaveUpAt, System.nanoTime() + stopGrace().toNanos());
+                    if (System.nanoTime() > gaveUpAt) {
+                        throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled while it was planned", e);
+                    }
+                }
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cancellation.isCancelled()) {
+                    throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled while it was planned: " + cause.getMessage(), cause);
+                }
+                if (cause instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new PuffinException(ErrorCode.INTERNAL_ERROR, format("Planning failed: %s", cause), cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                planning.cancel(true);
+                throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled while it was planned", e);
             }
-            throw new PuffinException(ErrorCode.INTERNAL_ERROR, format("Planning failed: %s", e.getCause()), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            planning.cancel(true);
-            throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled while it was planned", e);
         }
+    }
+
+    // Short beside the deadline, so that a query stopped while planning still answers well within twice its deadline.
+    private Duration stopGrace() {
+        Duration quarter = timeout.dividedBy(4);
+        return quarter.compareTo(PLANNING_STOP_GRACE) < 0 ? quarter : PLANNING_STOP_GRACE;
     }
 
     private PreparedQuery plan(String sql, Optional<ClientCopies> client, CancelFlag stop) {
@@ -241,6 +271,9 @@ public final class QueryExecutor implements AutoCloseable {
             Closeables.closeQuietly(run);
             if (deadline.expired()) {
                 throw deadline.exceeded(e);
+            }
+            if (run.inputFailure().isPresent()) {
+                throw run.inputFailure().get();
             }
             throw e instanceof PuffinException ? e : new PuffinException(ErrorCode.INTERNAL_ERROR, "Query failed to start: " + e, e);
         }

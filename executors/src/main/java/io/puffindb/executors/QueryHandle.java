@@ -77,8 +77,14 @@ public final class QueryHandle {
 
     /** Why a query that failed stopped, when it was stopped: its deadline (504) or a cancel (499); else {@code failure} itself. */
     RuntimeException stoppedOr(RuntimeException failure) {
+        if (failure instanceof PuffinException timedOut && timedOut.code() == ErrorCode.DEADLINE_EXCEEDED) {
+            return failure; // a call with the same deadline ran out first, and says which
+        }
         if (deadline.expired()) {
-            return deadline.exceeded(failure);
+            // Stopped while planning, the failure says what planning was waiting on (a THROUGH endpoint, say).
+            return failure instanceof PuffinException stopped && stopped.code() == ErrorCode.CANCELLED
+                    ? deadline.exceeded(stopped.getMessage().replace("Query was cancelled", "Query was stopped"), failure)
+                    : deadline.exceeded(failure);
         }
         if (cancellation.isCancelled()) {
             return new PuffinException(ErrorCode.CANCELLED, "Query was cancelled", failure);

@@ -13,6 +13,8 @@ import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.GatherReader;
 import io.puffindb.executors.flight.HandoverReader;
 import io.puffindb.executors.flight.QueryTickets;
+import io.puffindb.executors.flight.SpillBudget;
+import io.puffindb.executors.flight.TaskReader;
 import io.puffindb.executors.flight.TaskStats;
 import io.puffindb.executors.flight.TaskStream;
 import io.puffindb.executors.fragment.Fragment;
@@ -69,6 +71,8 @@ final class QueryRun implements AutoCloseable {
     private final Map<String, List<StoredObject>> filesByTask = new ConcurrentHashMap<>();
     private final List<Promoter.Read> reads = new CopyOnWriteArrayList<>();
     private final List<MemoryTables.Reading> memoryReads = new CopyOnWriteArrayList<>();
+    private final List<TaskReader> taskReaders = new CopyOnWriteArrayList<>();
+    private final SpillBudget spillBudget;
 
     QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, Handover handover, ExecutorService pullers, Duration timeout, int splitsPerTask,
             BufferAllocator allocator, QueryStats stats, Cancellation cancellation) {
@@ -86,6 +90,7 @@ final class QueryRun implements AutoCloseable {
         this.stats = requireNonNull(stats, "stats is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
         this.tickets = monostore.tickets().forQuery(queryId, timeout, query.workers());
+        this.spillBudget = handover.spillBudget();
     }
 
     /** The in-memory tables this run reads, pinned until it closes. */
@@ -121,11 +126,14 @@ final class QueryRun implements AutoCloseable {
             };
             ArrowReader reader;
             if (handover.appliesTo(source, tasks.size(), query.workers())) {
-                HandoverReader handed = handover.reader(allocator, tasks, clients, pullers, timeout, done, queryId + "-f" + source.id());
+                HandoverReader handed = handover.reader(allocator, tasks, clients, pullers, timeout, done, queryId + "-f" + source.id(),
+                        spillBudget);
+                taskReaders.add(handed);
                 cancellation.onCancel(handed::abort);
                 reader = handed;
             } else {
                 GatherReader gather = new GatherReader(allocator, tasks, clients, pullers, timeout, done);
+                taskReaders.add(gather);
                 cancellation.onCancel(gather::abort);
                 reader = gather;
             }
@@ -136,7 +144,7 @@ final class QueryRun implements AutoCloseable {
             } catch (java.io.IOException e) {
                 // Not registered yet, so nobody else closes it (a handover's close clears its Registry entries).
                 Closeables.closeQuietly(reader);
-                throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Fragment " + source.id() + " did not start: " + e.getMessage(), e);
+                throw inputFailure().orElseGet(() -> new PuffinException(ErrorCode.INTERNAL_ERROR, "Fragment " + source.id() + " did not start: " + e.getMessage(), e));
             }
             if (counted) {
                 streams.register(connection, input.name() + "_stream", reader, allocator);
@@ -148,12 +156,20 @@ final class QueryRun implements AutoCloseable {
     }
 
     // Waits for the input's whole stream: its tasks' rows become a table DuckDB can count.
-    private static void copyIntoTable(DuckDBConnection connection, String name) {
+    private void copyIntoTable(DuckDBConnection connection, String name) {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE " + SqlLiterals.identifier(name) + " AS SELECT * FROM " + SqlLiterals.identifier(name + "_stream"));
         } catch (SQLException e) {
-            throw DuckDbErrors.fromDuckDb(e, "Gathering " + name);
+            throw inputFailure().orElseGet(() -> DuckDbErrors.fromDuckDb(e, "Gathering " + name));
         }
+    }
+
+    /**
+     * Why a LAMBDA input stopped, if one did: the real cause of a failure DuckDB reports only as invalid
+     * input from a stream (a lost worker, a worker's DuckDB out of memory, an error in the data).
+     */
+    Optional<PuffinException> inputFailure() {
+        return taskReaders.stream().map(TaskReader::failure).flatMap(Optional::stream).findFirst();
     }
 
     // Whether the fragment itself joins (below its exchanges, other fragments do their own joining).

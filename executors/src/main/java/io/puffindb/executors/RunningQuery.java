@@ -18,7 +18,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class RunningQuery implements AutoCloseable {
     private final QueryHandle handle;
     private final ArrowResult result;
-    private final AutoCloseable inputs;
+    private final QueryRun inputs;
     private final BufferAllocator memory;
     private final LongConsumer readToTheEnd;
     private boolean ended;
@@ -26,7 +26,7 @@ public final class RunningQuery implements AutoCloseable {
     private Optional<RenamedBatches> renamed;
 
     /** @param readToTheEnd told the row count once the last batch has been read */
-    RunningQuery(QueryHandle handle, ArrowResult result, AutoCloseable inputs, BufferAllocator memory, LongConsumer readToTheEnd) {
+    RunningQuery(QueryHandle handle, ArrowResult result, QueryRun inputs, BufferAllocator memory, LongConsumer readToTheEnd) {
         this.handle = requireNonNull(handle, "handle is null");
         this.result = requireNonNull(result, "result is null");
         this.inputs = requireNonNull(inputs, "inputs is null");
@@ -84,6 +84,9 @@ public final class RunningQuery implements AutoCloseable {
         }
         if (handle.cancellation().isCancelled()) {
             return new PuffinException(ErrorCode.CANCELLED, "Query was cancelled", e);
+        }
+        if (inputs.inputFailure().isPresent()) {
+            return inputs.inputFailure().get();
         }
         if (e instanceof PuffinException puffin) {
             return puffin;

@@ -6,6 +6,7 @@ import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.executors.cache.MemoryTables;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.flight.EngineFlightProducer;
+import io.puffindb.executors.flight.HandoverFolder;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.FlightEndpoint;
 import io.puffindb.executors.flight.PortRange;
@@ -71,6 +72,8 @@ public final class WorkerNode implements AutoCloseable {
                 ? new MemoryTables(engine, ram.monostoreBytes(), ram.compression(), inRam) : MemoryTables.none(engine);
         this.clients = new FlightClients(allocator, secret);
         this.tickets = new TaskTickets(secret, Clock.systemUTC(), clients);
+        // What killed engines of this host left behind is swept before this one writes its own.
+        HandoverFolder.sweepDeadProcesses();
         this.producer = new EngineFlightProducer(engine, allocator, clients, results, batchRows, sharedRegistry, stores, tickets);
         this.endpoint = new FlightEndpoint(allocator, requireNonNull(host, "host is null"), ports, producer, secret);
     }

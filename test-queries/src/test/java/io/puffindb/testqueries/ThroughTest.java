@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.puffindb.calcite.through.ThroughLimits;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.PlanDescription;
 import io.puffindb.lake.demo.GenerationProgress;
@@ -205,5 +206,25 @@ class ThroughTest {
         assertEquals("MONOSTORE", onMonostore.stream().filter(node -> node.operator().equals("TierTableScan")).findFirst().orElseThrow().tier());
         assertTrue(onMonostore.stream().filter(node -> node.operator().equals("TierTableScan")).findFirst().orElseThrow().details()
                 .contains("pinned=MONOSTORE"), "the pin shows in EXPLAIN");
+    }
+
+    @Test
+    void aCascadeDeeperThanTheLimitOrTooWideIsRefusedBeforeAnyServiceIsCalled() throws Exception {
+        // The service allows itself: a self-cascade would hold one request open per level.
+        String self = "'http://127.0.0.1:" + a.port() + "'";
+        String cascade = "select n_name from nation";
+        for (int level = 0; level < ThroughLimits.DEFAULTS.maxDepth() + 1; level++) {
+            cascade = "select n_name THROUGH " + self + " from (" + cascade + ") as t" + level;
+        }
+        PuffinClient.Answer deep = client.query(cascade, allocator);
+        assertEquals("VALIDATION_ERROR", deep.error().code(), deep.error().message());
+        assertTrue(deep.error().message().contains("levels deep"), deep.error().message());
+
+        String wide = java.util.stream.IntStream.rangeClosed(0, ThroughLimits.DEFAULTS.maxFanIn())
+                .mapToObj(i -> "select n_name THROUGH " + b() + " from nation")
+                .collect(java.util.stream.Collectors.joining(" union all "));
+        PuffinClient.Answer fanIn = client.query(wide, allocator);
+        assertEquals("VALIDATION_ERROR", fanIn.error().code(), fanIn.error().message());
+        assertTrue(fanIn.error().message().contains("subqueries THROUGH other services"), fanIn.error().message());
     }
 }

@@ -74,6 +74,7 @@ public final class ConfigLoader {
             Map.entry("handover.small.result.bytes", String.valueOf(1L << 20)),
             Map.entry("handover.spill", ""),
             Map.entry("handover.result.ttl", "PT10M"),
+            Map.entry("handover.max.spill.bytes", String.valueOf(HandoverSettings.DEFAULT_MAX_SPILL_BYTES)),
             Map.entry("client.cache.bytes", String.valueOf(ClientConfig.defaults().ssdBytes())),
             Map.entry("client.cache.ram.bytes", String.valueOf(ClientConfig.defaults().ramBytes())),
             Map.entry("cluster.secret.file", ""),
@@ -175,7 +176,8 @@ public final class ConfigLoader {
                             Long.parseLong(get("handover.small.result.bytes")),
                             // Spills go beside the caches unless a shared location (e.g. s3://bucket/spill) is set.
                             get("handover.spill").isEmpty() ? Path.of(get("cache.dir")).resolve("spill").toString() : get("handover.spill"),
-                            Duration.parse(get("handover.result.ttl"))),
+                            Duration.parse(get("handover.result.ttl")),
+                            Long.parseLong(get("handover.max.spill.bytes"))),
                     new HttpSettings(get("bind"), get("auth.token"), get("auth.token.file"), list(get("allowed.hosts")), list(get("cors.origins")),
                             get("tls.cert"), get("tls.key")),
                     new ClusterConfig(get("cluster.secret.file").isEmpty() ? Optional.empty() : Optional.of(Path.of(get("cluster.secret.file"))),

@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -43,10 +47,12 @@ public final class ThroughRewriter {
 
     private final AllowList allowList;
     private final RemoteService remoteService;
+    private final ThroughLimits limits;
 
-    public ThroughRewriter(AllowList allowList, RemoteService remoteService) {
+    public ThroughRewriter(AllowList allowList, RemoteService remoteService, ThroughLimits limits) {
         this.allowList = requireNonNull(allowList, "allowList is null");
         this.remoteService = requireNonNull(remoteService, "remoteService is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     /**
@@ -56,6 +62,7 @@ public final class ThroughRewriter {
     public Rewritten rewrite(SqlNode query, Set<Tier> tiers) {
         List<ThroughEndpoint> endpoints = new ArrayList<>();
         query.accept(new EndpointCollector(endpoints));
+        checkSpread(query, endpoints);
         for (ThroughEndpoint endpoint : endpoints) {
             allowList.check(endpoint);
             endpoint.tier().filter(tier -> !tiers.contains(tier)).ifPresent(missing -> {
@@ -66,6 +73,71 @@ public final class ThroughRewriter {
         List<RemoteThroughTable> tables = new ArrayList<>();
         SqlNode rewritten = endpoints.isEmpty() ? query : query.accept(new ThroughReplacer(tables));
         return new Rewritten(rewritten, tables);
+    }
+
+    // The text carries the whole cascade (each service runs the nested rest), so counting it here bounds every hop.
+    private void checkSpread(SqlNode query, List<ThroughEndpoint> endpoints) {
+        long remotes = endpoints.stream().filter(endpoint -> endpoint.service().isPresent()).count();
+        if (remotes > limits.maxFanIn()) {
+            throw new PuffinException(ErrorCode.VALIDATION_ERROR, format(
+                    "The query reads %d subqueries THROUGH other services; the limit is %d", remotes, limits.maxFanIn()));
+        }
+        int depth = query.accept(new RemoteDepth());
+        if (depth > limits.maxDepth()) {
+            throw new PuffinException(ErrorCode.VALIDATION_ERROR, format(
+                    "The query nests THROUGH other services %d levels deep; the limit is %d", depth, limits.maxDepth()));
+        }
+    }
+
+    /** How many remote THROUGHs nest inside each other at most, those inside remote subqueries included. */
+    private static final class RemoteDepth extends SqlBasicVisitor<Integer> {
+        @Override
+        public Integer visit(SqlCall call) {
+            int below = 0;
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand != null) {
+                    below = Math.max(below, operand.accept(this));
+                }
+            }
+            boolean remote = call instanceof SqlThroughSelect through && ThroughEndpoint.parse(through.endpoint()).service().isPresent();
+            return remote ? below + 1 : below;
+        }
+
+        @Override
+        public Integer visit(SqlNodeList list) {
+            int deepest = 0;
+            for (SqlNode node : list) {
+                if (node != null) {
+                    deepest = Math.max(deepest, node.accept(this));
+                }
+            }
+            return deepest;
+        }
+
+        @Override
+        public Integer visit(SqlIdentifier id) {
+            return 0;
+        }
+
+        @Override
+        public Integer visit(SqlLiteral literal) {
+            return 0;
+        }
+
+        @Override
+        public Integer visit(SqlDataTypeSpec type) {
+            return 0;
+        }
+
+        @Override
+        public Integer visit(SqlDynamicParam param) {
+            return 0;
+        }
+
+        @Override
+        public Integer visit(SqlIntervalQualifier qualifier) {
+            return 0;
+        }
     }
 
     /** A rewritten query and the remote subqueries it now reads as tables. */

@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngineFlightProducer extends NoOpFlightProducer {
     private static final Logger LOG = LoggerFactory.getLogger(EngineFlightProducer.class);
-    private static final java.nio.file.Path SPILL_TEMP = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "puffindb-handover");
 
     private final DuckDbEngine engine;
     private final BufferAllocator allocator;
@@ -131,7 +130,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         TaskSpec task = ticket.task();
         TaskHandover.Stage stage = Optional.ofNullable(ticket.stage()).orElseThrow(() -> CallStatus.INVALID_ARGUMENT
                 .withDescription("The ticket of task " + task.taskId() + " streams its rows; it does not hand them over").toRuntimeException());
-        SpillingOutputStream out = new SpillingOutputStream(stage.smallResultBytes(), SPILL_TEMP);
+        SpillingOutputStream out = new SpillingOutputStream(stage.smallResultBytes(), stage.maxSpillBytes(), HandoverFolder.OF_THIS_PROCESS);
         try {
             long rows = runTask(task, TaskOutput.ipc(out));
             out.close();

@@ -2,9 +2,11 @@ package io.puffindb.executors.flight;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.lake.PuffinException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.arrow.flight.CallOptions;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * control give back-pressure; nothing is held beyond the queue. A task whose worker fails before
  * sending any row is retried on the next worker.
  */
-public final class GatherReader extends ArrowReader {
+public final class GatherReader extends ArrowReader implements TaskReader {
     private static final Logger LOG = LoggerFactory.getLogger(GatherReader.class);
     private static final Object END = new Object();
     private static final Duration TASK_START_TIMEOUT = Duration.ofSeconds(30);
@@ -47,6 +50,7 @@ public final class GatherReader extends ArrowReader {
     private final List<FlightStream> openStreams = new CopyOnWriteArrayList<>();
     private final List<Future<?>> pullers;
     private final Consumer<TaskStats> statsSink;
+    private final AtomicReference<PuffinException> failure = new AtomicReference<>();
     private int ended;
     private long bytes;
 
@@ -107,6 +111,7 @@ public final class GatherReader extends ArrowReader {
                 LOG.warn("Task {} failed on worker {} (attempt {}): {}", task.spec().taskId(), worker, attempt, e.getMessage());
             }
         }
+        failure.compareAndSet(null, TaskFailures.of(task.spec().taskId(), lastFailure));
         schema.completeExceptionally(lastFailure);
         try {
             offer(new TaskFailure(task, lastFailure));
@@ -182,9 +187,15 @@ public final class GatherReader extends ArrowReader {
     }
 
     /** Stops the tasks (their streams are cancelled, so the workers stop) and wakes whoever reads. */
+    @Override
     public void abort() {
         closed.set(true);
         cancelStreams("query cancelled");
+    }
+
+    @Override
+    public Optional<PuffinException> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.grpc.Context;
 import io.puffindb.executors.fragment.TaskSpec;
+import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.store.ObjectStore;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.lake.store.StoredObject;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.Result;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * complete, then each task's Arrow IPC output is read in turn. A task whose worker fails is run on
  * the next one — always safe here, since nothing of it was read yet.
  */
-public final class HandoverReader extends ArrowReader {
+public final class HandoverReader extends ArrowReader implements TaskReader {
     private static final Logger LOG = LoggerFactory.getLogger(HandoverReader.class);
     private static final long POLL_MILLIS = 20;
 
@@ -50,6 +52,7 @@ public final class HandoverReader extends ArrowReader {
     private final Registry registry;
     private final ObjectStores stores;
     private final TaskHandover.Stage stage;
+    private final SpillBudget spillBudget;
     private final Duration timeout;
     private final Consumer<TaskStats> statsSink;
     private final List<Future<?>> runs;
@@ -57,6 +60,7 @@ public final class HandoverReader extends ArrowReader {
     private final Context.CancellableContext calls = Context.current().withCancellation();
     private final ConcurrentHashMap<String, RuntimeException> failures = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<PuffinException> failure = new AtomicReference<>();
     private final Object progress = new Object();
     private Iterator<TaskStream> unread;
     private ArrowStreamReader current;
@@ -64,13 +68,14 @@ public final class HandoverReader extends ArrowReader {
     private long bytes;
 
     public HandoverReader(BufferAllocator allocator, List<TaskStream> tasks, FlightClients clients, ExecutorService pool, Duration timeout,
-            Consumer<TaskStats> statsSink, Registry registry, ObjectStores stores, TaskHandover.Stage stage) {
+            Consumer<TaskStats> statsSink, Registry registry, ObjectStores stores, TaskHandover.Stage stage, SpillBudget spillBudget) {
         super(allocator);
         this.tasks = List.copyOf(tasks);
         this.clients = requireNonNull(clients, "clients is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.stage = requireNonNull(stage, "stage is null");
+        this.spillBudget = requireNonNull(spillBudget, "spillBudget is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.statsSink = requireNonNull(statsSink, "statsSink is null");
         registry.startStage(stage.stageId(), tasks.size());
@@ -86,10 +91,16 @@ public final class HandoverReader extends ArrowReader {
             attempt++;
             try {
                 TaskHandover.Outcome outcome = runOn(worker, request);
+                if (outcome.where().equals(TaskStats.SPILL)) {
+                    spillBudget.spent(task.spec().taskId(), outcome.bytes());
+                }
                 statsSink.accept(new TaskStats(task.spec().taskId(), worker, task.splits(), task.bytesIn(), outcome.rows(), outcome.bytes(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt, outcome.cache(), outcome.where()));
                 wake();
                 return;
+            } catch (PuffinException e) {
+                lastFailure = e; // over the spill budget: no other worker would do better
+                break;
             } catch (RuntimeException e) {
                 lastFailure = e;
                 if (closed.get()) {
@@ -99,6 +110,7 @@ public final class HandoverReader extends ArrowReader {
             }
         }
         failures.put(task.spec().taskId(), lastFailure);
+        failure.compareAndSet(null, TaskFailures.of(task.spec().taskId(), lastFailure));
         wake();
     }
 
@@ -225,11 +237,17 @@ public final class HandoverReader extends ArrowReader {
     }
 
     /** Stops waiting (the tasks' calls are cancelled, so the workers stop; tasks not started never start) and wakes whoever reads. */
+    @Override
     public void abort() {
         closed.set(true);
         calls.cancel(null);
         runs.forEach(run -> run.cancel(true));
         wake();
+    }
+
+    @Override
+    public Optional<PuffinException> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     @Override

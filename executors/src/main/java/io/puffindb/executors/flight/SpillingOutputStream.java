@@ -10,18 +10,21 @@ import java.util.Optional;
 /**
  * Keeps what is written in memory up to a threshold, then moves it to a temporary file and goes on
  * there: a task's output is known to be small (for the Registry) or large (for the object store)
- * only once it is all written.
+ * only once it is all written. It never grows past the query's spill budget.
  */
 final class SpillingOutputStream extends OutputStream {
     private final long threshold;
+    private final long maxBytes;
     private final Path folder;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream();
     private Path file;
     private OutputStream fileOut;
     private long written;
 
-    SpillingOutputStream(long threshold, Path folder) {
+    /** Fails a write that would take it past {@code maxBytes} in all (the query's spill budget). */
+    SpillingOutputStream(long threshold, long maxBytes, Path folder) {
         this.threshold = threshold;
+        this.maxBytes = maxBytes;
         this.folder = folder;
     }
 
@@ -33,6 +36,9 @@ final class SpillingOutputStream extends OutputStream {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         written += length;
+        if (written > maxBytes) {
+            throw new IOException(SpillBudget.EXCEEDED + ": a task's output passed " + maxBytes + " bytes");
+        }
         if (fileOut == null && written > threshold) {
             Files.createDirectories(folder);
             file = Files.createTempFile(folder, "task-", ".arrows");

@@ -21,8 +21,8 @@ public final class TaskHandover {
     private TaskHandover() {
     }
 
-    /** A fragment's tasks handed over together: the Registry stage counting them, and where their outputs go. */
-    public record Stage(String stageId, long smallResultBytes, String spillFolder, long ttlMillis) {
+    /** A fragment's tasks handed over together: the Registry stage counting them, where their outputs go, and how large one may grow. */
+    public record Stage(String stageId, long smallResultBytes, String spillFolder, long ttlMillis, long maxSpillBytes) {
     }
 
     /**
