@@ -149,6 +149,17 @@ class HttpSecurityTest {
     }
 
     @Test
+    void aThroughThatTheRemoteRefusesIsTheRemotesFailureNotThe401OfTheCaller() throws Exception {
+        String sql = "select n from (select count(*) as n THROUGH 'http://127.0.0.1:" + service.port() + "' from nation) t";
+        HttpResponse<String> response = http.send(request("/v1/query", Optional.of(ALICE)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(502, response.statusCode(), response.body());
+        JsonNode error = json.readTree(response.body()).path("error");
+        assertEquals("REMOTE_FAILED", error.path("code").asText());
+        assertTrue(error.path("message").asText().contains("HTTP 401"), error.toString());
+    }
+
+    @Test
     void theCliSendsItsToken() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
