@@ -12,22 +12,28 @@ function authorized(options = {}) {
 }
 
 export async function api(path, options = {}) {
-  let response = await fetch(path, authorized(options));
-  if (response.status === 401) {
+  const sent = sessionStorage.getItem(TOKEN_KEY);
+  const response = await fetch(path, authorized(options));
+  if (response.status !== 401) return response;
+  // Several calls may meet the 401 at once; prompt() blocks the page, so only the first asks and the others reuse its answer.
+  if (sessionStorage.getItem(TOKEN_KEY) === sent) {
     const token = window.prompt('This PuffinDB service needs a token (PUFFINDB_AUTH_TOKEN or a line of its token file, without the user):');
-    if (token) {
-      sessionStorage.setItem(TOKEN_KEY, token.trim());
-      response = await fetch(path, authorized(options));
-    }
+    if (!token) return response;
+    sessionStorage.setItem(TOKEN_KEY, token.trim());
   }
-  return response;
+  return fetch(path, authorized(options));
+}
+
+// Asks for the token when the page opens, if the service needs one, rather than in the middle of a first run.
+export function signIn() {
+  return api('/v1/queries').catch(() => {});
 }
 
 // Follows a Server-Sent Events stream: calls on[eventName](data) per event; returns { close() }.
 export function events(path, on) {
   const aborter = new AbortController();
   (async () => {
-    const response = await fetch(path, authorized({ signal: aborter.signal }));
+    const response = await api(path, { signal: aborter.signal });
     if (!response.ok || !response.body) return;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffered = '';

@@ -5,7 +5,7 @@ import { ResultGrid } from './grid.js';
 import { drawPlan, compact } from './plan.js';
 import { ClusterView, bytes } from './cluster.js';
 import { download, toCsv, arrowOf, svgBlob, pngBlob } from './exports.js';
-import { api, events } from './api.js';
+import { api, events, signIn } from './api.js';
 
 const $ = id => document.getElementById(id);
 const editor = $('sql');
@@ -259,3 +259,4 @@ editor.addEventListener('keydown', event => {
 editor.addEventListener('input', () => drawGutter(null));
 editor.addEventListener('scroll', () => { gutter.scrollTop = editor.scrollTop; });
 drawGutter(null);
+signIn();

@@ -104,6 +104,9 @@ public final class RemoteQueryClient implements RemoteService {
         } catch (IllegalArgumentException e) {
             code = ErrorCode.REMOTE_FAILED;
         }
+        if (code == ErrorCode.UNAUTHENTICATED) {
+            code = ErrorCode.REMOTE_FAILED; // the remote refused this service, not our caller, whose token was good here
+        }
         return new PuffinException(code, format("THROUGH endpoint '%s' (HTTP %d): %s", endpoint.text(), status, error.path("message").asText()));
     }
 }

@@ -76,14 +76,14 @@ final class ClientResource {
         }
         List<StoredObject> held = request.cached() == null ? List.of() : request.cached().stream().map(CachedFile::toStoredObject).toList();
         ClientPlan plan = executor.planForClient(request.sql(), held);
-        List<ServiceInput> served = plan.inputs().stream().map(input -> new ServiceInput(input.name(), inputs.hold(input.query()))).toList();
+        List<ServiceInput> served = plan.inputs().stream().map(input -> new ServiceInput(input.name(), inputs.hold(input.query(), Caller.of(ctx)))).toList();
         ctx.json(new PlanResponse(plan.clientSql().isPresent(), plan.clientSql().orElse(null), served, plan.files().stream().map(CachedFile::of).toList()));
     }
 
     void input(Context ctx) throws Exception {
         long start = System.nanoTime();
         String token = ctx.pathParam("token");
-        queries.run(ctx, inputs.take(token), token, start);
+        queries.run(ctx, inputs.take(token, Caller.of(ctx)), token, start);
     }
 
     void cachedFile(Context ctx) throws IOException {

@@ -27,7 +27,7 @@ final class ClusterResource {
         Map<String, Object> cluster = new LinkedHashMap<>();
         cluster.put("monostore", Map.of("location", monostore.location(), "cache", monostore.cacheStats()));
         cluster.put("workers", workers.statuses());
-        cluster.put("queries", QueriesResource.visible(active, owners, Caller.of(ctx)));
+        cluster.put("queries", owners.visibleAmong(active.all(), Caller.of(ctx)));
         ctx.json(cluster);
     }
 }

@@ -139,7 +139,7 @@ public final class EmbeddedService implements AutoCloseable {
     public static EmbeddedService start(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
         EmbeddedService service = new EmbeddedService(config, progress, costs);
         service.http.start();
-        LOG.info("PuffinDB is serving lake {} on http://{}:{} with {} in-process workers", config.lake(), config.bind(), service.port(),
+        LOG.info("PuffinDB is serving lake {} on {}://{}:{} with {} in-process workers", config.lake(), config.http().scheme(), config.bind(), service.port(),
                 service.localWorkers.size());
         return service;
     }

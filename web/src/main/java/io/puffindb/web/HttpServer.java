@@ -23,6 +23,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -112,6 +114,14 @@ final class HttpServer {
     /** Every route this server declares, as registered. */
     List<Route> routes() {
         return routes;
+    }
+
+    /** What Javalin's router serves, "METHOD /path" each (its filters left out): the route table's, if no route slipped past it. */
+    Set<String> servedEndpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod())
+                .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
+                .collect(Collectors.toSet());
     }
 
     void start() {

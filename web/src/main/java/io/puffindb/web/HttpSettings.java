@@ -50,6 +50,11 @@ public record HttpSettings(String bind, String authToken, String authTokenFile, 
         return new HttpSettings(bind, authToken, authTokenFile, allowedHosts, origins, tlsCert, tlsKey);
     }
 
+    /** {@code https} when TLS files are set, else {@code http}. */
+    public String scheme() {
+        return tlsCert.isBlank() ? "http" : "https";
+    }
+
     /** Serves HTTPS with this PEM certificate chain and PKCS#8 private key. */
     public HttpSettings withTls(String cert, String key) {
         return new HttpSettings(bind, authToken, authTokenFile, allowedHosts, corsOrigins, cert, key);

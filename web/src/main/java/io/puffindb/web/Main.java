@@ -68,7 +68,8 @@ public final class Main {
 
     private static int serve(PuffinConfig config) throws Exception {
         EmbeddedService service = EmbeddedService.start(config, new ProgressBar(System.out));
-        System.out.printf("PuffinDB ready on http://%s:%d  (try: ./puffindb query \"SELECT count(*) FROM lineitem\")%n", config.bind(), service.port());
+        System.out.printf("PuffinDB ready on %s://%s:%d  (try: ./puffindb query \"SELECT count(*) FROM lineitem\")%n", config.http().scheme(), config.bind(),
+                service.port());
         return runUntilStopped(service);
     }
 

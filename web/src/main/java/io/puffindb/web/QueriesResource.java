@@ -10,7 +10,6 @@ import io.puffindb.executors.QueryProgress;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,11 +31,7 @@ final class QueriesResource {
 
     /** The caller's running queries (an admin's: everyone's). */
     void list(Context ctx) {
-        ctx.json(Map.of("queries", visible(active, owners, Caller.of(ctx))));
-    }
-
-    static List<QueryProgress> visible(ActiveQueries active, QueryOwners owners, Caller caller) {
-        return active.all().stream().filter(query -> owners.visible(query.queryId(), caller)).toList();
+        ctx.json(Map.of("queries", owners.visibleAmong(active.all(), Caller.of(ctx))));
     }
 
     void progress(Context ctx) {

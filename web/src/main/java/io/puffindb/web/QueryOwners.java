@@ -1,7 +1,9 @@
 package io.puffindb.web;
 
+import io.puffindb.executors.QueryProgress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +23,11 @@ final class QueryOwners {
 
     void started(String queryId, Caller caller) {
         owners.put(queryId, caller.name());
+    }
+
+    /** Those of {@code queries} the caller may see. */
+    List<QueryProgress> visibleAmong(List<QueryProgress> queries, Caller caller) {
+        return queries.stream().filter(query -> visible(query.queryId(), caller)).toList();
     }
 
     /** Whether {@code caller} may see or cancel the query; false for a query nobody started. */

@@ -22,6 +22,7 @@ class ClientInputsTest {
     static Path lake;
     static EmbeddedService service;
     static PreparedQuery query;
+    static final Caller ALICE = new Caller("alice", false);
 
     @BeforeAll
     static void start() throws Exception {
@@ -37,9 +38,9 @@ class ClientInputsTest {
     @Test
     void anInputIsTakenOnceThenNotFound() {
         ClientInputs inputs = new ClientInputs(Duration.ofMinutes(1));
-        String token = inputs.hold(query);
-        assertSame(query, inputs.take(token));
-        PuffinException again = assertThrows(PuffinException.class, () -> inputs.take(token));
+        String token = inputs.hold(query, ALICE);
+        assertSame(query, inputs.take(token, ALICE));
+        PuffinException again = assertThrows(PuffinException.class, () -> inputs.take(token, ALICE));
         assertEquals(ErrorCode.NOT_FOUND, again.code());
         assertTrue(again.getMessage().contains(token), again.getMessage());
     }
@@ -47,8 +48,17 @@ class ClientInputsTest {
     @Test
     void anInputNotAskedForInTimeIsDropped() throws Exception {
         ClientInputs inputs = new ClientInputs(Duration.ofMillis(1));
-        String token = inputs.hold(query);
+        String token = inputs.hold(query, ALICE);
         Thread.sleep(5);
-        assertEquals(ErrorCode.NOT_FOUND, assertThrows(PuffinException.class, () -> inputs.take(token)).code());
+        assertEquals(ErrorCode.NOT_FOUND, assertThrows(PuffinException.class, () -> inputs.take(token, ALICE)).code());
+    }
+
+    @Test
+    void anotherUsersInputIsNotFoundAndStaysForItsOwner() {
+        ClientInputs inputs = new ClientInputs(Duration.ofMinutes(1));
+        String token = inputs.hold(query, ALICE);
+        PuffinException stranger = assertThrows(PuffinException.class, () -> inputs.take(token, new Caller("bob", false)));
+        assertEquals(ErrorCode.NOT_FOUND, stranger.code());
+        assertSame(query, inputs.take(token, ALICE));
     }
 }

@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -244,7 +245,9 @@ class HttpEndpointTest {
         RawHttp.Response response = RawHttp.send(service.port(), "GET /v1/queries HTTP/1.1", "Host: rebound.attacker.example\r\n", "");
         assertEquals(400, response.status(), response.body());
         assertTrue(response.json().path("error").path("message").asText().contains("rebound.attacker.example"), response.body());
-        assertEquals(200, RawHttp.send(service.port(), "GET /health HTTP/1.1", "Host: localhost:" + service.port() + "\r\n", "").status());
+        for (String own : List.of("localhost:" + service.port(), "LocalHost", "[::1]:" + service.port(), "127.0.0.1")) {
+            assertEquals(200, RawHttp.send(service.port(), "GET /health HTTP/1.1", "Host: " + own + "\r\n", "").status(), own);
+        }
     }
 
     @Test

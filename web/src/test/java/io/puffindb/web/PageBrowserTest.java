@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -212,6 +213,28 @@ class PageBrowserTest {
         browser.findElement(By.id("export-png")).click();
         byte[] png = Files.readAllBytes(downloaded("plan.png"));
         assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void asksForTheTokenOnceWhenTheServiceNeedsOneAndSendsItOnEveryCall() throws Exception {
+        String token = "page-user-token-0123456789";
+        PuffinConfig withUsers = PuffinConfig.embedded(lake, 0, 1).withRam(RamSettings.NONE).withHttp(HttpSettings.loopback().withAuthToken("page:" + token));
+        try (EmbeddedService guarded = EmbeddedService.start(withUsers, GenerationProgress.SILENT)) {
+            browser.get("http://127.0.0.1:" + guarded.port() + "/");
+            Alert prompt = wait(20).until(ExpectedConditions.alertIsPresent());
+            prompt.sendKeys(token);
+            prompt.accept();
+            for (String sql : List.of("select 6 * 7 as answer", "select count(*) as n from nation")) {
+                WebElement editor = wait(10).until(ExpectedConditions.elementToBeClickable(By.id("sql")));
+                ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", editor, sql);
+                editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+                wait(60).until(driver -> driver.findElement(By.id("run")).isEnabled() && text("stats").contains(" rows in "));
+            }
+            assertEquals("25", cell(0, 0).getText(), "the second query ran without asking again");
+            assertTrue(browser.findElements(By.id("error")).stream().noneMatch(WebElement::isDisplayed), text("error-message"));
+        } finally {
+            browser.get(baseUrl()); // back to the shared service, whose page needs no token
+        }
     }
 
     private static void runInPage(String sql) {

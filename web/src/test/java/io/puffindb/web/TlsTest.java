@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.demo.GenerationProgress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,19 +23,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS from PEM files: a client that trusts the certificate is served, a plain-HTTP client is not. */
 class TlsTest {
     @TempDir
-    Path folder;
+    static Path folder;
+    static Path cert;
+    static Path key;
+
+    @BeforeAll
+    static void makeAPair() throws Exception {
+        cert = folder.resolve("cert.pem");
+        key = folder.resolve("key.pem");
+        selfSignedPem(cert, key);
+    }
 
     @Test
     void servesHttpsFromPemFilesAndNoClearText() throws Exception {
-        Path cert = folder.resolve("cert.pem");
-        Path key = folder.resolve("key.pem");
-        selfSignedPem(cert, key);
         PuffinConfig config = PuffinConfig.embedded(folder.resolve("lake"), 0, 0)
                 .withHttp(HttpSettings.loopback().withTls(cert.toString(), key.toString()));
         try (EmbeddedService service = EmbeddedService.start(config, GenerationProgress.SILENT)) {
@@ -52,18 +60,14 @@ class TlsTest {
 
     @Test
     void aKeyThatIsNotPkcs8PemIsAClearError() throws Exception {
-        Path cert = folder.resolve("cert.pem");
-        Path key = folder.resolve("key.pem");
-        selfSignedPem(cert, key);
-        Files.writeString(key, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
-        var error = assertThrows(io.puffindb.lake.PuffinException.class, () -> TlsFiles.of(HttpSettings.loopback().withTls(cert.toString(), key.toString())));
+        Path pkcs1 = Files.writeString(folder.resolve("rsa-key.pem"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+        PuffinException error = assertThrows(PuffinException.class, () -> TlsFiles.of(HttpSettings.loopback().withTls(cert.toString(), pkcs1.toString())));
         assertTrue(error.getMessage().contains("openssl pkcs8"), error.getMessage());
     }
 
     // The JDK's keytool makes the pair; the key is written out as PKCS#8 PEM as openssl would.
-    private void selfSignedPem(Path cert, Path key) throws Exception {
+    private static void selfSignedPem(Path cert, Path key) throws Exception {
         Path store = folder.resolve("pair.p12");
-        Files.deleteIfExists(store);
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         run(keytool, "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-alias", "pair",
                 "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2");
