@@ -24,7 +24,8 @@ public interface ScanFiles {
 
     /**
      * What DuckDB opens for a split: a local file where it is; a remote one by the name its engine's
-     * cache keeps it under (DuckDB's {@code file_search_path} is that cache's folder).
+     * cache keeps it under (an engine names it by its path in that cache before it runs the SQL; the
+     * client's DuckDB finds it along its {@code file_search_path}).
      */
     static String readablePath(StoredObject file) {
         return file.needsFetching() ? FileCache.nameOf(file) : file.uri();

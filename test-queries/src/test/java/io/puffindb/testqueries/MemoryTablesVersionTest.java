@@ -82,8 +82,8 @@ class MemoryTablesVersionTest {
                 assertEquals(1, monostoreReads(service).ramFiles(), "the next run reads the table from memory");
                 assertEquals(List.of(List.of("10", "45")), rows(client, allocator));
 
-                // Rows 0 and 3 deleted: same data file, a new delete file, a new snapshot.
-                Path deletes = warehouse.resolve("deletes.parquet");
+                // Rows 0 and 3 deleted: same data file, a new delete file (in the warehouse, whose folder engines may read), a new snapshot.
+                Path deletes = warehouse.resolve("tables").resolve("deletes.parquet");
                 try (Statement statement = duckdb.createStatement()) {
                     statement.execute("COPY (SELECT " + SqlLiterals.string(dataFile(catalog.loadTable(id)).location()) + " AS file_path, pos::BIGINT AS pos"
                             + " FROM (VALUES (0), (3)) t(pos)) TO " + SqlLiterals.string(deletes.toString())

@@ -22,16 +22,18 @@ public final class Main {
     private static final String USAGE = """
             usage:
               puffindb serve [--port 8080] [--bind 127.0.0.1] [--auth-token-file FILE] [--tls-cert PEM --tls-key PEM]
-                             [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE]
+                             [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE] [--cluster-secret-file FILE]
                   the embedded default: HTTP service, MONOSTORE DuckDB, and a TPC-H demo lake when DIR is empty;
-                  it listens on loopback only unless --bind ADDR, which needs users (PUFFINDB_AUTH_TOKEN or --auth-token-file)
+                  it listens on loopback only unless --bind ADDR, which needs users (PUFFINDB_AUTH_TOKEN or --auth-token-file);
+                  worker processes may join only when it has a cluster secret file
               puffindb query "SQL" [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
                   runs SQL on a running service and prints the result table; with --cache, the client keeps
                   copies of the lake files queries read (DIR/files) and runs a query itself when they suffice;
                   CREATE TABLE t AS <query> --cache DIR creates t in the client's own DuckDB (DIR/client.duckdb),
                   which later queries with --cache DIR read (a query that reads only client tables runs there)
-              puffindb worker --coordinator http://host:8080 [--worker-port 0] [--worker-host 127.0.0.1]
-                  a LAMBDA worker process that joins a service (its own DuckDB and Arrow Flight server)
+              puffindb worker --coordinator http://host:8080 --cluster-secret-file FILE [--lake DIR] [--worker-port 0] [--worker-host 127.0.0.1]
+                  a LAMBDA worker process that joins a service (its own DuckDB and Arrow Flight server), sharing
+                  its cluster secret; DIR: the service's local lake folder, when it has one
             every setting can also come from the environment (PUFFINDB_PORT, ...) or puffindb.properties;
             the CLI sends the token in PUFFINDB_AUTH_TOKEN ([user:]token) to a service that needs one""";
 

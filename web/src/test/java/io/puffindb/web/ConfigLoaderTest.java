@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.puffindb.executors.cache.RamSettings;
+import io.puffindb.executors.flight.PortRange;
+import io.puffindb.executors.trust.ClusterSecret;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.cache.RamCompression;
 import java.nio.file.Path;
@@ -42,6 +44,30 @@ class ConfigLoaderTest {
         assertEquals(new ClientConfig(Path.of("/tmp/c"), ClientConfig.defaults().ssdBytes(), 1000), config.client());
         PuffinException wrong = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("cache.ram.compression", "zip"), Map.of()));
         assertTrue(wrong.getMessage().contains("compressed or uncompressed, not 'zip'"), wrong.getMessage());
+    }
+
+    @Test
+    void enginesBindLoopbackOnAnyPortWithoutASecretFileUnlessTold() throws Exception {
+        PuffinConfig defaults = ConfigLoader.load(Map.of(), Map.of());
+        assertEquals("127.0.0.1", defaults.bind());
+        assertEquals(ClusterConfig.defaults(), defaults.cluster());
+        PuffinConfig told = ConfigLoader.load(Map.of("flight-port-range", "47000-47100", "cluster-secret-file", "/etc/puffindb/secret"),
+                Map.of("PUFFINDB_BIND", "0.0.0.0"));
+        assertEquals("0.0.0.0", told.bind());
+        assertEquals(new ClusterConfig(java.util.Optional.of(Path.of("/etc/puffindb/secret")), new PortRange(47000, 47100)), told.cluster());
+        PuffinException range = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("flight-port-range", "47100-47000"), Map.of()));
+        assertTrue(range.getMessage().contains("47100-47000"), range.getMessage());
+    }
+
+    @Test
+    void aClusterSecretIsLongOrRefused(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        Path secret = java.nio.file.Files.writeString(folder.resolve("secret"), "too short\n");
+        PuffinException refused = assertThrows(PuffinException.class, () -> ClusterSecret.readFrom(secret));
+        assertTrue(refused.getMessage().contains("at least 32"), refused.getMessage());
+        java.nio.file.Files.writeString(secret, "x".repeat(40) + "\n");
+        assertEquals(ClusterSecret.readFrom(secret).proof(), ClusterSecret.readFrom(secret).proof(), "the same file, the same proof");
+        assertTrue(ClusterSecret.readFrom(secret).isProof(ClusterSecret.readFrom(secret).proof()));
+        assertTrue(!ClusterSecret.generate().isProof(ClusterSecret.readFrom(secret).proof()));
     }
 
     @Test

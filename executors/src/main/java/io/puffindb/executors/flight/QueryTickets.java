@@ -12,11 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * deadline. Ending it (when the query closes) tells every worker the query may have used that its
  * tickets are void, so a ticket replayed after its query ended is refused before its deadline too.
  */
-public final class QueryTickets implements AutoCloseable {
+public final class QueryTickets {
     private final TaskTickets issuer;
     private final String queryId;
     private final long expiresAtMillis;
     private final List<String> workers;
+    private final AtomicBoolean issued = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
 
     QueryTickets(TaskTickets issuer, String queryId, long expiresAtMillis, List<String> workers) {
@@ -40,19 +41,18 @@ public final class QueryTickets implements AutoCloseable {
         if (!task.queryId().equals(queryId)) {
             throw new IllegalArgumentException("Task " + task.taskId() + " is of query " + task.queryId() + ", not " + queryId);
         }
+        issued.set(true);
         return task;
     }
 
-    /** Voids the query's tickets here and on its workers; completes when every worker has answered (or failed to). */
+    /**
+     * Voids the query's tickets here and on its workers; completes when every worker has answered (or
+     * failed to). A query that issued no ticket (it ran on the MONOSTORE alone) tells nobody.
+     */
     public CompletableFuture<Void> end() {
-        if (!ended.compareAndSet(false, true)) {
+        if (!ended.compareAndSet(false, true) || !issued.get()) {
             return CompletableFuture.completedFuture(null);
         }
         return issuer.end(queryId, expiresAtMillis, workers);
-    }
-
-    @Override
-    public void close() {
-        end();
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,6 +17,8 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The secret that engines and worker processes of one deployment share. Two keys are derived from
@@ -29,6 +32,7 @@ public final class ClusterSecret {
     public static final String HEADER = "x-puffindb-cluster-proof";
     /** Shorter secrets are refused: HMAC keys must not be guessable. */
     public static final int MIN_LENGTH = 32;
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSecret.class);
     private static final String HMAC = "HmacSHA256";
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder UNBASE64 = Base64.getUrlDecoder();
@@ -57,11 +61,22 @@ public final class ClusterSecret {
         } catch (IOException e) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, format("Cannot read the cluster secret file %s: %s", file, e.getMessage()), e);
         }
+        warnIfOthersMayRead(file);
         if (text.length() < MIN_LENGTH) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, format("The cluster secret in %s has %d characters; it needs at least %d "
                     + "(e.g. head -c 32 /dev/urandom | base64 > %s)", file, text.length(), MIN_LENGTH, file));
         }
         return new ClusterSecret(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void warnIfOthersMayRead(Path file) {
+        try {
+            if (Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ)) {
+                LOG.warn("The cluster secret file {} is readable by every user of this machine (chmod 600 it)", file);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to say
+        }
     }
 
     /** What a member of the cluster presents in {@value #HEADER}. */

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An engine's local SSD cache of remote lake files, with a byte budget and least-recently-used
  * eviction. A file is cached under a name made from its location and version, so a replaced file
- * gets a new name and is fetched again; the stale copy ages out. DuckDB finds cached files by that
- * name because its {@code file_search_path} is this folder.
+ * gets a new name and is fetched again; the stale copy ages out. DuckDB opens a cached file as
+ * {@code root()/name}.
  *
  * <p>Files a running query reads are pinned until its {@link Lease} closes. A file that cannot fit
  * even after evicting everything unpinned is still fetched for that query but dropped afterwards, so
@@ -86,7 +86,7 @@ public final class FileCache implements AutoCloseable {
         forgetLeftovers();
     }
 
-    /** The folder DuckDB resolves cached file names against. */
+    /** The folder that holds every cached file under its name. */
     public Path root() {
         return root;
     }
