@@ -44,8 +44,9 @@ final class QueryResource {
 
     private void run(Context ctx, QueryHandle handle, String queryId, long start) throws Exception {
         ctx.header("X-Query-Id", queryId);
-        active.add(queryId, handle);
+        // Its owner first: a listed query is always someone's, so its owner can cancel it from the first moment.
         owners.started(queryId, Caller.of(ctx));
+        active.add(queryId, handle);
         try (RunningQuery running = executor.run(handle)) {
             answer(ctx, running, start);
         } finally {

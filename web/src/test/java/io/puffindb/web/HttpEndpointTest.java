@@ -323,7 +323,8 @@ class HttpEndpointTest {
             assertEquals("event: progress", lines.readLine());
             assertTrue(lines.readLine().contains("\"queryId\":\"" + id + "\""));
         } finally {
-            http.send(HttpRequest.newBuilder(uri("/v1/queries/" + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> cancel = http.send(HttpRequest.newBuilder(uri("/v1/queries/" + id)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, cancel.statusCode(), "the cancel: " + cancel.body());
         }
         assertEquals(499, slow.get().statusCode(), slow.get().body());
     }
