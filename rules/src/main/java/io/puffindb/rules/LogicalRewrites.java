@@ -4,8 +4,14 @@ import java.util.List;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.FilterAggregateTransposeRule;
+import org.apache.calcite.rel.rules.FilterJoinRule;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.tools.RelBuilder;
 
@@ -25,13 +31,21 @@ public final class LogicalRewrites {
 
     // Comma joins arrive as cross joins under one big filter: its conditions move into the joins
     // (and filters down towards the scans), so joins have keys and estimates stay sane.
+    // A condition that is not deterministic (random()) stays where the query put it: HAVING random() < 0.5
+    // keeps or drops whole groups, and pushed below the aggregate it would drop rows from every group.
     private static final HepProgram PUSH_FILTERS = HepProgram.builder()
             .addRuleCollection(List.of(
-                    CoreRules.FILTER_INTO_JOIN,
+                    CoreRules.FILTER_INTO_JOIN.config
+                            .withOperandSupplier(filter -> filter.operand(Filter.class).predicate(LogicalRewrites::isDeterministic)
+                                    .oneInput(join -> join.operand(Join.class).anyInputs()))
+                            .as(FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.class).toRule(),
                     CoreRules.JOIN_CONDITION_PUSH,
                     CoreRules.FILTER_PROJECT_TRANSPOSE,
                     CoreRules.FILTER_SET_OP_TRANSPOSE,
-                    CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+                    CoreRules.FILTER_AGGREGATE_TRANSPOSE.config
+                            .withOperandSupplier(filter -> filter.operand(Filter.class).predicate(LogicalRewrites::isDeterministic)
+                                    .oneInput(aggregate -> aggregate.operand(Aggregate.class).anyInputs()))
+                            .as(FilterAggregateTransposeRule.Config.class).toRule(),
                     CoreRules.FILTER_MERGE))
             .build();
 
@@ -58,6 +72,10 @@ public final class LogicalRewrites {
             return folded;
         }
         return builder.push(folded).rename(names).build();
+    }
+
+    private static boolean isDeterministic(Filter filter) {
+        return RexUtil.isDeterministic(filter.getCondition());
     }
 
     private static RelNode run(HepProgram program, RelNode plan) {

@@ -83,6 +83,23 @@ class DistributedPlacementTest {
     }
 
     @Test
+    void aNonDeterministicHavingKeepsOrDropsWholeGroups() throws Exception {
+        PuffinClient client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
+        java.util.Map<Object, Object> fullCounts = new java.util.HashMap<>();
+        for (List<Object> row : oracle.run("select l_returnflag, count(*) from lineitem group by l_returnflag", allocator).rows()) {
+            fullCounts.put(row.get(0), row.get(1));
+        }
+        String sql = "select l_returnflag, count(*) as n from lineitem group by l_returnflag having random() < 0.5";
+        for (int run = 0; run < 5; run++) {
+            for (List<Object> group : client.query(sql, allocator).result().rows()) {
+                assertEquals(fullCounts.get(group.get(0)), group.get(1), "a group is kept whole or not at all: " + group);
+            }
+        }
+        assertEquals(List.of(), client.query("select count(*) as n from lineitem having random() > 1000", allocator).result().rows(),
+                "a HAVING that is never true answers no row, not a count over no rows");
+    }
+
+    @Test
     void aVerySlowLinkFromTheFleetMovesTheScanToTheMonostore() throws Exception {
         try (EmbeddedService slowLink = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT,
                 workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 10))) {
