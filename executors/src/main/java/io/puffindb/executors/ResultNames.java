@@ -54,6 +54,8 @@ public final class ResultNames implements AutoCloseable {
     // Each declared table's qualified name and the columns it was declared with: a table changes shape when its files do.
     private final Map<List<String>, String> declared = new HashMap<>();
     private final Set<String> attached = new HashSet<>();
+    private final Set<List<String>> schemas = new HashSet<>();
+    private List<String> currentSchema = List.of();
 
     public ResultNames() {
         Properties settings = new Properties();
@@ -61,6 +63,10 @@ public final class ResultNames implements AutoCloseable {
         settings.setProperty("threads", "1");
         try {
             this.duckdb = DriverManager.getConnection("jdbc:duckdb:", settings).unwrap(DuckDBConnection.class);
+            try (Statement statement = duckdb.createStatement()) {
+                // Names come from binding; optimizing plans that never run would only cost time.
+                statement.execute("PRAGMA disable_optimizer");
+            }
         } catch (SQLException e) {
             throw new PuffinException(ErrorCode.INTERNAL_ERROR, "The DuckDB that names result columns did not start: " + e.getMessage(), e);
         }
@@ -170,16 +176,23 @@ public final class ResultNames implements AutoCloseable {
                 statement.execute("CREATE OR REPLACE TABLE " + qualified(name) + " (" + definitions + ")");
                 declared.put(List.copyOf(name), definitions);
             }
-            statement.execute("USE " + qualified(defaultSchema));
+            if (!defaultSchema.equals(currentSchema)) {
+                statement.execute("USE " + qualified(defaultSchema));
+                currentSchema = List.copyOf(defaultSchema);
+            }
         }
     }
 
     // A schema is [schema] in DuckDB's own catalog, or [catalog, schema] in an in-memory catalog attached under that name.
     private void ensureSchema(Statement statement, List<String> schema) throws SQLException {
+        if (schemas.contains(schema)) {
+            return;
+        }
         if (schema.size() == 2 && attached.add(schema.get(0))) {
             statement.execute("ATTACH ':memory:' AS " + SqlLiterals.identifier(schema.get(0)));
         }
         statement.execute("CREATE SCHEMA IF NOT EXISTS " + qualified(schema));
+        schemas.add(List.copyOf(schema));
     }
 
     private static Optional<List<LakeColumn>> columnsOf(RelOptTable table) {
