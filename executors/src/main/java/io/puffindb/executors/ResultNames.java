@@ -116,7 +116,7 @@ public final class ResultNames implements AutoCloseable {
                         validated.size(), validated.names());
                 continue;
             }
-            if (!question.starOverUsingJoin()) {
+            if (!question.starOverUsingJoin() || samePlaces(names.get(), validated.names())) {
                 return AnswerColumns.inPlanOrder(names.get());
             }
             Optional<AnswerColumns> matched = matchByName(names.get(), validated.names());
@@ -142,6 +142,21 @@ public final class ResultNames implements AutoCloseable {
             LOG.debug("DuckDB cannot prepare {}: {}", text, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    // Whether DuckDB's columns are the plan's in the plan's order: each name the plan's (case aside), or
+    // the plan's made unique (city0 for a second city), or one the validator made up for an expression.
+    private static boolean samePlaces(List<String> duckDb, List<String> plan) {
+        for (int i = 0; i < duckDb.size(); i++) {
+            String planName = plan.get(i).toLowerCase(Locale.ROOT);
+            String duckDbName = duckDb.get(i).toLowerCase(Locale.ROOT);
+            boolean same = planName.equals(duckDbName) || planName.startsWith("expr$")
+                    || planName.startsWith(duckDbName) && planName.substring(duckDbName.length()).matches("\\d+");
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // DuckDB's columns as the plan's, each found by its name (case aside, as identifiers are), when every
