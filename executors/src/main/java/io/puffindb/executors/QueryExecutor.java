@@ -47,7 +47,8 @@ import org.apache.calcite.util.CancelFlag;
  * A query's way from text to Arrow: Calcite parses it and its THROUGH clauses are resolved (remote
  * subqueries described by their services, tier pins recorded), the cost-based planner places it on the tiers,
  * the plan is cut into fragments rendered as DuckDB SQL, LAMBDA tasks run on the workers and the
- * MONOSTORE DuckDB runs the rest over their streams. DuckDB never sees the caller's text.
+ * MONOSTORE DuckDB runs the rest over their streams. No engine's DuckDB sees the caller's text (only
+ * the one of {@link ResultNames}, which holds no rows and reads no files, prepares it to name the answer's columns).
  */
 public final class QueryExecutor implements AutoCloseable {
     private final SqlFrontEnd frontEnd;
@@ -179,7 +180,7 @@ public final class QueryExecutor implements AutoCloseable {
             CacheSnapshot caches = new CacheSnapshot(directory, monostore.id(),
                     liveWorkers.stream().collect(java.util.stream.Collectors.toMap(WorkerPool.WorkerStatus::id, WorkerPool.WorkerStatus::location)));
             ThroughRewriter.Rewritten resolved = through.rewrite(parsed, PhysicalPlanner.tiers(live.size()));
-            ResultNames.Question naming = ResultNames.question(sql, parsed, resolved.query());
+            NamingQuestion naming = NamingQuestion.of(sql, parsed, resolved.query());
             PhysicalPlanner.Planning planning = client.isPresent()
                     ? planner.startForClient(live.size(), client.get().over(caches), statistics.forPlanning(), stop)
                     : planner.start(live.size(), caches, statistics.forPlanning(), stop);

@@ -2,7 +2,6 @@ package io.puffindb.executors;
 
 import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.LogicalPlan;
-import io.puffindb.calcite.PuffinDuckDbDialect;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.LakeColumn;
@@ -29,13 +28,6 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
-import org.apache.calcite.sql.JoinConditionType;
-import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlJoin;
-import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +46,8 @@ public final class ResultNames implements AutoCloseable {
     // Each declared table's qualified name and the columns it was declared with: a table changes shape when its files do.
     private final Map<List<String>, String> declared = new HashMap<>();
     private final Set<String> attached = new HashSet<>();
+    private final Set<List<String>> schemas = new HashSet<>();
+    private List<String> currentSchema = List.of();
 
     public ResultNames() {
         Properties settings = new Properties();
@@ -61,38 +55,20 @@ public final class ResultNames implements AutoCloseable {
         settings.setProperty("threads", "1");
         try {
             this.duckdb = DriverManager.getConnection("jdbc:duckdb:", settings).unwrap(DuckDBConnection.class);
+            try (Statement statement = duckdb.createStatement()) {
+                // Names come from binding; optimizing plans that never run would only cost time.
+                statement.execute("PRAGMA disable_optimizer");
+            }
         } catch (SQLException e) {
             throw new PuffinException(ErrorCode.INTERNAL_ERROR, "The DuckDB that names result columns did not start: " + e.getMessage(), e);
         }
     }
 
     /**
-     * What to ask DuckDB about a query: its texts, best first (the caller's own, then the parsed query
-     * with its THROUGH clauses resolved, in DuckDB's dialect), and whether DuckDB may order the columns
-     * otherwise than the plan: a {@code *} over a join {@code USING} or {@code NATURAL}, whose columns
-     * Calcite orders as the SQL standard does (the shared ones first) and DuckDB in the left table's place.
-     */
-    public record Question(List<String> texts, boolean starOverUsingJoin) {
-        public Question {
-            texts = List.copyOf(texts);
-        }
-    }
-
-    /** The question about a query, taken before validation (which rewrites the tree). */
-    public static Question question(String sql, SqlNode parsed, SqlNode resolved) {
-        List<String> texts = new ArrayList<>();
-        if (resolved == parsed) {
-            texts.add(sql); // no THROUGH: DuckDB reads the caller's text itself
-        }
-        render(resolved).ifPresent(texts::add);
-        return new Question(texts, starOverUsingJoin(resolved));
-    }
-
-    /**
      * DuckDB's columns for the first of the question's texts it can prepare over the tables {@code plan}
      * reads (unqualified names resolving in {@code defaultSchema}), else the plan's validated names.
      */
-    public synchronized AnswerColumns of(Question question, LogicalPlan plan, List<String> defaultSchema) {
+    public synchronized AnswerColumns of(NamingQuestion question, LogicalPlan plan, List<String> defaultSchema) {
         AnswerColumns validated = AnswerColumns.inPlanOrder(plan.columnNames());
         try {
             declareTables(plan.root(), defaultSchema);
@@ -110,7 +86,7 @@ public final class ResultNames implements AutoCloseable {
                         validated.size(), validated.names());
                 continue;
             }
-            if (!question.starOverUsingJoin()) {
+            if (!question.starOverUsingJoin() || samePlaces(names.get(), validated.names())) {
                 return AnswerColumns.inPlanOrder(names.get());
             }
             Optional<AnswerColumns> matched = matchByName(names.get(), validated.names());
@@ -136,6 +112,21 @@ public final class ResultNames implements AutoCloseable {
             LOG.debug("DuckDB cannot prepare {}: {}", text, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    // Whether DuckDB's columns are the plan's in the plan's order: each name the plan's (case aside), or
+    // the plan's made unique (city0 for a second city), or one the validator made up for an expression.
+    private static boolean samePlaces(List<String> duckDb, List<String> plan) {
+        for (int i = 0; i < duckDb.size(); i++) {
+            String planName = plan.get(i).toLowerCase(Locale.ROOT);
+            String duckDbName = duckDb.get(i).toLowerCase(Locale.ROOT);
+            boolean same = planName.equals(duckDbName) || planName.startsWith("expr$")
+                    || planName.startsWith(duckDbName) && planName.substring(duckDbName.length()).matches("\\d+");
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // DuckDB's columns as the plan's, each found by its name (case aside, as identifiers are), when every
@@ -170,16 +161,23 @@ public final class ResultNames implements AutoCloseable {
                 statement.execute("CREATE OR REPLACE TABLE " + qualified(name) + " (" + definitions + ")");
                 declared.put(List.copyOf(name), definitions);
             }
-            statement.execute("USE " + qualified(defaultSchema));
+            if (!defaultSchema.equals(currentSchema)) {
+                statement.execute("USE " + qualified(defaultSchema));
+                currentSchema = List.copyOf(defaultSchema);
+            }
         }
     }
 
     // A schema is [schema] in DuckDB's own catalog, or [catalog, schema] in an in-memory catalog attached under that name.
     private void ensureSchema(Statement statement, List<String> schema) throws SQLException {
+        if (schemas.contains(schema)) {
+            return;
+        }
         if (schema.size() == 2 && attached.add(schema.get(0))) {
             statement.execute("ATTACH ':memory:' AS " + SqlLiterals.identifier(schema.get(0)));
         }
         statement.execute("CREATE SCHEMA IF NOT EXISTS " + qualified(schema));
+        schemas.add(List.copyOf(schema));
     }
 
     private static Optional<List<LakeColumn>> columnsOf(RelOptTable table) {
@@ -208,33 +206,6 @@ public final class ResultNames implements AutoCloseable {
                 return subQuery;
             }
         });
-    }
-
-    private static Optional<String> render(SqlNode query) {
-        try {
-            return Optional.of(query.toSqlString(config -> config.withDialect(PuffinDuckDbDialect.INSTANCE).withIndentation(0)).getSql());
-        } catch (RuntimeException e) {
-            LOG.debug("Could not render a query in DuckDB's dialect to name its columns: {}", e.toString());
-            return Optional.empty();
-        }
-    }
-
-    private static boolean starOverUsingJoin(SqlNode query) {
-        boolean[] star = {false};
-        boolean[] using = {false};
-        query.accept(new SqlBasicVisitor<Void>() {
-            @Override
-            public Void visit(SqlCall call) {
-                if (call instanceof SqlSelect select) {
-                    star[0] |= select.getSelectList().stream().anyMatch(item -> item instanceof SqlIdentifier identifier && identifier.isStar());
-                }
-                if (call instanceof SqlJoin join) {
-                    using[0] |= join.isNatural() || join.getConditionType() == JoinConditionType.USING;
-                }
-                return super.visit(call);
-            }
-        });
-        return star[0] && using[0];
     }
 
     @Override

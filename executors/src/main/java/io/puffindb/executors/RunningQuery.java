@@ -94,7 +94,7 @@ public final class RunningQuery implements AutoCloseable {
         return DuckDbErrors.fromDuckDb(new SQLException(e.getMessage(), e), "Query");
     }
 
-    private Optional<RenamedBatches> renamed() {
+    private Optional<RenamedBatches> renamedIfStarted() {
         return renamed == null ? Optional.empty() : renamed;
     }
 
@@ -102,7 +102,7 @@ public final class RunningQuery implements AutoCloseable {
     public void close() throws Exception {
         handle.deadline().disarm();
         // The query's memory goes last: a buffer still held anywhere fails the close, as a leak should.
-        try (memory; inputs; AutoCloseable names = () -> renamed().ifPresent(RenamedBatches::close)) {
+        try (memory; inputs; AutoCloseable names = () -> renamedIfStarted().ifPresent(RenamedBatches::close)) {
             result.close();
         }
     }
