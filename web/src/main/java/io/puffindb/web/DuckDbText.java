@@ -25,28 +25,21 @@ final class DuckDbText {
 
     /** A cell of the service's JSON answer, for a column of the SQL type {@code type} the answer names. */
     static String of(JsonNode cell, String type) {
+        return of(valueOf(cell, type));
+    }
+
+    // The JSON answer's text back to the value it wrote: DOUBLE's NaN and infinities travel as text, TIMESTAMP as ISO text.
+    private static Object valueOf(JsonNode cell, String type) {
         if (cell.isNull()) {
-            return "NULL";
+            return null;
         }
-        if (type.equals("DOUBLE") && cell.isNumber()) {
-            return ofDouble(cell.doubleValue());
-        }
-        if (type.equals("FLOAT") && cell.isNumber()) {
-            return ofFloat(cell.floatValue());
-        }
-        if (type.startsWith("DECIMAL") && cell.isNumber()) {
-            return cell.decimalValue().toPlainString();
-        }
-        if (type.startsWith("TIMESTAMP") && !type.contains("ZONE") && cell.isTextual()) {
-            return ofTimestamp(LocalDateTime.parse(cell.asText()));
-        }
-        if (type.equals("TIME") && cell.isTextual()) {
-            return ofTime(LocalTime.parse(cell.asText()));
-        }
-        if (type.equals("DOUBLE") || type.equals("FLOAT")) {
-            return ofSpecial(cell.asText()); // NaN and infinities travel as text
-        }
-        return cell.isNumber() ? cell.numberValue().toString() : cell.asText();
+        return switch (type) {
+            case "DOUBLE" -> cell.isNumber() ? cell.doubleValue() : Double.parseDouble(cell.asText());
+            case "FLOAT" -> cell.isNumber() ? cell.floatValue() : Float.parseFloat(cell.asText());
+            case "TIME" -> LocalTime.parse(cell.asText());
+            case "TIMESTAMP", "TIMESTAMP_MILLISECOND", "TIMESTAMP_NANOSECOND", "TIMESTAMP_SECOND" -> LocalDateTime.parse(cell.asText());
+            default -> type.startsWith("DECIMAL") ? cell.decimalValue() : cell.isNumber() ? cell.numberValue() : cell.asText();
+        };
     }
 
     /** A value the client's own DuckDB answered through JDBC. */
