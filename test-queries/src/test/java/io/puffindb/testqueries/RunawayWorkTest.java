@@ -19,7 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,7 +119,7 @@ class RunawayWorkTest {
         // Left alone, the tasks would hash for minutes.
         awaitTrue(() -> activeTasks(service.port()) == 0, "every worker's tasks stopped");
         assertEquals(List.of(), filesIn(HandoverFolder.OF_THIS_PROCESS), "a stopped task's handover output is deleted");
-        awaitTrue(() -> filesIn(spill).isEmpty(), "no spilled output is left");
+        awaitTrue(() -> entriesIn(spill).isEmpty(), "no spilled output or folder is left");
     }
 
     @Test
@@ -140,7 +142,14 @@ class RunawayWorkTest {
     }
 
     @Test
-    void aQuerySpillingMoreThanItsBudgetFailsAsAResourceErrorAndLeavesNoFile(@TempDir Path smallSpill) throws Exception {
+    void staleSpillsAreSweptAtStartUpAndAQuerySpillingMoreThanItsBudgetFailsAsAResourceError(@TempDir Path smallSpill) throws Exception {
+        // A service killed mid-query left a spill a day ago; another service's query spilled a moment ago.
+        Path stale = Files.createDirectories(smallSpill.resolve("killed-query")).resolve("f1-t0.arrows");
+        Files.write(stale, new byte[] {1});
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        Files.setLastModifiedTime(stale.getParent(), FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        Path fresh = Files.createDirectories(smallSpill.resolve("running-query")).resolve("f1-t0.arrows");
+        Files.write(fresh, new byte[] {1});
         HandoverSettings tinyBudget = new HandoverSettings(HandoverSettings.Mode.HANDOVER, 0, smallSpill.toString(), Duration.ofMinutes(1), 4096);
         try (EmbeddedService frugal = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withHandover(tinyBudget),
                 GenerationProgress.SILENT)) {
@@ -150,7 +159,8 @@ class RunawayWorkTest {
             assertEquals(503, response.statusCode(), response.body());
             assertEquals("RESOURCE_EXHAUSTED", json.readTree(response.body()).path("error").path("code").asText(), response.body());
         }
-        assertEquals(List.of(), filesIn(smallSpill));
+        assertEquals(List.of(fresh), filesIn(smallSpill), "the stale spill is swept, the fresh one kept, the query's own deleted");
+        assertEquals(List.of(smallSpill.resolve("running-query")), entriesIn(smallSpill), "no folder is left of the query or the stale spill");
         assertEquals(List.of(), filesIn(HandoverFolder.OF_THIS_PROCESS));
     }
 
@@ -168,6 +178,14 @@ class RunawayWorkTest {
         }
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Path> entriesIn(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
