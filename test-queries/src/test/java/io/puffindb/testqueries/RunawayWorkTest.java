@@ -1,10 +1,13 @@
 package io.puffindb.testqueries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.cost.CostParameters;
 import io.puffindb.executors.HandoverSettings;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.flight.HandoverFolder;
@@ -120,6 +123,29 @@ class RunawayWorkTest {
         awaitTrue(() -> activeTasks(service.port()) == 0, "every worker's tasks stopped");
         assertEquals(List.of(), filesIn(HandoverFolder.OF_THIS_PROCESS), "a stopped task's handover output is deleted");
         awaitTrue(() -> entriesIn(spill).isEmpty(), "no spilled output or folder is left");
+    }
+
+    @Test
+    void cancellingStopsTasksThatAreStillLoadingTheirInputsFromOtherTasks() throws Exception {
+        // Moving rows to the MONOSTORE made dear: the count is dealt to the workers by key, each key-range
+        // task pulling its share from every (slow) scanning task before it starts.
+        String sql = "select l_returnflag, count(distinct l_orderkey) as orders from (" + slowOnLambda().replace("count(*)", "*")
+                .replace("select l_orderkey THROUGH", "select l_returnflag, l_orderkey THROUGH") + ") as hashed_rows group by l_returnflag";
+        try (EmbeddedService byKey = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT,
+                workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 1e5)
+                        .withLakeBytesPerSecond(Map.of(Tier.LAMBDA, 100e6, Tier.MONOSTORE, 1e5, Tier.CLIENT, 1e5)))) {
+            assertTrue(byKey.executor().explain(sql).plan().allNodes().stream().anyMatch(node -> "HASH".equals(node.exchangeKind())),
+                    "rows are dealt to the workers by key");
+            String id = UUID.randomUUID().toString();
+            CompletableFuture<HttpResponse<String>> answer = http.sendAsync(queryRequest(byKey.port(), sql, id).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            awaitTrue(() -> activeTasks(byKey.port()) > 2, "key-range tasks and the scans they pull run");
+            HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + byKey.port() + "/v1/queries/" + id))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, cancelled.statusCode(), cancelled.body());
+            assertEquals(499, answer.get().statusCode(), answer.get().body());
+            awaitTrue(() -> activeTasks(byKey.port()) == 0, "every worker's tasks stopped, the scans pulled by key-range tasks too");
+        }
     }
 
     @Test
