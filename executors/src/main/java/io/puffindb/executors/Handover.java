@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.executors.flight.FlightClients;
 import io.puffindb.executors.flight.HandoverReader;
 import io.puffindb.executors.flight.SpillBudget;
+import io.puffindb.executors.flight.SpillFolder;
 import io.puffindb.executors.flight.TaskHandover;
 import io.puffindb.executors.flight.TaskStats;
 import io.puffindb.executors.flight.TaskStream;
@@ -41,6 +42,8 @@ public final class Handover {
         this.registry = requireNonNull(registry, "registry is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.sharesRegistry = requireNonNull(sharesRegistry, "sharesRegistry is null");
+        // What a service killed mid-query spilled is useless once its results' TTL passed.
+        SpillFolder.sweepStale(stores, settings.spillFolder(), settings.resultTtl());
     }
 
     boolean appliesTo(Fragment source, int tasks, List<String> workers) {

@@ -1,10 +1,13 @@
 package io.puffindb.testqueries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.cost.CostParameters;
 import io.puffindb.executors.HandoverSettings;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.flight.HandoverFolder;
@@ -19,7 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,7 +122,30 @@ class RunawayWorkTest {
         // Left alone, the tasks would hash for minutes.
         awaitTrue(() -> activeTasks(service.port()) == 0, "every worker's tasks stopped");
         assertEquals(List.of(), filesIn(HandoverFolder.OF_THIS_PROCESS), "a stopped task's handover output is deleted");
-        awaitTrue(() -> filesIn(spill).isEmpty(), "no spilled output is left");
+        awaitTrue(() -> entriesIn(spill).isEmpty(), "no spilled output or folder is left");
+    }
+
+    @Test
+    void cancellingStopsTasksThatAreStillLoadingTheirInputsFromOtherTasks() throws Exception {
+        // Moving rows to the MONOSTORE made dear: the count is dealt to the workers by key, each key-range
+        // task pulling its share from every (slow) scanning task before it starts.
+        String sql = "select l_returnflag, count(distinct l_orderkey) as orders from (" + slowOnLambda().replace("count(*)", "*")
+                .replace("select l_orderkey THROUGH", "select l_returnflag, l_orderkey THROUGH") + ") as hashed_rows group by l_returnflag";
+        try (EmbeddedService byKey = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT,
+                workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 1e5)
+                        .withLakeBytesPerSecond(Map.of(Tier.LAMBDA, 100e6, Tier.MONOSTORE, 1e5, Tier.CLIENT, 1e5)))) {
+            assertTrue(byKey.executor().explain(sql).plan().allNodes().stream().anyMatch(node -> "HASH".equals(node.exchangeKind())),
+                    "rows are dealt to the workers by key");
+            String id = UUID.randomUUID().toString();
+            CompletableFuture<HttpResponse<String>> answer = http.sendAsync(queryRequest(byKey.port(), sql, id).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            awaitTrue(() -> activeTasks(byKey.port()) > 2, "key-range tasks and the scans they pull run");
+            HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + byKey.port() + "/v1/queries/" + id))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, cancelled.statusCode(), cancelled.body());
+            assertEquals(499, answer.get().statusCode(), answer.get().body());
+            awaitTrue(() -> activeTasks(byKey.port()) == 0, "every worker's tasks stopped, the scans pulled by key-range tasks too");
+        }
     }
 
     @Test
@@ -142,7 +170,14 @@ class RunawayWorkTest {
     }
 
     @Test
-    void aQuerySpillingMoreThanItsBudgetFailsAsAResourceErrorAndLeavesNoFile(@TempDir Path smallSpill) throws Exception {
+    void staleSpillsAreSweptAtStartUpAndAQuerySpillingMoreThanItsBudgetFailsAsAResourceError(@TempDir Path smallSpill) throws Exception {
+        // A service killed mid-query left a spill a day ago; another service's query spilled a moment ago.
+        Path stale = Files.createDirectories(smallSpill.resolve("killed-query")).resolve("f1-t0.arrows");
+        Files.write(stale, new byte[] {1});
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        Files.setLastModifiedTime(stale.getParent(), FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        Path fresh = Files.createDirectories(smallSpill.resolve("running-query")).resolve("f1-t0.arrows");
+        Files.write(fresh, new byte[] {1});
         HandoverSettings tinyBudget = new HandoverSettings(HandoverSettings.Mode.HANDOVER, 0, smallSpill.toString(), Duration.ofMinutes(1), 4096);
         try (EmbeddedService frugal = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withHandover(tinyBudget),
                 GenerationProgress.SILENT)) {
@@ -152,7 +187,8 @@ class RunawayWorkTest {
             assertEquals(503, response.statusCode(), response.body());
             assertEquals("RESOURCE_EXHAUSTED", json.readTree(response.body()).path("error").path("code").asText(), response.body());
         }
-        assertEquals(List.of(), filesIn(smallSpill));
+        assertEquals(List.of(fresh), filesIn(smallSpill), "the stale spill is swept, the fresh one kept, the query's own deleted");
+        assertEquals(List.of(smallSpill.resolve("running-query")), entriesIn(smallSpill), "no folder is left of the query or the stale spill");
         assertEquals(List.of(), filesIn(HandoverFolder.OF_THIS_PROCESS));
     }
 
@@ -170,6 +206,14 @@ class RunawayWorkTest {
         }
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Path> entriesIn(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

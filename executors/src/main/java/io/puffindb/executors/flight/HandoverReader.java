@@ -271,6 +271,7 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
                 leftovers.add(task.spec().taskId() + ": " + e.getMessage());
             }
         }
+        tasks.stream().findFirst().ifPresent(task -> SpillFolder.removeQueryFolder(stores, stage.spillFolder(), task.spec().queryId()));
         try {
             registry.endStage(stage.stageId());
         } catch (RuntimeException e) {
