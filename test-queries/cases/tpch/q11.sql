@@ -1,7 +1,7 @@
 -- name: tpch-q11
 -- dataset: tpch
 -- expect: oracle
-select ps_partkey, sum(ps_supplycost * ps_availqty) as "value"
+select ps_partkey, sum(ps_supplycost * ps_availqty) as value
 from partsupp, supplier, nation
 where ps_suppkey = s_suppkey and s_nationkey = n_nationkey and n_name = 'GERMANY'
 group by ps_partkey
@@ -9,4 +9,4 @@ having sum(ps_supplycost * ps_availqty) > (
   select sum(ps_supplycost * ps_availqty) * 0.0001
   from partsupp, supplier, nation
   where ps_suppkey = s_suppkey and s_nationkey = n_nationkey and n_name = 'GERMANY')
-order by "value" desc
+order by value desc
