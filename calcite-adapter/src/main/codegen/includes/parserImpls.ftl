@@ -30,3 +30,21 @@ void IntegerDivide(List<Object> list, ExprContext exprContext, Span s) :
     }
     AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
+
+/**
+ * x::TYPE, DuckDB's (and PostgreSQL's) cast, binding tighter than any other operator (its operator's
+ * precedence); validated and run as CAST(x AS TYPE).
+ */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec type;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    type = DataType() {
+        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, getPos()));
+        list.add(type);
+    }
+}
