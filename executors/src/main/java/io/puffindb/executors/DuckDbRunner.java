@@ -42,6 +42,11 @@ public final class DuckDbRunner {
             statement = connection.createStatement();
             cancellation.attach(statement);
             resultSet = statement.executeQuery(engine.atCachedPaths(sql, files));
+            if (cancellation.isCancelled()) {
+                // DuckDB drops an interrupt that comes before its statement starts, and closed inputs read as ended:
+                // rows computed after a cancel are never an answer.
+                throw new SQLException(what + " was cancelled before it started");
+            }
             ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, batchRows);
             return new ArrowResult(lease, connection, statement, resultSet, reader);
         } catch (SQLException e) {

@@ -62,6 +62,10 @@ public final class RunningQuery implements AutoCloseable {
 
     /** Loads the next batch into {@link #batch()}; false at the end. */
     public boolean nextBatch() {
+        if (handle.cancellation().isCancelled()) {
+            // A cancelled query's inputs end early: what DuckDB still produces from them is no answer.
+            throw failure(new IllegalStateException("cancelled"));
+        }
         try {
             boolean loaded = result.reader().loadNextBatch();
             if (loaded) {
