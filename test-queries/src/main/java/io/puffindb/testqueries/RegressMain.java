@@ -1,6 +1,7 @@
 package io.puffindb.testqueries;
 
 import io.puffindb.web.Credential;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -117,7 +118,14 @@ public final class RegressMain {
 
     private static int check(List<QueryCase> cases, Path casesRoot, String server, Path lake, Path json, PrintStream out) throws Exception {
         PuffinClient client = new PuffinClient(URI.create(server), Credential.fromEnvironment(System.getenv()));
-        Map<String, String> missing = missingDatasets(cases, new DatasetProbe(client));
+        Map<String, String> missing;
+        try {
+            missing = missingDatasets(cases, new DatasetProbe(client));
+        } catch (IOException e) {
+            // Unreachable, or refusing us (a 401 without PUFFINDB_AUTH_TOKEN): nothing to run against.
+            out.printf("Cannot ask %s for its datasets: %s%n", server, e.getMessage() == null ? e : e.getMessage());
+            return FAILED;
+        }
         if (!missing.isEmpty()) {
             printMissing(server, cases, missing, out);
             return DATASETS_MISSING;
