@@ -45,14 +45,31 @@ public final class PuffinClient {
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                JsonNode error = json.readTree(body).path("error");
-                return new Answer(null, new ServiceError(response.statusCode(), error.path("code").asText(),
-                        error.path("message").asText(), error.path("line").asInt(0), error.path("column").asInt(0)));
+                return new Answer(null, serviceError(response.statusCode(), body));
             }
             try (ArrowStreamReader reader = new ArrowStreamReader(body, allocator)) {
                 return new Answer(ResultTable.read(reader), null);
             }
         }
+    }
+
+    /** The error the service gives when asked to describe {@code sql} (its columns, without running it), or empty when it can. */
+    public Optional<ServiceError> describeError(String sql) throws IOException, InterruptedException {
+        HttpRequest request = Credential.authorize(HttpRequest.newBuilder(server.resolve("/v1/describe")), credential)
+                .timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql))))
+                .build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            return response.statusCode() == 200 ? Optional.empty() : Optional.of(serviceError(response.statusCode(), body));
+        }
+    }
+
+    private ServiceError serviceError(int status, InputStream body) throws IOException {
+        JsonNode error = json.readTree(body).path("error");
+        return new ServiceError(status, error.path("code").asText(), error.path("message").asText(), error.path("line").asInt(0),
+                error.path("column").asInt(0));
     }
 
     /** Either a result or an error. */

@@ -1,67 +1,100 @@
 package io.puffindb.testqueries;
 
-import io.puffindb.lake.demo.GenerationProgress;
-import io.puffindb.lake.demo.TpchLakeGenerator;
 import io.puffindb.web.Credential;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * {@code puffindb regress [--server URL] [--cases DIR] [--lake DIR]}: runs every case against a
- * running deployment, prints each failure with its diff and a last line {@code N passed, N failed}.
- * {@code --regenerate --lake DIR} rewrites the expected result files from DuckDB alone, on purpose.
+ * {@code puffindb regress [--server URL] [--cases DIR] [--lake DIR] [--dataset NAME]... [--json FILE]}:
+ * asks the deployment for the datasets the cases read (and stops, naming them and their cases, when
+ * one is missing), runs every case, prints each failure with its diff, a summary by topic folder and
+ * a last line {@code N passed, N failed}. {@code --regenerate --lake DIR} rewrites the expected
+ * result files from DuckDB alone, on purpose.
  */
 public final class RegressMain {
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int DATASETS_MISSING = 3;
+    private static final String USAGE_TEXT = "usage: puffindb regress [--server URL] [--cases DIR] [--lake DIR] [--dataset NAME]... [--json FILE]"
+            + " | regress --regenerate --lake DIR";
+
     private RegressMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    /** The command with its arguments, printing to {@code out}; returns the exit status. */
+    static int run(String[] args, PrintStream out) throws Exception {
         String server = "http://localhost:8080";
         Path cases = Path.of("test-queries", "cases");
         Path lake = null;
+        Path json = null;
+        Set<String> datasets = new LinkedHashSet<>();
         boolean regenerate = false;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--server" -> server = args[++i];
-                case "--cases" -> cases = Path.of(args[++i]);
-                case "--lake" -> lake = Path.of(args[++i]);
-                case "--regenerate" -> regenerate = true;
+            if (args[i].equals("--regenerate")) {
+                regenerate = true;
+                continue;
+            }
+            String flag = args[i];
+            String value = i + 1 < args.length ? args[++i] : null;
+            switch (value == null ? "" : flag) {
+                case "--server" -> server = value;
+                case "--cases" -> cases = Path.of(value);
+                case "--lake" -> lake = Path.of(value);
+                case "--json" -> json = Path.of(value);
+                case "--dataset" -> datasets.add(value);
                 default -> {
-                    System.err.println("usage: puffindb regress [--server URL] [--cases DIR] [--lake DIR] | --regenerate --lake DIR");
-                    System.exit(2);
+                    out.println(USAGE_TEXT);
+                    return USAGE;
                 }
             }
         }
+        List<QueryCase> selected = select(CaseLoader.loadAll(cases), datasets, out);
+        if (selected == null) {
+            return USAGE;
+        }
         if (lake != null) {
-            ensureDatasets(lake);
+            Datasets.ensure(lake);
         }
-        System.exit(regenerate ? regenerate(cases, lake) : run(cases, server, lake));
+        return regenerate ? regenerate(selected, lake, out) : check(selected, cases, server, lake, json, out);
     }
 
-    /** The lake every case reads: TPC-H at SF 0.01 and the hand-made tables. */
-    public static void ensureDatasets(Path lake) throws Exception {
-        if (!Files.isDirectory(lake.resolve("tpch"))) {
-            Files.createDirectories(lake);
-            new TpchLakeGenerator(0.01).generate(lake.resolve("tpch"), GenerationProgress.SILENT);
+    /** The cases of the datasets asked for (all when none), or null after saying that a dataset has no case. */
+    private static List<QueryCase> select(List<QueryCase> all, Set<String> datasets, PrintStream out) {
+        Set<String> used = new TreeSet<>();
+        all.forEach(queryCase -> used.add(queryCase.dataset()));
+        for (String dataset : datasets) {
+            if (!used.contains(dataset)) {
+                out.printf("No case reads dataset '%s' (the cases read: %s)%n", dataset, String.join(", ", used));
+                return null;
+            }
         }
-        MiscDataset.writeMissing(lake);
+        return datasets.isEmpty() ? all : all.stream().filter(queryCase -> datasets.contains(queryCase.dataset())).toList();
     }
 
-    private static int regenerate(Path cases, Path lake) throws Exception {
+    private static int regenerate(List<QueryCase> cases, Path lake, PrintStream out) throws Exception {
         if (lake == null) {
-            System.err.println("--regenerate needs --lake DIR (TPC-H SF 0.01 and the hand-made tables are written there)");
-            return 2;
+            out.println("--regenerate needs --lake DIR (TPC-H SF 0.01 and the hand-made tables are written there)");
+            return USAGE;
         }
         int written = 0;
         int kept = 0;
         try (BufferAllocator allocator = new RootAllocator(); Oracle oracle = new Oracle(lake, "tpch")) {
-            for (QueryCase queryCase : CaseLoader.loadAll(cases)) {
+            for (QueryCase queryCase : cases) {
                 if (queryCase.expectedError().isPresent()) {
                     continue;
                 }
@@ -79,18 +112,30 @@ public final class RegressMain {
                 }
             }
         }
-        System.out.printf("%d expected results written, %d unchanged%n", written, kept);
+        out.printf("%d expected results written, %d unchanged%n", written, kept);
         return 0;
     }
 
-    private static int run(Path cases, String server, Path lake) throws Exception {
-        List<String> failures = new ArrayList<>();
-        int passed = 0;
+    private static int check(List<QueryCase> cases, Path casesRoot, String server, Path lake, Path json, PrintStream out) throws Exception {
+        PuffinClient client = new PuffinClient(URI.create(server), Credential.fromEnvironment(System.getenv()));
+        Map<String, String> missing;
+        try {
+            missing = missingDatasets(cases, new DatasetProbe(client));
+        } catch (IOException e) {
+            // Unreachable, or refusing us (a 401 without PUFFINDB_AUTH_TOKEN): nothing to run against.
+            out.printf("Cannot ask %s for its datasets: %s%n", server, e.getMessage() == null ? e : e.getMessage());
+            return FAILED;
+        }
+        if (!missing.isEmpty()) {
+            printMissing(server, cases, missing, out);
+            return DATASETS_MISSING;
+        }
+        RegressReport report = new RegressReport(casesRoot, out);
         try (BufferAllocator allocator = new RootAllocator(); Oracle oracle = lake == null ? null : new Oracle(lake, "tpch")) {
-            CaseChecker checker = new CaseChecker(new PuffinClient(URI.create(server), Credential.fromEnvironment(System.getenv())), oracle, allocator);
-            for (QueryCase queryCase : CaseLoader.loadAll(cases)) {
+            CaseChecker checker = new CaseChecker(client, oracle, allocator);
+            for (QueryCase queryCase : cases) {
                 if (queryCase.knownFailure().isPresent()) {
-                    System.out.printf("SKIP %s: known failure: %s%n", queryCase.name(), queryCase.knownFailure().get());
+                    report.skipped(queryCase, queryCase.knownFailure().get());
                     continue;
                 }
                 Optional<String> failure;
@@ -99,15 +144,31 @@ public final class RegressMain {
                 } catch (Exception e) {
                     failure = Optional.of(e.toString());
                 }
-                if (failure.isPresent()) {
-                    failures.add(queryCase.name());
-                    System.out.printf("FAIL %s (%s)%n%s%n%n", queryCase.name(), queryCase.file(), failure.get());
-                } else {
-                    passed++;
-                }
+                failure.ifPresentOrElse(diff -> report.failed(queryCase, diff), () -> report.passed(queryCase));
             }
         }
-        System.out.printf("%d passed, %d failed%n", passed, failures.size());
-        return failures.isEmpty() ? 0 : 1;
+        report.printSummary();
+        if (json != null) {
+            report.writeJson(json, server);
+        }
+        return report.count(RegressReport.Status.FAILED) == 0 ? 0 : FAILED;
+    }
+
+    /** Each dataset the cases read that the service lacks, with what is wrong with it. */
+    private static Map<String, String> missingDatasets(List<QueryCase> cases, DatasetProbe probe) throws Exception {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (String dataset : new TreeSet<>(cases.stream().map(QueryCase::dataset).toList())) {
+            probe.problem(dataset).ifPresent(problem -> missing.put(dataset, problem));
+        }
+        return missing;
+    }
+
+    private static void printMissing(String server, List<QueryCase> cases, Map<String, String> missing, PrintStream out) {
+        out.printf("%s lacks datasets the cases read; no case was run.%n", server);
+        missing.forEach((dataset, problem) -> {
+            List<String> dependents = cases.stream().filter(queryCase -> queryCase.dataset().equals(dataset)).map(QueryCase::name).toList();
+            out.printf("  dataset %s: %s; %d cases read it: %s%n", dataset, problem, dependents.size(), String.join(", ", dependents));
+        });
+        out.println("`./puffindb serve` on an empty lake folder writes every dataset; --dataset NAME runs the cases of one dataset.");
     }
 }

@@ -57,7 +57,7 @@ class PlacementMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        RegressMain.ensureDatasets(lake);
+        Datasets.ensure(lake);
         allocator = new RootAllocator();
         oracle = new Oracle(lake, "tpch");
     }

@@ -3,6 +3,7 @@ package io.puffindb.web;
 import io.puffindb.lake.FileMetadataReader;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.IcebergDemoCopy;
+import io.puffindb.lake.demo.MiscLakeGenerator;
 import io.puffindb.lake.iceberg.IcebergCatalogs;
 import io.puffindb.lake.iceberg.IcebergTableWriter;
 import io.puffindb.lake.store.ObjectStores;
@@ -17,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills an empty lake folder with TPC-H, so that the embedded default has data to query: as plain
- * Parquet ({@code tpch.*}) and as Iceberg tables in the lake's own catalog ({@code iceberg.tpch.*}).
+ * Fills an empty lake folder with every dataset the regression suite reads, so that the embedded
+ * default has data to query and {@code puffindb regress} passes against it: TPC-H as plain Parquet
+ * ({@code tpch.*}) and as Iceberg tables in the lake's own catalog ({@code iceberg.tpch.*}), and the
+ * hand-made tables ({@code misc.*}).
  */
 final class DemoLake {
     private static final Logger LOG = LoggerFactory.getLogger(DemoLake.class);
@@ -37,7 +40,7 @@ final class DemoLake {
         return Files.exists(lake.resolve(".iceberg").resolve("catalog.db"));
     }
 
-    /** Generates {@code lake/tpch} and its Iceberg copy when the lake folder is missing or empty; leaves any other lake alone. */
+    /** Generates {@code lake/tpch}, its Iceberg copy and {@code lake/misc} when the lake folder is missing or empty; leaves any other lake alone. */
     static void ensure(Path lake, double scaleFactor, ObjectStores stores, FileMetadataReader metadataReader, GenerationProgress progress) {
         try {
             Files.createDirectories(lake);
@@ -49,8 +52,9 @@ final class DemoLake {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LOG.info("Lake {} is empty: generating TPC-H at scale factor {}", lake.toAbsolutePath(), scaleFactor);
+        LOG.info("Lake {} is empty: generating TPC-H at scale factor {} and the misc tables", lake.toAbsolutePath(), scaleFactor);
         new TpchLakeGenerator(scaleFactor).generate(lake.resolve("tpch"), progress);
+        MiscLakeGenerator.writeMissing(lake, progress);
         IcebergCatalogConfig config = catalogOf(lake);
         try {
             Files.createDirectories(lake.resolve(".iceberg"));

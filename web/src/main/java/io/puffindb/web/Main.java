@@ -23,7 +23,7 @@ public final class Main {
             usage:
               puffindb serve [--port 8080] [--bind 127.0.0.1] [--auth-token-file FILE] [--tls-cert PEM --tls-key PEM]
                              [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE] [--cluster-secret-file FILE]
-                  the embedded default: HTTP service, MONOSTORE DuckDB, and a TPC-H demo lake when DIR is empty;
+                  the embedded default: HTTP service, MONOSTORE DuckDB, and a demo lake when DIR is empty (TPC-H, misc.*);
                   it listens on loopback only unless --bind ADDR, which needs users (PUFFINDB_AUTH_TOKEN or --auth-token-file);
                   worker processes may join only when it has a cluster secret file
               puffindb query "SQL" [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
@@ -34,6 +34,9 @@ public final class Main {
               puffindb worker --coordinator http://host:8080 --cluster-secret-file FILE [--lake DIR] [--worker-port 0] [--worker-host 127.0.0.1]
                   a LAMBDA worker process that joins a service (its own DuckDB and Arrow Flight server), sharing
                   its cluster secret; DIR: the service's local lake folder, when it has one
+              puffindb regress [--server http://localhost:8080] [--dataset NAME]... [--json FILE]
+                  (the launcher runs it from test-queries) the regression suite against a running service;
+                  it names the datasets the service lacks before running any case
             every setting can also come from the environment (PUFFINDB_PORT, ...) or puffindb.properties;
             the CLI sends the token in PUFFINDB_AUTH_TOKEN ([user:]token) to a service that needs one""";
 

@@ -56,7 +56,7 @@ public final class TpchLakeGenerator {
         Path staging = schemaFolder.resolveSibling("." + schemaFolder.getFileName() + ".generating");
         Map<String, Long> rowsPerTable = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            deleteRecursively(staging);
+            StagingFolders.deleteRecursively(staging);
             for (TpchTable<?> table : TpchTable.getTables()) {
                 rowsPerTable.put(table.getTableName(), writeTable(connection.unwrap(DuckDBConnection.class), table, staging, progress));
             }
@@ -67,6 +67,11 @@ public final class TpchLakeGenerator {
             throw new UncheckedIOException(e);
         }
         return rowsPerTable;
+    }
+
+    /** The names of the eight tables, in generation order. */
+    public static List<String> tableNames() {
+        return TpchTable.getTables().stream().map(TpchTable::getTableName).toList();
     }
 
     /** About how many rows a table has at this scale factor (lineitem varies a little). */
@@ -155,16 +160,5 @@ public final class TpchLakeGenerator {
             case DOUBLE -> "DECIMAL(15,2)";
             case VARCHAR -> "VARCHAR";
         };
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var paths = Files.walk(path)) {
-            for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
-        }
     }
 }

@@ -1,18 +1,34 @@
-package io.puffindb.testqueries;
+package io.puffindb.lake.demo;
 
+import static java.lang.String.format;
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
+import io.puffindb.lake.SqlLiterals;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Small hand-made tables for the cases TPC-H cannot exercise: NULLs on both sides of joins, an empty
  * table, odd strings, a table split over two files. Written deterministically through DuckDB into
- * {@code <lake>/misc/<table>/}.
+ * {@code <lake>/misc/<table>/}: the demo lake holds them beside TPC-H, so that the regression suite
+ * runs whole against the embedded default.
  */
-public final class MiscDataset {
+public final class MiscLakeGenerator {
+    /** The schema folder the tables go in, and the schema queries name them by. */
+    public static final String SCHEMA = "misc";
+
     private static final Map<String, String[]> TABLES = Map.of(
             "people", new String[] {"""
                     SELECT * FROM (VALUES
@@ -47,26 +63,51 @@ public final class MiscDataset {
                       (12, NULL), (13, 'ǆemal'), (14, 'İstanbul'))
                       AS t(id, t)"""});
 
-    private MiscDataset() {
+    private MiscLakeGenerator() {
+    }
+
+    /** The names of the tables, sorted. */
+    public static List<String> tableNames() {
+        return TABLES.keySet().stream().sorted().toList();
     }
 
     /**
-     * Writes the tables missing under {@code lakeRoot/misc}; one Parquet file per SELECT. Tables already
-     * there are left alone, so that a running service's files do not change under it.
+     * Writes the tables missing under {@code lakeRoot/misc}, one Parquet file per SELECT. Tables already
+     * there are left alone, so that a running service's files do not change under it; each table is
+     * written under a temporary name and renamed, so an interrupted run leaves no half table.
      */
-    public static void writeMissing(Path lakeRoot) throws Exception {
+    public static void writeMissing(Path lakeRoot, GenerationProgress progress) {
+        requireNonNull(progress, "progress is null");
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
-            for (Map.Entry<String, String[]> table : TABLES.entrySet()) {
-                Path folder = lakeRoot.resolve("misc").resolve(table.getKey());
+            for (String table : tableNames()) {
+                Path folder = lakeRoot.resolve(SCHEMA).resolve(table);
                 if (Files.isDirectory(folder)) {
                     continue;
                 }
-                Files.createDirectories(folder);
-                String[] parts = table.getValue();
+                Path staging = folder.resolveSibling("." + table + ".generating");
+                StagingFolders.deleteRecursively(staging);
+                Files.createDirectories(staging);
+                String[] parts = TABLES.get(table);
+                long rows = 0;
                 for (int part = 0; part < parts.length; part++) {
-                    statement.execute("COPY (" + parts[part] + ") TO '" + folder.resolve("part-" + part + ".parquet") + "' (FORMAT parquet)");
+                    rows += rowCount(statement, parts[part]);
+                    statement.execute(format("COPY (%s) TO %s (FORMAT parquet)", parts[part],
+                            SqlLiterals.string(staging.resolve("part-" + part + ".parquet").toString())));
                 }
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+                progress.rowsWritten(SCHEMA + "." + table, rows, rows);
             }
+        } catch (SQLException e) {
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Generating the misc tables failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long rowCount(Statement statement, String select) throws SQLException {
+        try (ResultSet count = statement.executeQuery("SELECT count(*) FROM (" + select + ")")) {
+            count.next();
+            return count.getLong(1);
         }
     }
 }
