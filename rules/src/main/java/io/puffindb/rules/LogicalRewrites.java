@@ -20,8 +20,6 @@ import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.tools.RelBuilderFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The rewrites every plan gets before placement: sub-queries (IN, EXISTS, scalar, correlated or not)
@@ -32,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * planner puts above it carries, only the columns the query needs.
  */
 public final class LogicalRewrites {
-    private static final Logger LOG = LoggerFactory.getLogger(LogicalRewrites.class);
-
     private static final HepProgram SUB_QUERIES_TO_CORRELATES = HepProgram.builder()
             .addRuleCollection(List.of(
                     CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
@@ -102,23 +98,12 @@ public final class LogicalRewrites {
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
         RelNode folded = run(FOLD_PROJECTIONS, run(PUSH_FILTERS, decorrelated));
-        RelNode trimmed = run(PUSH_PROJECTIONS, trimmed(folded));
+        RelNode trimmed = run(PUSH_PROJECTIONS, new RelFieldTrimmer(null, TRIMMING_BUILDER.create(plan.getCluster(), null)).trim(folded));
         List<String> names = plan.getRowType().getFieldNames();
         if (trimmed.getRowType().getFieldNames().equals(names)) {
             return trimmed;
         }
         return builder.push(trimmed).rename(names).build();
-    }
-
-    // Trimming only narrows what is read and moved: where Calcite's trimmer cannot handle a plan (it casts a
-    // LIMIT 1e3's DOUBLE literal to BigDecimal), the untrimmed plan gives the same answer.
-    private static RelNode trimmed(RelNode plan) {
-        try {
-            return new RelFieldTrimmer(null, TRIMMING_BUILDER.create(plan.getCluster(), null)).trim(plan);
-        } catch (RuntimeException e) {
-            LOG.debug("Unused columns not trimmed: {}", e.toString());
-            return plan;
-        }
     }
 
     private static boolean isDeterministic(Filter filter) {
