@@ -12,15 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -89,54 +85,30 @@ public final class ThroughRewriter {
         }
     }
 
-    /** How many remote THROUGHs nest inside each other at most, those inside remote subqueries included. */
+    /**
+     * How many remote THROUGHs nest inside each other at most, those inside remote subqueries included.
+     * Leaves (identifiers, literals, types) are visited as null by the base class: depth 0.
+     */
     private static final class RemoteDepth extends SqlBasicVisitor<Integer> {
         @Override
         public Integer visit(SqlCall call) {
-            int below = 0;
-            for (SqlNode operand : call.getOperandList()) {
-                if (operand != null) {
-                    below = Math.max(below, operand.accept(this));
-                }
-            }
+            int below = deepest(call.getOperandList());
             boolean remote = call instanceof SqlThroughSelect through && ThroughEndpoint.parse(through.endpoint()).service().isPresent();
             return remote ? below + 1 : below;
         }
 
         @Override
         public Integer visit(SqlNodeList list) {
+            return deepest(list);
+        }
+
+        private int deepest(List<SqlNode> nodes) {
             int deepest = 0;
-            for (SqlNode node : list) {
-                if (node != null) {
-                    deepest = Math.max(deepest, node.accept(this));
-                }
+            for (SqlNode node : nodes) {
+                Integer depth = node == null ? null : node.accept(this);
+                deepest = Math.max(deepest, depth == null ? 0 : depth);
             }
             return deepest;
-        }
-
-        @Override
-        public Integer visit(SqlIdentifier id) {
-            return 0;
-        }
-
-        @Override
-        public Integer visit(SqlLiteral literal) {
-            return 0;
-        }
-
-        @Override
-        public Integer visit(SqlDataTypeSpec type) {
-            return 0;
-        }
-
-        @Override
-        public Integer visit(SqlDynamicParam param) {
-            return 0;
-        }
-
-        @Override
-        public Integer visit(SqlIntervalQualifier qualifier) {
-            return 0;
         }
     }
 
