@@ -6,16 +6,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code puffindb bench tpch [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries DIR]} and
+ * {@code puffindb bench tpch [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries DIR] [--json FILE]} and
  * {@code puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries DIR] [--redis redis://127.0.0.1:6379]
  * [--ram-form tables|files] [--ram-compression compressed|uncompressed]} and
  * {@code puffindb bench ram [--sf 1] [--runs 3] [--lake DIR] [--queries DIR]}.
  */
 public final class BenchMain {
     private static final String USAGE = """
-            usage: puffindb bench tpch  [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]
+            usage: puffindb bench tpch  [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch] [--json FILE]
                    puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries test-queries/cases/tpch] [--redis redis://127.0.0.1:6379]
                                         [--ram-form tables|files] [--ram-compression compressed|uncompressed]
                    puffindb bench ram   [--sf 1] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]""";
@@ -38,7 +39,7 @@ public final class BenchMain {
         Path queries = Path.of(options.getOrDefault("queries", "test-queries/cases/tpch"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         if (args[0].equals("tpch")) {
-            new TpchBench(scaleFactor, workers, runs, lake, queries, System.out).run();
+            new TpchBench(scaleFactor, workers, runs, lake, queries, Optional.ofNullable(options.get("json")).map(Path::of), System.out).run();
         } else if (args[0].equals("ram")) {
             new RamFormsBench(scaleFactor, runs, lake, queries, RamSettings.defaults().dir().resolveSibling("puffindb-ram-bench"), System.out).run();
         } else {

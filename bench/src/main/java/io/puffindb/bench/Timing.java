@@ -1,6 +1,7 @@
 package io.puffindb.bench;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Wall-clock measurement for the benches (printed, never asserted). */
 final class Timing {
@@ -20,11 +21,19 @@ final class Timing {
 
     /** The median of {@code runs} timed runs. */
     static double medianMillis(int runs, Measured body) throws Exception {
-        double[] millis = new double[runs];
+        List<Double> millis = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            millis[i] = millis(body);
+            millis.add(millis(body));
         }
-        Arrays.sort(millis);
-        return millis[runs / 2];
+        return median(millis);
+    }
+
+    /** The median; NaN for no values. */
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -33,29 +34,33 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * A lake table as Calcite sees it: its row type from the files' exact types, its row count from
  * their footers, and distinct counts of integer columns from their min/max (key columns of a lake
  * are dense ranges, which is what makes join estimates usable). The metadata is read when a query
- * first touches the table.
+ * first touches the table, once: the catalog makes a table object per query, so every question the
+ * planner asks (hundreds per query) and the run that follows see one version of the table's files.
  */
 public final class LakeCalciteTable extends AbstractTable implements BuiltInMetadata.DistinctRowCount.Handler {
     private final Lake lake;
     private final String schema;
     private final String name;
     private final Optional<SplitPruning> pruning;
+    // Shared with the pruned and unpruned copies of this table object: one version of the table per query.
+    private final AtomicReference<LakeTable> resolved;
     private volatile KeyedTable lastKey;
 
     public LakeCalciteTable(Lake lake, String schema, String name) {
-        this(lake, schema, name, Optional.empty());
+        this(lake, schema, name, Optional.empty(), new AtomicReference<>());
     }
 
-    private LakeCalciteTable(Lake lake, String schema, String name, Optional<SplitPruning> pruning) {
+    private LakeCalciteTable(Lake lake, String schema, String name, Optional<SplitPruning> pruning, AtomicReference<LakeTable> resolved) {
         this.lake = requireNonNull(lake, "lake is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.name = requireNonNull(name, "name is null");
         this.pruning = requireNonNull(pruning, "pruning is null");
+        this.resolved = requireNonNull(resolved, "resolved is null");
     }
 
     /** The same table read only through the files a filter's predicates may match. */
     public LakeCalciteTable pruned(SplitPruning kept) {
-        return new LakeCalciteTable(lake, schema, name, Optional.of(kept));
+        return new LakeCalciteTable(lake, schema, name, Optional.of(kept), resolved);
     }
 
     /** The table's name as queries write it, {@code schema.table}, found without reading its metadata. */
@@ -65,7 +70,7 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
 
     /** The same table with every file, whatever pruning left of it. */
     public LakeCalciteTable unpruned() {
-        return pruning.isEmpty() ? this : new LakeCalciteTable(lake, schema, name, Optional.empty());
+        return pruning.isEmpty() ? this : new LakeCalciteTable(lake, schema, name, Optional.empty(), resolved);
     }
 
     /** Which files pruning left for this scan, and why, when a filter pruned it. */
@@ -80,8 +85,13 @@ public final class LakeCalciteTable extends AbstractTable implements BuiltInMeta
     }
 
     private LakeTable wholeTable() {
-        return lake.table(schema, name)
+        LakeTable known = resolved.get();
+        if (known != null) {
+            return known;
+        }
+        LakeTable table = lake.table(schema, name)
                 .orElseThrow(() -> new PuffinException(ErrorCode.TABLE_NOT_FOUND, "Table '" + schema + "." + name + "' not found (its folder holds no data files)"));
+        return resolved.compareAndSet(null, table) ? table : resolved.get();
     }
 
     @Override

@@ -12,9 +12,8 @@ import java.util.Map;
  * task costs to start, how fast each tier reads lake files it already caches. Placement follows from
  * these numbers and the cache directory alone.
  *
- * <p>The defaults describe the production shape of the seed design — a fleet whose workers each
- * read the lake at one S3 stream's speed, a MONOSTORE that would read it through a single stream
- * too — so the fleet's parallelism wins for large scans and the MONOSTORE for tiny ones.
+ * <p>Two shapes are known ({@link #defaults}: a fleet; {@link #sharedHost}: one host), and
+ * {@link CostProfile} picks one for the workers alive when a query is planned.
  */
 public record CostParameters(
         int lambdaWorkers,
@@ -42,30 +41,70 @@ public record CostParameters(
     public record Link(Tier from, Tier to) {
     }
 
+    /**
+     * The production fleet of the seed design: workers on their own machines, each reading the lake
+     * at one S3 stream's speed, and a MONOSTORE that reads it through a single stream too, so the
+     * fleet's parallelism wins for large scans and the MONOSTORE for small ones.
+     */
     public static CostParameters defaults(int lambdaWorkers) {
         Map<Tier, Integer> threads = new EnumMap<>(Tier.class);
         threads.put(Tier.LAMBDA, 2);
         threads.put(Tier.MONOSTORE, 8);
         threads.put(Tier.CLIENT, 2);
-        Map<Tier, Double> lake = new EnumMap<>(Tier.class);
-        lake.put(Tier.LAMBDA, 100e6);
-        lake.put(Tier.MONOSTORE, 100e6);
-        // The client reads only what its own cache holds: the lake is for the service's engines.
-        lake.put(Tier.CLIENT, 1.0);
         // A local SSD read (worker, MONOSTORE, client): an order of magnitude above one S3 stream.
         Map<Tier, Double> cache = new EnumMap<>(Tier.class);
         cache.put(Tier.LAMBDA, 1e9);
         cache.put(Tier.MONOSTORE, 2e9);
         cache.put(Tier.CLIENT, 1e9);
-        Map<Link, Double> links = Map.of(
-                new Link(Tier.LAMBDA, Tier.MONOSTORE), 1e9,
-                new Link(Tier.MONOSTORE, Tier.LAMBDA), 1e9,
-                new Link(Tier.LAMBDA, Tier.LAMBDA), 1e9,
+        // Anything the client gets from the service costs a request: planning, queueing, a round trip.
+        return new CostParameters(lambdaWorkers, 2, threads, lakeSpeeds(S3_STREAM_BYTES_PER_SECOND, S3_STREAM_BYTES_PER_SECOND), cache, 50e6,
+                links(1e9), 0.002, 0.001, 0.05, 1);
+    }
+
+    /**
+     * One host whose cores, disk and memory the MONOSTORE and its in-process workers share (the
+     * embedded default): the workers together have no more threads than the host and each reads
+     * the lake at its share of the host's bandwidth, so fanning work out buys no parallelism and
+     * costs exchanges; the whole query stays on the MONOSTORE, where DuckDB sees all of it.
+     */
+    public static CostParameters sharedHost(int lambdaWorkers, int hostThreads, boolean lakeIsLocal) {
+        int workers = Math.max(1, lambdaWorkers);
+        int threadsEach = Math.max(1, hostThreads / workers);
+        Map<Tier, Integer> threads = new EnumMap<>(Tier.class);
+        threads.put(Tier.LAMBDA, threadsEach);
+        threads.put(Tier.MONOSTORE, Math.max(1, hostThreads));
+        threads.put(Tier.CLIENT, 2);
+        // A local disk (and the page cache in front of it) is not an S3 stream: the host reads it at SSD speed.
+        double lake = lakeIsLocal ? LOCAL_DISK_BYTES_PER_SECOND : S3_STREAM_BYTES_PER_SECOND;
+        Map<Tier, Double> cache = new EnumMap<>(Tier.class);
+        cache.put(Tier.LAMBDA, LOCAL_DISK_BYTES_PER_SECOND / workers);
+        cache.put(Tier.MONOSTORE, LOCAL_DISK_BYTES_PER_SECOND);
+        cache.put(Tier.CLIENT, LOCAL_DISK_BYTES_PER_SECOND);
+        // Loopback Flight: a copy through the kernel, as fast as memory, and a round trip per exchange.
+        return new CostParameters(workers, threadsEach, threads, lakeSpeeds(lake / workers, lake), cache, 50e6, links(2e9), 0.002, 0.001, 0.05, 1);
+    }
+
+    private static final double S3_STREAM_BYTES_PER_SECOND = 100e6;
+    private static final double LOCAL_DISK_BYTES_PER_SECOND = 2e9;
+
+    private static Map<Tier, Double> lakeSpeeds(double lambda, double monostore) {
+        Map<Tier, Double> lake = new EnumMap<>(Tier.class);
+        lake.put(Tier.LAMBDA, lambda);
+        lake.put(Tier.MONOSTORE, monostore);
+        // The client reads only what its own cache holds: the lake is for the service's engines.
+        lake.put(Tier.CLIENT, 1.0);
+        return lake;
+    }
+
+    // The service's links at this bandwidth; the client's over a network at the edge.
+    private static Map<Link, Double> links(double serviceBytesPerSecond) {
+        return Map.of(
+                new Link(Tier.LAMBDA, Tier.MONOSTORE), serviceBytesPerSecond,
+                new Link(Tier.MONOSTORE, Tier.LAMBDA), serviceBytesPerSecond,
+                new Link(Tier.LAMBDA, Tier.LAMBDA), serviceBytesPerSecond,
                 new Link(Tier.LAMBDA, Tier.CLIENT), 50e6,
                 new Link(Tier.MONOSTORE, Tier.CLIENT), 50e6,
                 new Link(Tier.CLIENT, Tier.MONOSTORE), 20e6);
-        // Anything the client gets from the service costs a request: planning, queueing, a round trip.
-        return new CostParameters(lambdaWorkers, 2, threads, lake, cache, 50e6, links, 0.002, 0.001, 0.05, 1);
     }
 
     public double linkBytesPerSecond(Tier from, Tier to) {
@@ -88,6 +127,21 @@ public record CostParameters(
     public CostParameters withLakeBytesPerSecond(Map<Tier, Double> lake) {
         return new CostParameters(lambdaWorkers, lambdaThreadsPerWorker, threads, lake, cacheBytesPerSecond, rowsPerSecondPerThread,
                 linkBytesPerSecond, taskStartupSeconds, exchangeLatencySeconds, clientRoundTripSeconds, splitsPerTask);
+    }
+
+    /** A copy with these thread counts: the MONOSTORE's, and each LAMBDA worker's. */
+    public CostParameters withThreads(int monostoreThreads, int threadsPerWorker) {
+        Map<Tier, Integer> newThreads = new EnumMap<>(threads);
+        newThreads.put(Tier.MONOSTORE, monostoreThreads);
+        newThreads.put(Tier.LAMBDA, threadsPerWorker);
+        return new CostParameters(lambdaWorkers, threadsPerWorker, newThreads, lakeBytesPerSecond, cacheBytesPerSecond, rowsPerSecondPerThread,
+                linkBytesPerSecond, taskStartupSeconds, exchangeLatencySeconds, clientRoundTripSeconds, splitsPerTask);
+    }
+
+    /** A copy with this processing rate, task start-up, exchange latency and files per LAMBDA task. */
+    public CostParameters withRates(double rowsPerSecond, double taskStartup, double exchangeLatency, int splits) {
+        return new CostParameters(lambdaWorkers, lambdaThreadsPerWorker, threads, lakeBytesPerSecond, cacheBytesPerSecond, rowsPerSecond,
+                linkBytesPerSecond, taskStartup, exchangeLatency, clientRoundTripSeconds, splits);
     }
 
     /** Threads working in parallel on one tier's share of a plan. */

@@ -38,7 +38,7 @@ public final class DuckDbEngine implements AutoCloseable {
      * An in-memory database with the given thread count and memory limit (e.g. "4GB"), reading remote
      * files from {@code cache}, and local ones only under {@code readableFolders} (the lake's, the RAM layer's).
      */
-    public DuckDbEngine(int threads, String memoryLimit, FileCache cache, List<Path> readableFolders) {
+    public DuckDbEngine(EngineLimits limits, FileCache cache, List<Path> readableFolders) {
         this.cache = requireNonNull(cache, "cache is null");
         List<String> allowed = new ArrayList<>();
         Stream.concat(readableFolders.stream(), Stream.of(cache.root(), TEMP_DIRECTORY))
@@ -46,8 +46,9 @@ public final class DuckDbEngine implements AutoCloseable {
                 .distinct()
                 .forEach(allowed::add);
         Properties settings = new Properties();
-        settings.setProperty("threads", String.valueOf(threads));
-        settings.setProperty("memory_limit", memoryLimit);
+        settings.setProperty("threads", String.valueOf(limits.threads()));
+        settings.setProperty("memory_limit", limits.memory());
+        settings.setProperty("max_temp_directory_size", limits.maxTemp());
         // Remote files are fetched by our connectors, never by DuckDB itself.
         settings.setProperty("autoinstall_known_extensions", "false");
         settings.setProperty("autoload_known_extensions", "false");

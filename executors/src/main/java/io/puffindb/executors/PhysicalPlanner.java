@@ -7,6 +7,8 @@ import io.puffindb.calcite.tier.Tier;
 import io.puffindb.calcite.tier.TierConvention;
 import io.puffindb.cost.CachedData;
 import io.puffindb.cost.CostParameters;
+import io.puffindb.cost.CostProfile;
+import io.puffindb.cost.LiveWorkers;
 import io.puffindb.cost.PuffinCostFactory;
 import io.puffindb.cost.TierMetadata;
 import io.puffindb.lake.ErrorCode;
@@ -16,7 +18,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.util.CancelFlag;
 import org.apache.calcite.plan.ConventionTraitDef;
@@ -30,11 +31,11 @@ import org.apache.calcite.rel.RelNode;
  * whole plan runs on the MONOSTORE.
  */
 public final class PhysicalPlanner {
-    private final IntFunction<CostParameters> parametersForWorkers;
-    private final Map<Integer, TierMetadata> metadataByWorkers = new ConcurrentHashMap<>();
+    private final CostProfile costs;
+    private final Map<CostParameters, TierMetadata> metadataByParameters = new ConcurrentHashMap<>();
 
-    public PhysicalPlanner(IntFunction<CostParameters> parametersForWorkers) {
-        this.parametersForWorkers = requireNonNull(parametersForWorkers, "parametersForWorkers is null");
+    public PhysicalPlanner(CostProfile costs) {
+        this.costs = requireNonNull(costs, "costs is null");
     }
 
     /** The tiers a deployment with this many live workers has (the service has no CLIENT engine of its own). */
@@ -46,19 +47,20 @@ public final class PhysicalPlanner {
      * The planner and cost metadata for a deployment with this many live workers, whose caches hold
      * {@code cached}, with the statistics earlier queries taught; the planner gives up when {@code stop} is raised.
      */
-    public Planning start(int workers, CachedData cached, LearnedStatistics learned, CancelFlag stop) {
-        return start(tiers(workers), workers, cached, learned, stop);
+    public Planning start(LiveWorkers workers, CachedData cached, LearnedStatistics learned, CancelFlag stop) {
+        return start(tiers(workers.total()), workers, cached, learned, stop);
     }
 
     /** The same, for a client that runs the CLIENT tier's part of the plan itself (its cached files are in {@code cached}). */
-    public Planning startForClient(int workers, CachedData cached, LearnedStatistics learned, CancelFlag stop) {
-        Set<Tier> tiers = EnumSet.copyOf(tiers(workers));
+    public Planning startForClient(LiveWorkers workers, CachedData cached, LearnedStatistics learned, CancelFlag stop) {
+        Set<Tier> tiers = EnumSet.copyOf(tiers(workers.total()));
         tiers.add(Tier.CLIENT);
         return start(tiers, workers, cached, learned, stop);
     }
 
-    private Planning start(Set<Tier> tiers, int workers, CachedData cached, LearnedStatistics learned, CancelFlag stop) {
-        TierMetadata metadata = metadataByWorkers.computeIfAbsent(Math.max(1, workers), count -> new TierMetadata(parametersForWorkers.apply(count)));
+    private Planning start(Set<Tier> tiers, LiveWorkers workers, CachedData cached, LearnedStatistics learned, CancelFlag stop) {
+        // Few distinct parameter sets occur (one per fleet size and shape): each keeps its compiled metadata dispatcher.
+        TierMetadata metadata = metadataByParameters.computeIfAbsent(costs.parametersFor(workers), TierMetadata::new);
         // The cost model finds the cache directory's answers and learned statistics in the planner's
         // context, as Calcite rules find their settings.
         VolcanoPlanner planner = new VolcanoPlanner(PuffinCostFactory.INSTANCE, Contexts.of(cached, learned, stop));

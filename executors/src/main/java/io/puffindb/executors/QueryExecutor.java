@@ -9,6 +9,7 @@ import io.puffindb.calcite.through.AllowList;
 import io.puffindb.calcite.through.ThroughLimits;
 import io.puffindb.calcite.through.ThroughRewriter;
 import io.puffindb.calcite.tier.TierConvention;
+import io.puffindb.cost.LiveWorkers;
 import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.executors.cache.CacheSnapshot;
 import io.puffindb.executors.cache.ClientCopies;
@@ -181,9 +182,10 @@ public final class QueryExecutor implements AutoCloseable {
                     liveWorkers.stream().collect(java.util.stream.Collectors.toMap(WorkerPool.WorkerStatus::id, WorkerPool.WorkerStatus::location)));
             ThroughRewriter.Rewritten resolved = through.rewrite(parsed, PhysicalPlanner.tiers(live.size()));
             NamingQuestion naming = NamingQuestion.of(sql, parsed, resolved.query());
+            LiveWorkers alive = new LiveWorkers(live.size(), (int) liveWorkers.stream().filter(WorkerPool.WorkerStatus::inProcess).count());
             PhysicalPlanner.Planning planning = client.isPresent()
-                    ? planner.startForClient(live.size(), client.get().over(caches), statistics.forPlanning(), stop)
-                    : planner.start(live.size(), caches, statistics.forPlanning(), stop);
+                    ? planner.startForClient(alive, client.get().over(caches), statistics.forPlanning(), stop)
+                    : planner.start(alive, caches, statistics.forPlanning(), stop);
             LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
                     resolved.remoteTables());
             LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));

@@ -42,6 +42,11 @@ public final class QueryStats {
         return tasksByFragment.values().stream().mapToInt(List::size).sum();
     }
 
+    /** Bytes the query's tasks sent across exchanges (their Arrow output), all fragments together. */
+    public long bytesExchanged() {
+        return tasksByFragment.values().stream().flatMap(List::stream).mapToLong(TaskStats::bytesOut).sum();
+    }
+
     public List<TaskStats> tasksOf(int fragmentId) {
         return List.copyOf(tasksByFragment.getOrDefault(fragmentId, List.of()));
     }

@@ -54,7 +54,7 @@ public final class WorkerNode implements AutoCloseable {
      * Its Flight server binds {@code host} on a port of {@code ports} and answers holders of {@code secret};
      * its DuckDB reads local files under {@code lakeFolders} and its own caches only.
      */
-    public WorkerNode(String host, PortRange ports, int threads, String memoryLimit, int batchRows, ObjectStores stores, Path cacheDir, long cacheBytes,
+    public WorkerNode(String host, PortRange ports, EngineLimits limits, int batchRows, ObjectStores stores, Path cacheDir, long cacheBytes,
             RamSettings ram, Optional<Registry> sharedRegistry, CacheLayer layer, ClusterSecret secret, List<Path> lakeFolders) {
         CacheDirectory directory = sharedRegistry.map(CacheDirectory::of).orElse(CacheDirectory.detached());
         this.id = (layer == CacheLayer.WORKER_SSD ? "worker-" : "monostore-") + UUID.randomUUID().toString().substring(0, 8);
@@ -66,7 +66,7 @@ public final class WorkerNode implements AutoCloseable {
         if (fileRam.enabled()) {
             readable.add(fileRam.folder());
         }
-        this.engine = new DuckDbEngine(threads, memoryLimit, new FileCache(cacheDir.resolve(id), cacheBytes, stores, directory.listenerFor(id, layer), fileRam),
+        this.engine = new DuckDbEngine(limits, new FileCache(cacheDir.resolve(id), cacheBytes, stores, directory.listenerFor(id, layer), fileRam),
                 readable);
         this.memoryTables = ram.monostoreBytes() > 0 && ram.form() == RamSettings.Form.TABLES
                 ? new MemoryTables(engine, ram.monostoreBytes(), ram.compression(), inRam) : MemoryTables.none(engine);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.cost.CostParameters;
+import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.PlanDescription;
@@ -27,7 +28,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the cost-based planner puts operators, and what crosses the exchanges, with 2 in-process workers. */
+/**
+ * Where the cost-based planner puts operators, and what crosses the exchanges, with 2 in-process
+ * workers planned as a fleet ({@code cost.profile=fleet}: the distributed path); and that the embedded
+ * default, whose workers share the host with the MONOSTORE, keeps whole queries on the MONOSTORE.
+ */
 class DistributedPlacementTest {
     @TempDir
     static Path lake;
@@ -39,7 +44,8 @@ class DistributedPlacementTest {
     @BeforeAll
     static void start() throws Exception {
         // The placement under test is the planner's own: no RAM layer, whose hot tables would draw scans onto the MONOSTORE.
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT);
+        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withCostShape(DeploymentCosts.Shape.FLEET),
+                GenerationProgress.SILENT);
         allocator = new RootAllocator();
         oracle = new Oracle(lake, "tpch");
         checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
@@ -49,6 +55,20 @@ class DistributedPlacementTest {
     static void stop() throws Exception {
         try (BufferAllocator memory = allocator; Oracle duckdb = oracle; EmbeddedService puffin = service) {
             // closed in reverse order
+        }
+    }
+
+    @Test
+    void theEmbeddedDefaultKeepsQ1AndQ3WhollyOnTheMonostoreWhereFleetCostsFanThemOut() throws Exception {
+        try (EmbeddedService embedded = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT)) {
+            for (String query : List.of("tpch-q01", "tpch-q03")) {
+                Explanation shared = embedded.executor().explain(TpchCases.sql(query));
+                assertEquals(List.of(Tier.MONOSTORE.name()), shared.fragments().stream().map(FragmentDescription::tier).toList(),
+                        query + " is one MONOSTORE fragment on a shared host");
+                assertTrue(shared.plan().allNodes().stream().allMatch(node -> node.tier().equals(Tier.MONOSTORE.name())), query);
+                assertTrue(service.executor().explain(TpchCases.sql(query)).plan().allNodes().stream()
+                        .anyMatch(node -> node.tier().equals(Tier.LAMBDA.name())), query + " fans out with fleet costs");
+            }
         }
     }
 

@@ -90,7 +90,8 @@ class PlacementMatrixTest {
 
     private static List<Configuration> configurations() {
         return List.of(
-                new Configuration("embedded default", () -> start(PuffinConfig.embedded(lake, 0, 2), CostParameters::defaults), 1),
+                new Configuration("embedded default", () -> EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT), 1),
+                new Configuration("fleet costs over in-process workers", () -> start(PuffinConfig.embedded(lake, 0, 2), CostParameters::defaults), 1),
                 new Configuration("every scan on LAMBDA", PlacementMatrixTest::lambdaScans, 1),
                 new Configuration("everything on the MONOSTORE", () -> start(noRam(),
                         workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 10)), 1),

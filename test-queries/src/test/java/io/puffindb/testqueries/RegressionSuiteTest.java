@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every case under {@code test-queries/cases}, run by {@code puffindb regress --server} (its own main)
- * against the embedded default started on an empty lake folder (2 in-process workers): the demo lake
+ * against the embedded default started on an empty lake folder (2 in-process workers), and again with
+ * fleet costs (the distributed path): the demo lake
  * it writes holds every dataset the cases read. DuckDB alone is checked against the expected files too
  * ({@code --lake}), and every case has its expected file, so that {@code regress --server} alone passes.
  */
@@ -51,14 +53,29 @@ class RegressionSuiteTest {
         Regress regress = regress("--server", url(service), "--cases", CASES.toString(), "--lake", lake.toString(), "--json", json.toString());
 
         List<QueryCase> cases = CaseLoader.loadAll(CASES);
-        long skipped = cases.stream().filter(queryCase -> queryCase.knownFailure().isPresent()).count();
-        assertEquals(0, regress.status(), regress.output());
-        assertEquals((cases.size() - skipped) + " passed, 0 failed", regress.lastLine(), regress.output());
+        long skipped = assertEveryCasePassed(regress, cases);
         assertTrue(regress.output().contains("joins "), "a summary line per topic folder:\n" + regress.output());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertEquals(cases.size(), report.path("cases").size());
         assertEquals(0, report.path("failed").asInt());
         assertEquals(skipped, report.path("skipped").asLong());
+    }
+
+    /** The same cases planned as for a fleet: scans fan out to the in-process workers, answers compared with the expected files. */
+    @Test
+    void everyCasePassesWithFleetCosts() throws Exception {
+        try (EmbeddedService fleet = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withCostShape(DeploymentCosts.Shape.FLEET),
+                GenerationProgress.SILENT)) {
+            assertEveryCasePassed(regress("--server", url(fleet), "--cases", CASES.toString()), CaseLoader.loadAll(CASES));
+        }
+    }
+
+    // Every case but the known failures passed; answers how many were skipped.
+    private static long assertEveryCasePassed(Regress regress, List<QueryCase> cases) {
+        long skipped = cases.stream().filter(queryCase -> queryCase.knownFailure().isPresent()).count();
+        assertEquals(0, regress.status(), regress.output());
+        assertEquals((cases.size() - skipped) + " passed, 0 failed", regress.lastLine(), regress.output());
+        return skipped;
     }
 
     /** Without {@code --lake} regress has no DuckDB to ask, so a case passes there only with its expected file checked in. */

@@ -2,6 +2,8 @@ package io.puffindb.web;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.cost.CostOverrides;
+import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.executors.flight.PortRange;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,20 +11,27 @@ import java.util.Optional;
 /**
  * How the engines of a deployment trust each other: the file holding the secret they share (none:
  * the service makes one up in memory, which its in-process workers share, and accepts no worker
- * processes — they could not know it), and the ports their Flight servers take.
+ * processes — they could not know it), the ports their Flight servers take, and the shape of
+ * deployment the cost model assumes ({@code cost.profile}) with the operator's cost settings ({@code cost.*}).
  */
-public record ClusterConfig(Optional<Path> secretFile, PortRange flightPorts) {
+public record ClusterConfig(Optional<Path> secretFile, PortRange flightPorts, DeploymentCosts.Shape costShape, CostOverrides costOverrides) {
     public ClusterConfig {
         requireNonNull(secretFile, "secretFile is null");
         requireNonNull(flightPorts, "flightPorts is null");
+        requireNonNull(costShape, "costShape is null");
+        requireNonNull(costOverrides, "costOverrides is null");
     }
 
-    /** No secret file, any free ports. */
+    /** No secret file, any free ports, costs of the deployment found running. */
     public static ClusterConfig defaults() {
-        return new ClusterConfig(Optional.empty(), PortRange.ANY);
+        return new ClusterConfig(Optional.empty(), PortRange.ANY, DeploymentCosts.Shape.AUTO, CostOverrides.NONE);
     }
 
     public ClusterConfig withSecretFile(Path file) {
-        return new ClusterConfig(Optional.of(file), flightPorts);
+        return new ClusterConfig(Optional.of(file), flightPorts, costShape, costOverrides);
+    }
+
+    public ClusterConfig withCostShape(DeploymentCosts.Shape shape) {
+        return new ClusterConfig(secretFile, flightPorts, shape, costOverrides);
     }
 }

@@ -2,6 +2,8 @@ package io.puffindb.web;
 
 import static java.lang.String.format;
 
+import io.puffindb.cost.CostOverrides;
+import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.cache.RamCompression;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,6 +53,8 @@ public final class ConfigLoader {
             Map.entry("max.request.bytes", String.valueOf(1024 * 1024)),
             Map.entry("duckdb.threads", String.valueOf(Runtime.getRuntime().availableProcessors())),
             Map.entry("duckdb.memory", "4GB"),
+            // Each engine's spill space: a bound, so that a runaway query fails clearly before the disk is full.
+            Map.entry("duckdb.max.temp", "20GB"),
             Map.entry("arrow.batch.rows", "65536"),
             Map.entry("server", "http://localhost:8080"),
             Map.entry("workers", "2"),
@@ -78,7 +84,18 @@ public final class ConfigLoader {
             Map.entry("client.cache.bytes", String.valueOf(ClientConfig.defaults().ssdBytes())),
             Map.entry("client.cache.ram.bytes", String.valueOf(ClientConfig.defaults().ramBytes())),
             Map.entry("cluster.secret.file", ""),
-            Map.entry("flight.port.range", "0"));
+            Map.entry("flight.port.range", "0"),
+            // auto: shared-host costs while every worker is in-process, fleet costs once worker processes join.
+            Map.entry("cost.profile", "auto"),
+            // Empty: the profile's own value.
+            Map.entry("cost.monostore.threads", ""),
+            Map.entry("cost.lambda.threads.per.worker", ""),
+            Map.entry("cost.lake.bytes.per.second", ""),
+            Map.entry("cost.rows.per.second.per.thread", ""),
+            Map.entry("cost.link.bytes.per.second", ""),
+            Map.entry("cost.task.startup.seconds", ""),
+            Map.entry("cost.exchange.latency.seconds", ""),
+            Map.entry("cost.splits.per.task", ""));
 
     private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
     private static final Pattern DELTA_KEY = Pattern.compile("delta\\.([a-z0-9_]+)\\.path");
@@ -151,6 +168,7 @@ public final class ConfigLoader {
                     Long.parseLong(get("max.request.bytes")),
                     Integer.parseInt(get("duckdb.threads")),
                     get("duckdb.memory"),
+                    get("duckdb.max.temp"),
                     Integer.parseInt(get("arrow.batch.rows")),
                     get("server"),
                     Integer.parseInt(get("workers")),
@@ -181,13 +199,45 @@ public final class ConfigLoader {
                     new HttpSettings(get("bind"), get("auth.token"), get("auth.token.file"), list(get("allowed.hosts")), list(get("cors.origins")),
                             get("tls.cert"), get("tls.key")),
                     new ClusterConfig(get("cluster.secret.file").isEmpty() ? Optional.empty() : Optional.of(Path.of(get("cluster.secret.file"))),
-                            PortRange.parse(get("flight.port.range"))));
+                            PortRange.parse(get("flight.port.range")), DeploymentCosts.Shape.parse(get("cost.profile")), costOverrides()));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;
             }
             throw new PuffinException(ErrorCode.BAD_REQUEST, "Invalid setting: " + e.getMessage(), e);
         }
+    }
+
+    private CostOverrides costOverrides() {
+        return new CostOverrides(optionalInt("cost.monostore.threads"), optionalInt("cost.lambda.threads.per.worker"),
+                optionalDouble("cost.lake.bytes.per.second"), optionalDouble("cost.rows.per.second.per.thread"),
+                optionalDouble("cost.link.bytes.per.second"), optionalDouble("cost.task.startup.seconds"),
+                optionalDouble("cost.exchange.latency.seconds"), optionalInt("cost.splits.per.task"));
+    }
+
+    // A positive number, or empty when the setting is empty.
+    private OptionalInt optionalInt(String name) {
+        String value = get(name).trim();
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int parsed = Integer.parseInt(value);
+        if (parsed < 1) {
+            throw new IllegalArgumentException(format("%s must be at least 1, got %s", name, value));
+        }
+        return OptionalInt.of(parsed);
+    }
+
+    private OptionalDouble optionalDouble(String name) {
+        String value = get(name).trim();
+        if (value.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double parsed = Double.parseDouble(value);
+        if (!(parsed > 0) || Double.isInfinite(parsed)) {
+            throw new IllegalArgumentException(format("%s must be a positive number, got %s", name, value));
+        }
+        return OptionalDouble.of(parsed);
     }
 
     // A comma-separated list; empty: none.

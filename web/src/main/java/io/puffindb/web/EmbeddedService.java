@@ -6,6 +6,7 @@ import io.puffindb.calcite.LakeCatalog;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
 import io.puffindb.cost.CostParameters;
+import io.puffindb.cost.CostProfile;
 import io.puffindb.executors.PhysicalPlanner;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
@@ -69,7 +70,7 @@ public final class EmbeddedService implements AutoCloseable {
     private final QueryExecutor executor;
     private final HttpServer http;
 
-    private EmbeddedService(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
+    private EmbeddedService(PuffinConfig config, GenerationProgress progress, CostProfile costs) {
         requireNonNull(config, "config is null");
         // First, so a service that may not start (beyond loopback without users) starts nothing.
         Users users = Users.of(config.http());
@@ -101,12 +102,12 @@ public final class EmbeddedService implements AutoCloseable {
         ClusterSecret secret = shared.orElseGet(ClusterSecret::generate);
         List<Path> lakeFolders = LocalLakeFolders.of(config);
         PortRange ports = config.cluster().flightPorts();
-        this.monostore = new WorkerNode(config.bind(), ports, config.duckDbThreads(), config.duckDbMemoryLimit(), config.arrowBatchRows(),
+        this.monostore = new WorkerNode(config.bind(), ports, config.engineLimits(), config.arrowBatchRows(),
                 stores, storage.cacheDir(), storage.monostoreCacheBytes(), storage.ram(), Optional.of(registry),
                 CacheLayer.MONOSTORE_SSD, secret, lakeFolders);
         this.workers = new WorkerPool(registry, WORKER_TTL, Clock.systemUTC());
         for (int i = 0; i < config.workers(); i++) {
-            WorkerNode worker = new WorkerNode(config.bind(), ports, 2, config.duckDbMemoryLimit(), config.arrowBatchRows(),
+            WorkerNode worker = new WorkerNode(config.bind(), ports, config.engineLimits().withThreads(inProcessWorkerThreads(config)), config.arrowBatchRows(),
                     stores, storage.cacheDir(), storage.workerCacheBytes(), RamSettings.NONE, Optional.of(registry), CacheLayer.WORKER_SSD,
                     secret, lakeFolders);
             localWorkers.add(worker);
@@ -118,6 +119,11 @@ public final class EmbeddedService implements AutoCloseable {
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
         this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared);
+    }
+
+    // In-process workers share the host's cores with the MONOSTORE: together they get as many threads as it has, not more each.
+    private static int inProcessWorkerThreads(PuffinConfig config) {
+        return Math.max(1, config.duckDbThreads() / Math.max(1, config.workers()));
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.
@@ -132,11 +138,15 @@ public final class EmbeddedService implements AutoCloseable {
 
     /** Starts everything; the HTTP port is {@link #port()} (useful when the config asks for port 0). */
     public static EmbeddedService start(PuffinConfig config, GenerationProgress progress) {
-        return start(config, progress, CostParameters::defaults);
+        return start(config, progress, config.costProfile());
     }
 
-    /** Starts with other cost parameters (what-if placement, tests). */
+    /** Starts with these cost parameters for any deployment of as many workers (what-if placement, tests). */
     public static EmbeddedService start(PuffinConfig config, GenerationProgress progress, IntFunction<CostParameters> costs) {
+        return start(config, progress, CostProfile.byWorkerCount(costs));
+    }
+
+    private static EmbeddedService start(PuffinConfig config, GenerationProgress progress, CostProfile costs) {
         EmbeddedService service = new EmbeddedService(config, progress, costs);
         service.http.start();
         LOG.info("PuffinDB is serving lake {} on {}://{}:{} with {} in-process workers", config.lake(), config.http().scheme(), config.bind(), service.port(),

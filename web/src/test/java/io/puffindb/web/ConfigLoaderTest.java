@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.cost.CostParameters;
+import io.puffindb.cost.LiveWorkers;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.flight.PortRange;
 import io.puffindb.executors.trust.ClusterSecret;
@@ -54,9 +57,32 @@ class ConfigLoaderTest {
         PuffinConfig told = ConfigLoader.load(Map.of("flight-port-range", "47000-47100", "cluster-secret-file", "/etc/puffindb/secret"),
                 Map.of("PUFFINDB_BIND", "0.0.0.0"));
         assertEquals("0.0.0.0", told.bind());
-        assertEquals(new ClusterConfig(java.util.Optional.of(Path.of("/etc/puffindb/secret")), new PortRange(47000, 47100)), told.cluster());
+        assertEquals(new ClusterConfig(java.util.Optional.of(Path.of("/etc/puffindb/secret")), new PortRange(47000, 47100),
+                io.puffindb.cost.DeploymentCosts.Shape.AUTO, io.puffindb.cost.CostOverrides.NONE), told.cluster());
         PuffinException range = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("flight-port-range", "47100-47000"), Map.of()));
         assertTrue(range.getMessage().contains("47100-47000"), range.getMessage());
+    }
+
+    @Test
+    void costSettingsComeFromFlagsEnvironmentOrTheFileAndDescribeTheDeployment() {
+        PuffinConfig embedded = ConfigLoader.load(Map.of("duckdb-threads", "4", "workers", "2"), Map.of());
+        CostParameters shared = embedded.costProfile().parametersFor(new LiveWorkers(2, 2));
+        assertEquals(4, shared.threads().get(Tier.MONOSTORE));
+        assertEquals(2, shared.lambdaThreadsPerWorker(), "in-process workers split the host's threads");
+        assertEquals(CostParameters.defaults(2), embedded.costProfile().parametersFor(new LiveWorkers(2, 0)), "worker processes: a fleet");
+
+        PuffinConfig told = ConfigLoader.load(Map.of("cost.profile", "fleet", "cost-monostore-threads", "16", "cost.splits.per.task", "4"),
+                Map.of("PUFFINDB_COST_LINK_BYTES_PER_SECOND", "1e6"));
+        CostParameters fleet = told.costProfile().parametersFor(new LiveWorkers(2, 2));
+        assertEquals(16, fleet.threads().get(Tier.MONOSTORE));
+        assertEquals(4, fleet.splitsPerTask());
+        assertEquals(1e6, fleet.linkBytesPerSecond(Tier.LAMBDA, Tier.MONOSTORE));
+        assertEquals(CostParameters.defaults(2).lakeBytesPerSecond(), fleet.lakeBytesPerSecond(), "what was not set keeps the profile's value");
+
+        PuffinException shape = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("cost.profile", "cloud"), Map.of()));
+        assertTrue(shape.getMessage().contains("auto, shared-host or fleet"), shape.getMessage());
+        PuffinException threads = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("cost.monostore.threads", "0"), Map.of()));
+        assertTrue(threads.getMessage().contains("cost.monostore.threads must be at least 1"), threads.getMessage());
     }
 
     @Test

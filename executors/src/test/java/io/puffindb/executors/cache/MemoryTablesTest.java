@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.executors.EngineLimits;
 import io.puffindb.executors.DuckDbEngine;
 import io.puffindb.lake.FileFormat;
 import io.puffindb.lake.FileMetadataReader;
@@ -151,7 +152,7 @@ class MemoryTablesTest {
     }
 
     private DuckDbEngine engine() {
-        DuckDbEngine engine = new DuckDbEngine(1, "1GB", new FileCache(root.resolve("cache-" + closing.size()), 1L << 30, stores), List.of(root.resolve("lake")));
+        DuckDbEngine engine = new DuckDbEngine(new EngineLimits(1, "1GB", "1GB"), new FileCache(root.resolve("cache-" + closing.size()), 1L << 30, stores), List.of(root.resolve("lake")));
         closing.add(engine);
         return engine;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.puffindb.executors.EngineLimits;
 import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.fragment.TaskSpec;
@@ -74,7 +75,7 @@ class EngineTrustTest {
     }
 
     private WorkerNode node(CacheLayer layer) {
-        return new WorkerNode("127.0.0.1", PortRange.ANY, 1, "512MB", 1024, stores, root.resolve("cache"), 1L << 30, RamSettings.NONE,
+        return new WorkerNode("127.0.0.1", PortRange.ANY, new EngineLimits(1, "512MB", "1GB"), 1024, stores, root.resolve("cache"), 1L << 30, RamSettings.NONE,
                 Optional.empty(), layer, secret, List.of(lake));
     }
 
@@ -202,7 +203,7 @@ class EngineTrustTest {
     @Test
     void lockedDownEnginesStillReadTheLakeSpillAndStreamArrowToEachOther() throws Exception {
         // Spilling: a sort far beyond the engine's memory limit answers only if DuckDB may write its temp folder.
-        try (WorkerNode small = new WorkerNode("127.0.0.1", PortRange.ANY, 1, "64MB", 1024, stores, root.resolve("cache"), 1L << 30,
+        try (WorkerNode small = new WorkerNode("127.0.0.1", PortRange.ANY, new EngineLimits(1, "64MB", "1GB"), 1024, stores, root.resolve("cache"), 1L << 30,
                 RamSettings.NONE, Optional.empty(), CacheLayer.WORKER_SSD, secret, List.of(lake));
                 Connection connection = small.engine().connect(); Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT count(*) FROM (SELECT md5(range::VARCHAR) AS m FROM range(3000000) ORDER BY m)")) {
