@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.HandoverSettings;
 import io.puffindb.executors.cache.RamSettings;
@@ -97,9 +98,10 @@ class HandoverTest {
         }
     }
 
-    // What is handed over are LAMBDA tasks' outputs: no RAM layer here, whose hot tables would draw scans onto the MONOSTORE.
+    // What is handed over are LAMBDA tasks' outputs: no RAM layer here, whose hot tables would draw scans onto the MONOSTORE,
+    // and fleet costs, since shared-host costs keep these small scans on the MONOSTORE.
     private static PuffinConfig lambdaOnly() {
-        return PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE);
+        return PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withCostShape(DeploymentCosts.Shape.FLEET);
     }
 
     private static Set<String> deliveries(EmbeddedService service, String sql) {

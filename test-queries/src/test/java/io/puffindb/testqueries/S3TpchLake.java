@@ -3,6 +3,7 @@ package io.puffindb.testqueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.bench.InProcessS3;
+import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpchLakeGenerator;
@@ -53,7 +54,9 @@ final class S3TpchLake implements AutoCloseable {
         s3.uploadFolder(local, LAKE);
         StorageConfig storage = new StorageConfig(s3.settings(), caches, 1L << 30, monostoreCacheBytes, List.of())
                 .withRam(ram);
-        service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage), GenerationProgress.SILENT);
+        service = EmbeddedService.start(PuffinConfig.embedded(local, 0, 2).withLake(LAKE, storage)
+                // Fleet costs: the scenarios here are about scans fanned out onto workers and their caches.
+                .withCostShape(DeploymentCosts.Shape.FLEET), GenerationProgress.SILENT);
         oracle = new Oracle(local, "tpch");
         allocator = new RootAllocator();
         checker = new CaseChecker(client(), oracle, allocator);
