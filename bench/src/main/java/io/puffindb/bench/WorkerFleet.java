@@ -34,7 +34,7 @@ final class WorkerFleet implements AutoCloseable {
         Path secretFile = writeSecret(secretFolder);
         PuffinConfig config = defaults.withWorkers(0).withRam(RamSettings.NONE).withClusterSecretFile(secretFile).withCostShape(DeploymentCosts.Shape.FLEET);
         this.service = EmbeddedService.start(config, GenerationProgress.SILENT);
-        int threadsEach = Math.max(1, defaults.duckDbThreads() / Math.max(1, workerCount));
+        int threadsEach = defaults.duckDb().sharedBy(workerCount).threads();
         try {
             for (int i = 0; i < workerCount; i++) {
                 workers.add(startWorker("http://127.0.0.1:" + service.port(), secretFile, lake, threadsEach));

@@ -41,7 +41,7 @@ public final class DeploymentCosts implements CostProfile {
     @Override
     public CostParameters parametersFor(LiveWorkers workers) {
         int count = Math.max(1, workers.total());
-        boolean shared = shape == Shape.SHARED_HOST || (shape == Shape.AUTO && (workers.total() == 0 || workers.allInProcess()));
+        boolean shared = shape == Shape.SHARED_HOST || (shape == Shape.AUTO && workers.shareTheServiceHost());
         CostParameters base = shared ? CostParameters.sharedHost(count, hostThreads, lakeIsLocal) : CostParameters.defaults(count);
         return overrides.applyTo(base);
     }

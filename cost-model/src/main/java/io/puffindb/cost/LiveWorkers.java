@@ -8,8 +8,8 @@ public record LiveWorkers(int total, int inProcess) {
         }
     }
 
-    /** True when every live worker shares the service's host (and there is at least one). */
-    public boolean allInProcess() {
-        return total > 0 && inProcess == total;
+    /** True when no live worker runs on a host of its own (none at all, or all in-process). */
+    public boolean shareTheServiceHost() {
+        return inProcess == total;
     }
 }

@@ -16,8 +16,11 @@ public record EngineLimits(int threads, String memory, String maxTemp) {
         requireNonNull(maxTemp, "maxTemp is null");
     }
 
-    /** The same memory and disk limits with another thread count. */
-    public EngineLimits withThreads(int count) {
-        return new EngineLimits(count, memory, maxTemp);
+    /**
+     * The limits of each of {@code engines} engines that share this one's host, as in-process or
+     * same-host workers do: together they get as many threads as it has, not as many each.
+     */
+    public EngineLimits sharedBy(int engines) {
+        return new EngineLimits(Math.max(1, threads / Math.max(1, engines)), memory, maxTemp);
     }
 }

@@ -4,6 +4,7 @@ import static java.lang.String.format;
 
 import io.puffindb.cost.CostOverrides;
 import io.puffindb.cost.DeploymentCosts;
+import io.puffindb.executors.EngineLimits;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.cache.RamCompression;
@@ -166,9 +167,7 @@ public final class ConfigLoader {
                     get("default.schema"),
                     Duration.parse(get("query.timeout")),
                     Long.parseLong(get("max.request.bytes")),
-                    Integer.parseInt(get("duckdb.threads")),
-                    get("duckdb.memory"),
-                    get("duckdb.max.temp"),
+                    new EngineLimits(Integer.parseInt(get("duckdb.threads")), get("duckdb.memory"), get("duckdb.max.temp")),
                     Integer.parseInt(get("arrow.batch.rows")),
                     get("server"),
                     Integer.parseInt(get("workers")),

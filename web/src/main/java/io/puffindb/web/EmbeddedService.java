@@ -102,12 +102,12 @@ public final class EmbeddedService implements AutoCloseable {
         ClusterSecret secret = shared.orElseGet(ClusterSecret::generate);
         List<Path> lakeFolders = LocalLakeFolders.of(config);
         PortRange ports = config.cluster().flightPorts();
-        this.monostore = new WorkerNode(config.bind(), ports, config.engineLimits(), config.arrowBatchRows(),
+        this.monostore = new WorkerNode(config.bind(), ports, config.duckDb(), config.arrowBatchRows(),
                 stores, storage.cacheDir(), storage.monostoreCacheBytes(), storage.ram(), Optional.of(registry),
                 CacheLayer.MONOSTORE_SSD, secret, lakeFolders);
         this.workers = new WorkerPool(registry, WORKER_TTL, Clock.systemUTC());
         for (int i = 0; i < config.workers(); i++) {
-            WorkerNode worker = new WorkerNode(config.bind(), ports, config.engineLimits().withThreads(inProcessWorkerThreads(config)), config.arrowBatchRows(),
+            WorkerNode worker = new WorkerNode(config.bind(), ports, config.duckDb().sharedBy(config.workers()), config.arrowBatchRows(),
                     stores, storage.cacheDir(), storage.workerCacheBytes(), RamSettings.NONE, Optional.of(registry), CacheLayer.WORKER_SSD,
                     secret, lakeFolders);
             localWorkers.add(worker);
@@ -119,11 +119,6 @@ public final class EmbeddedService implements AutoCloseable {
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
         this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared);
-    }
-
-    // In-process workers share the host's cores with the MONOSTORE: together they get as many threads as it has, not more each.
-    private static int inProcessWorkerThreads(PuffinConfig config) {
-        return Math.max(1, config.duckDbThreads() / Math.max(1, config.workers()));
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.

@@ -23,9 +23,7 @@ public record PuffinConfig(
         String defaultSchema,
         Duration queryTimeout,
         long maxRequestBytes,
-        int duckDbThreads,
-        String duckDbMemoryLimit,
-        String duckDbMaxTemp,
+        EngineLimits duckDb,
         int arrowBatchRows,
         String server,
         int workers,
@@ -44,8 +42,7 @@ public record PuffinConfig(
         requireNonNull(lake, "lake is null");
         requireNonNull(defaultSchema, "defaultSchema is null");
         requireNonNull(queryTimeout, "queryTimeout is null");
-        requireNonNull(duckDbMemoryLimit, "duckDbMemoryLimit is null");
-        requireNonNull(duckDbMaxTemp, "duckDbMaxTemp is null");
+        requireNonNull(duckDb, "duckDb is null");
         requireNonNull(server, "server is null");
         requireNonNull(coordinator, "coordinator is null");
         requireNonNull(workerHost, "workerHost is null");
@@ -65,38 +62,38 @@ public record PuffinConfig(
 
     /** The same settings with these HTTP access settings (bind address, users, hosts, origins). */
     public PuffinConfig withHttp(HttpSettings newHttp) {
-        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp,
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, newHttp, cluster);
     }
 
     /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
     public static PuffinConfig embedded(Path lake, int port, int workers) {
-        return new PuffinConfig(port, lake.toString(), 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, 2, "2GB", "20GB", 65536, "http://localhost:" + port,
+        return new PuffinConfig(port, lake.toString(), 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, new EngineLimits(2, "2GB", "20GB"), 65536, "http://localhost:" + port,
                 workers, "", "127.0.0.1", 0, List.of(), ClientConfig.defaults(), "memory",
                 StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()), HttpSettings.loopback(),
                 ClusterConfig.defaults());
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
-        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp, arrowBatchRows,
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDb, arrowBatchRows,
                 server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
     }
 
     /** Keeps worker membership in this Registry ({@code memory} or {@code redis://host:port[/namespace]}). */
     public PuffinConfig withRegistry(String spec) {
-        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp,
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, spec, storage, handover, http, cluster);
     }
 
     /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
     public PuffinConfig withThroughAllow(List<String> patterns) {
-        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp,
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, client, registry, storage, handover, http, cluster);
     }
 
     /** Reads the lake at {@code location} (a folder or {@code s3://bucket/prefix}) with these storage settings. */
     public PuffinConfig withLake(String location, StorageConfig newStorage) {
-        return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp,
+        return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, newStorage, handover, http, cluster);
     }
 
@@ -107,7 +104,7 @@ public record PuffinConfig(
 
     /** Hands LAMBDA outputs over this way (see {@link HandoverSettings}). */
     public PuffinConfig withHandover(HandoverSettings newHandover) {
-        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp,
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, newHandover, http, cluster);
     }
 
@@ -118,42 +115,37 @@ public record PuffinConfig(
 
     /** Resolves unqualified table names in this schema ({@code tpch}, or a catalog's {@code iceberg.tpch}). */
     public PuffinConfig withDefaultSchema(String schema) {
-        return new PuffinConfig(port, lake, scaleFactor, schema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp,
+        return new PuffinConfig(port, lake, scaleFactor, schema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
     }
 
     /** Engines and worker processes share the secret in {@code file} (see {@link ClusterConfig}). */
     public PuffinConfig withClusterSecretFile(Path file) {
-        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp,
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http,
                 cluster.withSecretFile(file));
     }
 
     /** Plans with the costs of this shape of deployment (tests and tools force {@code FLEET} to exercise the distributed path). */
     public PuffinConfig withCostShape(DeploymentCosts.Shape shape) {
-        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp,
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http,
                 cluster.withCostShape(shape));
     }
 
     /** The cost model of this deployment: its shape and the operator's cost settings, the MONOSTORE's threads as the host's. */
     public CostProfile costProfile() {
-        return new DeploymentCosts(cluster.costShape(), duckDbThreads, lakeIsLocal(), cluster.costOverrides());
-    }
-
-    /** What each DuckDB engine of this process may use: threads, memory, temporary disk. */
-    public EngineLimits engineLimits() {
-        return new EngineLimits(duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp);
+        return new DeploymentCosts(cluster.costShape(), duckDb.threads(), lakeIsLocal(), cluster.costOverrides());
     }
 
     /** Starts this many in-process workers (0: none; worker processes may still join). */
     public PuffinConfig withWorkers(int count) {
-        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp,
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, count, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
-        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDbThreads, duckDbMemoryLimit, duckDbMaxTemp, arrowBatchRows,
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDb, arrowBatchRows,
                 server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
     }
 }

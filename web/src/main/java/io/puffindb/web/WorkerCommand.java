@@ -58,7 +58,7 @@ final class WorkerCommand implements AutoCloseable {
         this.registrySpec = config.registry();
         this.registry = config.registry().startsWith("redis://") ? Optional.of(Registries.open(config.registry())) : Optional.empty();
         PortRange ports = config.workerPort() != 0 ? PortRange.single(config.workerPort()) : config.cluster().flightPorts();
-        this.node = new WorkerNode(config.workerHost(), ports, config.engineLimits(), config.arrowBatchRows(),
+        this.node = new WorkerNode(config.workerHost(), ports, config.duckDb(), config.arrowBatchRows(),
                 stores, config.storage().cacheDir(), config.storage().workerCacheBytes(), RamSettings.NONE,
                 registry, CacheLayer.WORKER_SSD, secret, LocalLakeFolders.of(config));
     }
