@@ -48,3 +48,19 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
         list.add(type);
     }
 }
+
+/** SEMI JOIN: the left rows that have a match, as DuckDB writes it (DuckDB has no LEFT SEMI JOIN). */
+JoinType SemiJoin() :
+{
+}
+{
+    <SEMI> <JOIN> { return JoinType.LEFT_SEMI_JOIN; }
+}
+
+/** ANTI JOIN: the left rows that have no match, as DuckDB writes it. */
+JoinType AntiJoin() :
+{
+}
+{
+    <ANTI> <JOIN> { return JoinType.LEFT_ANTI_JOIN; }
+}

@@ -20,7 +20,6 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.fun.SqlStringContextVariable;
-import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Refuses, before Calcite validates or plans a query, what would make it recurse without bound or
@@ -115,9 +114,7 @@ final class QueryShapeGuard {
     }
 
     private static PuffinException refused(SqlNode node, String why) {
-        SqlParserPos pos = node.getParserPosition();
-        return new PuffinException(ErrorCode.VALIDATION_ERROR, format("Error at line %d, column %d: %s", pos.getLineNum(), pos.getColumnNum(), why),
-                pos.getLineNum(), pos.getColumnNum(), null);
+        return SqlErrors.refused(node, why);
     }
 
     private record Level(SqlNode node, int depth) {

@@ -7,6 +7,7 @@ import io.puffindb.lake.PuffinException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -38,6 +39,13 @@ final class SqlErrors {
             }
         }
         return false;
+    }
+
+    /** A query refused before validation, pointing at the part that is the reason. */
+    static PuffinException refused(SqlNode node, String why) {
+        SqlParserPos pos = node.getParserPosition();
+        return new PuffinException(ErrorCode.VALIDATION_ERROR, format("Error at line %d, column %d: %s", pos.getLineNum(), pos.getColumnNum(), why),
+                pos.getLineNum(), pos.getColumnNum(), null);
     }
 
     static PuffinException invalidQuery(RuntimeException e) {

@@ -75,7 +75,7 @@ public final class SqlFrontEnd {
             throw SqlErrors.parseError(e);
         }
         QueryShapeGuard.checkParsed(parsed);
-        return parsed;
+        return SemiJoins.rewrite(parsed);
     }
 
     /**
