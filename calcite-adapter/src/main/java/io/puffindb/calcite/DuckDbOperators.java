@@ -1,5 +1,6 @@
 package io.puffindb.calcite;
 
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlBinaryOperator;
@@ -23,30 +24,56 @@ public final class DuckDbOperators {
     public static final SqlBinaryOperator INTEGER_DIVIDE = new SqlBinaryOperator("//", SqlKind.OTHER, 60, true,
             DuckDbOperators::integerDivideType, InferTypes.FIRST_KNOWN, OperandTypes.NUMERIC_NUMERIC);
 
+    // The day counts DuckDB adds to a DATE: the types it casts to INTEGER without loss (not BIGINT).
+    private static final Set<SqlTypeName> DAYS = Set.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER);
+
     /** {@code date + days} and {@code days + date}: a DATE, as in DuckDB (days an INTEGER or narrower). */
-    static final SqlBinaryOperator DATE_PLUS_DAYS = new SqlBinaryOperator("+", SqlKind.OTHER, 40, true,
-            ReturnTypes.DATE_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.or(
-                    OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER), OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.DATE)));
+    static final SqlBinaryOperator DATE_PLUS_DAYS = new DuckDbBinaryOperator("+", 40, ReturnTypes.DATE_NULLABLE, OperandTypes.or(
+            OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER), OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.DATE)));
 
     /** {@code date - days}: a DATE, as in DuckDB. */
-    static final SqlBinaryOperator DATE_MINUS_DAYS = new SqlBinaryOperator("-", SqlKind.OTHER, 40, true,
-            ReturnTypes.DATE_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER));
+    static final SqlBinaryOperator DATE_MINUS_DAYS = new DuckDbBinaryOperator("-", 40, ReturnTypes.DATE_NULLABLE,
+            OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER));
 
     /** {@code date - date}: the days between them, a BIGINT, as in DuckDB. */
-    static final SqlBinaryOperator DATE_MINUS_DATE = new SqlBinaryOperator("-", SqlKind.OTHER, 40, true,
-            ReturnTypes.BIGINT_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE));
+    static final SqlBinaryOperator DATE_MINUS_DATE = new DuckDbBinaryOperator("-", 40, ReturnTypes.BIGINT_NULLABLE,
+            OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE));
 
     /**
-     * The parser's {@code +}: Calcite's, except for DuckDB's DATE arithmetic with day counts, which
-     * Calcite refuses. Validation settles which one a call is ({@link DateArithmetic}); after it a
-     * call holds Calcite's PLUS or {@link #DATE_PLUS_DAYS}, never this operator.
+     * {@code a / b} of numbers: a DOUBLE (FLOAT when both are FLOAT), as in DuckDB, where Calcite keeps
+     * the operands' type (INTEGER for {@code 1 / 2}); a CASE or a CAST over it then kept Calcite's type and
+     * cut DuckDB's answer down to it. Kind OTHER: Calcite never folds it with its own integer division.
      */
-    public static final SqlBinaryOperator PLUS = new DateArithmetic(SqlStdOperatorTable.PLUS, DATE_PLUS_DAYS, null);
+    static final SqlBinaryOperator DIVIDE = new DuckDbBinaryOperator("/", 60, DuckDbOperators::quotientType, OperandTypes.NUMERIC_NUMERIC);
+
+    /**
+     * The parser's {@code +}: Calcite's, except for DuckDB's DATE arithmetic with day counts. Validation
+     * settles which one a call is ({@link DuckDbArithmetic}); after it a call never holds this operator.
+     */
+    public static final SqlBinaryOperator PLUS = new DuckDbArithmetic(SqlStdOperatorTable.PLUS, (left, right) ->
+            left == SqlTypeName.DATE && DAYS.contains(right) || DAYS.contains(left) && right == SqlTypeName.DATE ? DATE_PLUS_DAYS : null);
 
     /** The parser's {@code -}: Calcite's, or DuckDB's {@code date - days} and {@code date - date}. */
-    public static final SqlBinaryOperator MINUS = new DateArithmetic(SqlStdOperatorTable.MINUS, DATE_MINUS_DAYS, DATE_MINUS_DATE);
+    public static final SqlBinaryOperator MINUS = new DuckDbArithmetic(SqlStdOperatorTable.MINUS, (left, right) -> {
+        if (left != SqlTypeName.DATE) {
+            return null;
+        }
+        return DAYS.contains(right) ? DATE_MINUS_DAYS : right == SqlTypeName.DATE ? DATE_MINUS_DATE : null;
+    });
+
+    /** The parser's {@code /}: DuckDB's division of numbers, Calcite's for intervals. */
+    public static final SqlBinaryOperator DIVIDE_AS_PARSED = new DuckDbArithmetic(SqlStdOperatorTable.DIVIDE, (left, right) ->
+            SqlTypeName.NUMERIC_TYPES.contains(left) && SqlTypeName.NUMERIC_TYPES.contains(right) ? DIVIDE : null);
 
     private DuckDbOperators() {
+    }
+
+    private static RelDataType quotientType(SqlOperatorBinding binding) {
+        RelDataTypeFactory types = binding.getTypeFactory();
+        boolean floats = binding.collectOperandTypes().stream().allMatch(type -> type.getSqlTypeName() == SqlTypeName.REAL
+                || type.getSqlTypeName() == SqlTypeName.FLOAT);
+        boolean nullable = binding.collectOperandTypes().stream().anyMatch(RelDataType::isNullable);
+        return types.createTypeWithNullability(types.createSqlType(floats ? SqlTypeName.REAL : SqlTypeName.DOUBLE), nullable);
     }
 
     private static RelDataType integerDivideType(SqlOperatorBinding binding) {

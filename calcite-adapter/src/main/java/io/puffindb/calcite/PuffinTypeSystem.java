@@ -1,10 +1,16 @@
 package io.puffindb.calcite;
 
 import org.apache.calcite.rel.type.DelegatingTypeSystem;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
+import org.apache.calcite.sql.type.SqlTypeName;
 
-/** DuckDB's type limits (DECIMAL up to 38 digits), with ragged string branches typed VARCHAR as DuckDB does. */
+/**
+ * DuckDB's type limits (DECIMAL up to 38 digits), with ragged string branches typed VARCHAR, and SUM,
+ * AVG, STDDEV and VARIANCE typed as DuckDB types them.
+ */
 public final class PuffinTypeSystem extends DelegatingTypeSystem {
     public static final RelDataTypeSystem INSTANCE = new PuffinTypeSystem();
 
@@ -15,5 +21,31 @@ public final class PuffinTypeSystem extends DelegatingTypeSystem {
     @Override
     public boolean shouldConvertRaggedUnionTypesToVarying() {
         return true;
+    }
+
+    /**
+     * DuckDB's AVG, STDDEV_* and VAR_* of any number are a DOUBLE; Calcite's default keeps the argument's
+     * type, and arithmetic over the aggregate was then planned (and cast) at that type:
+     * {@code stddev_samp(int_column) * 1.000} became a DECIMAL(14,3) cast of DuckDB's DOUBLE (TPC-DS q39).
+     */
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE), argumentType.isNullable());
+    }
+
+    /**
+     * DuckDB's SUM of an integer is a HUGEINT (DECIMAL(38,0) here, as Arrow carries it), of a
+     * DECIMAL(p,s) a DECIMAL(38,s), of a floating-point number a DOUBLE. Calcite's default keeps the
+     * argument's type, so {@code coalesce(sum(int_column), 0)} was cast down to INTEGER (TPC-DS q78).
+     */
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+        RelDataType sum = switch (argumentType.getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> typeFactory.createSqlType(SqlTypeName.DECIMAL, getMaxNumericPrecision(), 0);
+            case DECIMAL -> typeFactory.createSqlType(SqlTypeName.DECIMAL, getMaxNumericPrecision(), argumentType.getScale());
+            case REAL, FLOAT, DOUBLE -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
+            default -> super.deriveSumType(typeFactory, argumentType);
+        };
+        return typeFactory.createTypeWithNullability(sum, argumentType.isNullable());
     }
 }

@@ -23,8 +23,8 @@ import org.apache.calcite.util.Util;
  * FROM b WHERE c)} in the query's WHERE — the planner then makes the semi or anti join out of the
  * subquery as it does for any EXISTS. The predicate reads only the left side's rows, so it may move to
  * the WHERE as long as every join between it and the FROM root keeps the left side's rows as they are
- * (inner, left, cross and further semi/anti joins, with the semi join on their left); a semi or anti
- * join anywhere else is refused rather than answered differently.
+ * (inner, left, cross and further semi/anti joins, with the semi join on their left); anywhere else
+ * the semi join's left table becomes a derived table of its matching rows, under the same name.
  */
 final class SemiJoins extends SqlShuttle {
     private static final SemiJoins INSTANCE = new SemiJoins();
@@ -68,18 +68,14 @@ final class SemiJoins extends SqlShuttle {
         }
         JoinType type = join.getJoinType();
         if (isSemiOrAnti(type)) {
-            refuseNested(join.getRight());
+            join.setRight(derived(join.getRight()));
             SqlNode condition = condition(join);
             SqlNode left = withoutSemiJoins(join.getLeft(), predicates);
             predicates.add(exists(join, condition));
             return left;
         }
-        refuseNested(join.getRight());
-        if (keepsLeftRows(type)) {
-            join.setLeft(withoutSemiJoins(join.getLeft(), predicates));
-        } else {
-            refuseNested(join.getLeft());
-        }
+        join.setRight(derived(join.getRight()));
+        join.setLeft(keepsLeftRows(type) ? withoutSemiJoins(join.getLeft(), predicates) : derived(join.getLeft()));
         return join;
     }
 
@@ -122,15 +118,26 @@ final class SemiJoins extends SqlShuttle {
         return join.getJoinType() == JoinType.LEFT_SEMI_JOIN ? exists : SqlStdOperatorTable.NOT.createCall(join.getParserPosition(), exists);
     }
 
-    private static void refuseNested(SqlNode from) {
-        if (from instanceof SqlJoin join) {
-            if (isSemiOrAnti(join.getJoinType())) {
-                throw SqlErrors.refused(join.getRight(), "a SEMI or ANTI JOIN is supported only in the FROM clause's leading chain of joins"
-                        + " (not inside parentheses, nor under a RIGHT or FULL join); write it as [NOT] EXISTS");
-            }
-            refuseNested(join.getLeft());
-            refuseNested(join.getRight());
+    // Elsewhere in a FROM tree (inside parentheses, under a RIGHT or FULL join) a semi or anti join
+    // becomes a derived table of its left side's rows that match: (SELECT * FROM l WHERE [NOT] EXISTS
+    // (...)) AS l, which keeps l's name for the columns the rest of the query qualifies by it.
+    private static SqlNode derived(SqlNode from) {
+        if (!(from instanceof SqlJoin join)) {
+            return from;
         }
+        join.setLeft(derived(join.getLeft()));
+        join.setRight(derived(join.getRight()));
+        if (!isSemiOrAnti(join.getJoinType())) {
+            return join;
+        }
+        String alias = alias(join.getLeft());
+        if (alias == null) {
+            throw SqlErrors.refused(join.getRight(), "a SEMI or ANTI JOIN inside parentheses or under a RIGHT or FULL join needs a single"
+                    + " table (or aliased subquery) on its left; write it as [NOT] EXISTS");
+        }
+        SqlSelect matching = new SqlSelect(join.getParserPosition(), null, SqlNodeList.of(SqlIdentifier.star(SqlParserPos.ZERO)), join.getLeft(),
+                exists(join, condition(join)), null, null, null, null, null, null, null, null);
+        return SqlStdOperatorTable.AS.createCall(join.getParserPosition(), matching, new SqlIdentifier(alias, SqlParserPos.ZERO));
     }
 
     private static boolean isSemiOrAnti(JoinType type) {
