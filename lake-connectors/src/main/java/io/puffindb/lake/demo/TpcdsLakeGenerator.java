@@ -12,13 +12,9 @@ import io.trino.tpcds.Table;
 import io.trino.tpcds.column.Column;
 import io.trino.tpcds.column.ColumnType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -64,21 +60,14 @@ public final class TpcdsLakeGenerator {
      */
     public Map<String, Long> generate(Path schemaFolder, GenerationProgress progress) {
         requireNonNull(progress, "progress is null");
-        Path staging = schemaFolder.resolveSibling("." + schemaFolder.getFileName() + ".generating");
-        Map<String, Long> rowsPerTable = new LinkedHashMap<>();
         Session session = Session.getDefaultSession().withScale(scaleFactor);
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            StagingFolders.deleteRecursively(staging);
+        return StagingFolders.writeSchema(schemaFolder, "TPC-DS", (duckdb, staging) -> {
+            Map<String, Long> rowsPerTable = new LinkedHashMap<>();
             for (Table table : tables()) {
-                rowsPerTable.put(table.getName(), writeTable(connection.unwrap(DuckDBConnection.class), table, session.withTable(table), staging, progress));
+                rowsPerTable.put(table.getName(), writeTable(duckdb, table, session.withTable(table), staging, progress));
             }
-            Files.move(staging, schemaFolder, StandardCopyOption.ATOMIC_MOVE);
-        } catch (SQLException e) {
-            throw new PuffinException(ErrorCode.INTERNAL_ERROR, "TPC-DS generation failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rowsPerTable;
+            return rowsPerTable;
+        });
     }
 
     private static long writeTable(DuckDBConnection connection, Table table, Session session, Path staging, GenerationProgress progress)

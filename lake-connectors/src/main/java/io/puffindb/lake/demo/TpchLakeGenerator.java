@@ -11,14 +11,10 @@ import io.trino.tpch.TpchColumnType;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -53,20 +49,13 @@ public final class TpchLakeGenerator {
      */
     public Map<String, Long> generate(Path schemaFolder, GenerationProgress progress) {
         requireNonNull(progress, "progress is null");
-        Path staging = schemaFolder.resolveSibling("." + schemaFolder.getFileName() + ".generating");
-        Map<String, Long> rowsPerTable = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            StagingFolders.deleteRecursively(staging);
+        return StagingFolders.writeSchema(schemaFolder, "TPC-H", (duckdb, staging) -> {
+            Map<String, Long> rowsPerTable = new LinkedHashMap<>();
             for (TpchTable<?> table : TpchTable.getTables()) {
-                rowsPerTable.put(table.getTableName(), writeTable(connection.unwrap(DuckDBConnection.class), table, staging, progress));
+                rowsPerTable.put(table.getTableName(), writeTable(duckdb, table, staging, progress));
             }
-            Files.move(staging, schemaFolder, StandardCopyOption.ATOMIC_MOVE);
-        } catch (SQLException e) {
-            throw new PuffinException(ErrorCode.INTERNAL_ERROR, "TPC-H generation failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rowsPerTable;
+            return rowsPerTable;
+        });
     }
 
     /** The names of the eight tables, in generation order. */
