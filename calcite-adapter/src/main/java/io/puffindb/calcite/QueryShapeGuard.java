@@ -57,7 +57,7 @@ final class QueryShapeGuard {
             Level level = pending.pop();
             SqlNode node = level.node();
             if (level.depth() > MAX_DEPTH) {
-                throw refused(node, format("the query nests deeper than %d levels", MAX_DEPTH));
+                throw SqlErrors.refused(node, format("the query nests deeper than %d levels", MAX_DEPTH));
             }
             check(node);
             if (node instanceof SqlWith with) {
@@ -82,10 +82,10 @@ final class QueryShapeGuard {
 
     private static void check(SqlNode node) {
         if (node.getKind() == SqlKind.UNNEST || node.getKind() == SqlKind.TABLESAMPLE) {
-            throw refused(node, node.getKind() + " is not supported yet");
+            throw SqlErrors.refused(node, node.getKind() + " is not supported yet");
         }
         if (isSessionFunction(node)) {
-            throw refused(node, node + " is not supported: the service has no SQL session to describe");
+            throw SqlErrors.refused(node, node + " is not supported: the service has no SQL session to describe");
         }
         if (node instanceof SqlSelect select) {
             checkRowCount(select.getFetch(), "LIMIT");
@@ -108,13 +108,9 @@ final class QueryShapeGuard {
         if (count instanceof SqlNumericLiteral literal) {
             BigDecimal value = literal.getValueAs(BigDecimal.class);
             if (value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-                throw refused(count, format("%s %s is beyond the largest row count, %d", clause, literal, Long.MAX_VALUE));
+                throw SqlErrors.refused(count, format("%s %s is beyond the largest row count, %d", clause, literal, Long.MAX_VALUE));
             }
         }
-    }
-
-    private static PuffinException refused(SqlNode node, String why) {
-        return SqlErrors.refused(node, why);
     }
 
     private record Level(SqlNode node, int depth) {

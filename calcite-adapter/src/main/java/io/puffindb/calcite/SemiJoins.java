@@ -54,7 +54,7 @@ final class SemiJoins extends SqlShuttle {
         }
         SqlNode where = select.getWhere();
         for (SqlNode predicate : predicates) {
-            where = where == null ? predicate : SqlStdOperatorTable.AND.createCall(SqlParserPos.ZERO, where, predicate);
+            where = and(where, predicate);
         }
         select.setFrom(from);
         select.setWhere(where);
@@ -66,15 +66,14 @@ final class SemiJoins extends SqlShuttle {
         if (!(from instanceof SqlJoin join)) {
             return from;
         }
+        join.setRight(derived(join.getRight()));
         JoinType type = join.getJoinType();
         if (isSemiOrAnti(type)) {
-            join.setRight(derived(join.getRight()));
             SqlNode condition = condition(join);
             SqlNode left = withoutSemiJoins(join.getLeft(), predicates);
             predicates.add(exists(join, condition));
             return left;
         }
-        join.setRight(derived(join.getRight()));
         join.setLeft(keepsLeftRows(type) ? withoutSemiJoins(join.getLeft(), predicates) : derived(join.getLeft()));
         return join;
     }
@@ -95,7 +94,7 @@ final class SemiJoins extends SqlShuttle {
             String name = ((SqlIdentifier) column).getSimple();
             SqlNode equal = SqlStdOperatorTable.EQUALS.createCall(column.getParserPosition(),
                     new SqlIdentifier(List.of(left, name), column.getParserPosition()), new SqlIdentifier(List.of(right, name), column.getParserPosition()));
-            condition = condition == null ? equal : SqlStdOperatorTable.AND.createCall(SqlParserPos.ZERO, condition, equal);
+            condition = and(condition, equal);
         }
         return condition;
     }
@@ -138,6 +137,11 @@ final class SemiJoins extends SqlShuttle {
         SqlSelect matching = new SqlSelect(join.getParserPosition(), null, SqlNodeList.of(SqlIdentifier.star(SqlParserPos.ZERO)), join.getLeft(),
                 exists(join, condition(join)), null, null, null, null, null, null, null, null);
         return SqlStdOperatorTable.AS.createCall(join.getParserPosition(), matching, new SqlIdentifier(alias, SqlParserPos.ZERO));
+    }
+
+    // Binary ANDs: Calcite's SqlUtil.andExpressions flattens into one AND of three operands, which its validator then refuses.
+    private static SqlNode and(SqlNode left, SqlNode right) {
+        return left == null ? right : SqlStdOperatorTable.AND.createCall(SqlParserPos.ZERO, left, right);
     }
 
     private static boolean isSemiOrAnti(JoinType type) {

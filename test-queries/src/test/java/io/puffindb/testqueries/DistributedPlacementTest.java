@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,26 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributedPlacementTest {
     @TempDir
     static Path lake;
-    static EmbeddedService service;
-    static BufferAllocator allocator;
-    static CaseChecker checker;
-    static Oracle oracle;
+    static CheckedService puffin;
 
     @BeforeAll
     static void start() throws Exception {
         // The placement under test is the planner's own: no RAM layer, whose hot tables would draw scans onto the MONOSTORE.
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withCostShape(DeploymentCosts.Shape.FLEET),
-                GenerationProgress.SILENT);
-        allocator = new RootAllocator();
-        oracle = new Oracle(lake, "tpch");
-        checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
+        puffin = CheckedService.start(lake, PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withCostShape(DeploymentCosts.Shape.FLEET), "tpch");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try (BufferAllocator memory = allocator; Oracle duckdb = oracle; EmbeddedService puffin = service) {
-            // closed in reverse order
-        }
+        puffin.close();
     }
 
     @Test
@@ -66,7 +55,7 @@ class DistributedPlacementTest {
                 assertEquals(List.of(Tier.MONOSTORE.name()), shared.fragments().stream().map(FragmentDescription::tier).toList(),
                         query + " is one MONOSTORE fragment on a shared host");
                 assertTrue(shared.plan().allNodes().stream().allMatch(node -> node.tier().equals(Tier.MONOSTORE.name())), query);
-                assertTrue(service.executor().explain(TpchCases.sql(query)).plan().allNodes().stream()
+                assertTrue(puffin.service().executor().explain(TpchCases.sql(query)).plan().allNodes().stream()
                         .anyMatch(node -> node.tier().equals(Tier.LAMBDA.name())), query + " fans out with fleet costs");
             }
         }
@@ -74,7 +63,7 @@ class DistributedPlacementTest {
 
     @Test
     void q1ScansFiltersAndPartiallyAggregatesOnLambdaAndFinishesOnMonostore() {
-        List<PlanDescription> nodes = service.executor().explain(TpchCases.sql("tpch-q01")).plan().allNodes();
+        List<PlanDescription> nodes = puffin.service().executor().explain(TpchCases.sql("tpch-q01")).plan().allNodes();
         assertEquals(Tier.LAMBDA.name(), only(nodes, "TierTableScan").tier());
         assertEquals(Tier.LAMBDA.name(), only(nodes, "TierFilter").tier());
         PlanDescription partial = nodes.stream().filter(node -> node.details().contains("phase=PARTIAL")).findFirst().orElseThrow();
@@ -87,7 +76,7 @@ class DistributedPlacementTest {
 
     @Test
     void q1MovesOnlyATinyFractionOfTheLineitemBytesAcrossTheExchange() throws Exception {
-        Explanation analyzed = service.executor().explainAnalyze(TpchCases.sql("tpch-q01"));
+        Explanation analyzed = puffin.service().executor().explainAnalyze(TpchCases.sql("tpch-q01"));
         FragmentDescription lambda = analyzed.fragments().stream().filter(fragment -> fragment.tier().equals("LAMBDA")).findFirst().orElseThrow();
         long lineitemBytes;
         try (Stream<Path> files = Files.list(lake.resolve("tpch").resolve("lineitem"))) {
@@ -104,18 +93,18 @@ class DistributedPlacementTest {
 
     @Test
     void aNonDeterministicHavingKeepsOrDropsWholeGroups() throws Exception {
-        PuffinClient client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
+        PuffinClient client = new PuffinClient(URI.create("http://127.0.0.1:" + puffin.service().port()));
         java.util.Map<Object, Object> fullCounts = new java.util.HashMap<>();
-        for (List<Object> row : oracle.run("select l_returnflag, count(*) from lineitem group by l_returnflag", allocator).rows()) {
+        for (List<Object> row : puffin.oracle().run("select l_returnflag, count(*) from lineitem group by l_returnflag", puffin.allocator()).rows()) {
             fullCounts.put(row.get(0), row.get(1));
         }
         String sql = "select l_returnflag, count(*) as n from lineitem group by l_returnflag having random() < 0.5";
         for (int run = 0; run < 5; run++) {
-            for (List<Object> group : client.query(sql, allocator).result().rows()) {
+            for (List<Object> group : client.query(sql, puffin.allocator()).result().rows()) {
                 assertEquals(fullCounts.get(group.get(0)), group.get(1), "a group is kept whole or not at all: " + group);
             }
         }
-        assertEquals(List.of(), client.query("select count(*) as n from lineitem having random() > 1000", allocator).result().rows(),
+        assertEquals(List.of(), client.query("select count(*) as n from lineitem having random() > 1000", puffin.allocator()).result().rows(),
                 "a HAVING that is never true answers no row, not a count over no rows");
     }
 
@@ -134,7 +123,7 @@ class DistributedPlacementTest {
         String sql = "select l_returnflag, avg(l_quantity) as avg_qty, avg(l_extendedprice) as avg_price, count(*) as n, "
                 + "count(l_comment) as comments, sum(l_tax) as tax, min(l_shipdate) as first_ship, max(l_comment) as last_comment "
                 + "from lineitem group by l_returnflag";
-        assertTrue(service.executor().explain(sql).plan().allNodes().stream().anyMatch(node -> node.details().contains("phase=PARTIAL")));
+        assertTrue(puffin.service().executor().explain(sql).plan().allNodes().stream().anyMatch(node -> node.details().contains("phase=PARTIAL")));
         assertPasses(sql);
         assertPasses("select avg(l_discount) as a, count(*) as n, sum(l_quantity) as q from lineitem where l_quantity > 100");
         assertPasses("select l_linestatus, stddev_samp(l_quantity) as sd, var_pop(l_extendedprice) as v from lineitem group by l_linestatus");
@@ -147,7 +136,7 @@ class DistributedPlacementTest {
         assertPasses(sql);
         String revenueByNation = "select n_name, sum(l_extendedprice * (1 - l_discount)) as revenue from lineitem, supplier, nation "
                 + "where l_suppkey = s_suppkey and s_nationkey = n_nationkey group by n_name";
-        List<PlanDescription> nodes = service.executor().explain(revenueByNation).plan().allNodes();
+        List<PlanDescription> nodes = puffin.service().executor().explain(revenueByNation).plan().allNodes();
         assertTrue(nodes.stream().anyMatch(node -> "BROADCAST".equals(node.exchangeKind())), "the supplier side goes to the lineitem scan");
         PlanDescription join = nodes.stream().filter(node -> node.operator().equals("TierJoin")).findFirst().orElseThrow();
         assertEquals(Tier.LAMBDA.name(), join.tier());
@@ -166,7 +155,7 @@ class DistributedPlacementTest {
             assertTrue(nodes.stream().anyMatch(node -> "HASH".equals(node.exchangeKind())), "rows are dealt to the workers by key");
             PlanDescription aggregate = nodes.stream().filter(node -> node.operator().equals("TierAggregate")).findFirst().orElseThrow();
             assertEquals(Tier.LAMBDA.name(), aggregate.tier());
-            CaseChecker slowChecker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + slowMonostore.port())), oracle, allocator);
+            CaseChecker slowChecker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + slowMonostore.port())), puffin.oracle(), puffin.allocator());
             slowChecker.failure(QueryCase.adhoc(sql))
                     .ifPresent(failure -> fail(sql + "\n" + failure));
         }
@@ -175,24 +164,24 @@ class DistributedPlacementTest {
     @Test
     void columnNamesAreDuckDbsWhereverTheAggregateRuns() throws Exception {
         String countAll = "select count(*) from lineitem";
-        assertTrue(service.executor().explain(countAll).plan().allNodes().stream().anyMatch(node -> node.details().contains("phase=PARTIAL")),
+        assertTrue(puffin.service().executor().explain(countAll).plan().allNodes().stream().anyMatch(node -> node.details().contains("phase=PARTIAL")),
                 "partial counts on the LAMBDA fleet, summed on the MONOSTORE");
-        List<String> duckDbNames = oracle.run(countAll, allocator).names();
+        List<String> duckDbNames = puffin.oracle().run(countAll, puffin.allocator()).names();
         assertEquals(List.of("count_star()"), duckDbNames);
-        PuffinClient client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
+        PuffinClient client = new PuffinClient(URI.create("http://127.0.0.1:" + puffin.service().port()));
         for (String sql : List.of(countAll, "select count(*) THROUGH 'lambda' from lineitem", "select count(*) THROUGH 'monostore' from lineitem",
                 "select * from (select count(*) THROUGH 'lambda' from lineitem) as t")) {
-            PuffinClient.Answer answer = client.query(sql, allocator);
+            PuffinClient.Answer answer = client.query(sql, puffin.allocator());
             assertEquals(null, answer.error(), sql);
             assertEquals(duckDbNames, answer.result().names(), sql);
             assertEquals(List.of(List.of(60175L)), answer.result().rows(), sql);
         }
-        assertEquals(duckDbNames, service.executor().describe("select count(*) THROUGH 'lambda' from lineitem").stream()
+        assertEquals(duckDbNames, puffin.service().executor().describe("select count(*) THROUGH 'lambda' from lineitem").stream()
                 .map(io.puffindb.lake.LakeColumn::name).toList(), "what a THROUGH caller is told");
     }
 
     private static void assertPasses(String sql) throws Exception {
-        checker.failure(QueryCase.adhoc(sql)).ifPresent(failure -> fail(sql + "\n" + failure));
+        puffin.checker().failure(QueryCase.adhoc(sql)).ifPresent(failure -> fail(sql + "\n" + failure));
     }
 
     private static PlanDescription only(List<PlanDescription> nodes, String operator) {

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpcdsLakeGenerator;
-import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,26 +30,19 @@ class TpcdsSuiteTest {
 
     @TempDir
     static Path lake;
-    static EmbeddedService service;
-    static BufferAllocator allocator;
-    static Oracle oracle;
-    static CaseChecker checker;
+    static CheckedService puffin;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(queryFolder().isPresent(), QUERIES + " names no folder of TPC-DS queries (.ci/run sets it from ../shared/tpcds/queries)");
         new TpcdsLakeGenerator(0.01).generate(lake.resolve("tpcds"), GenerationProgress.SILENT);
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withDefaultSchema("tpcds").withCostShape(DeploymentCosts.Shape.FLEET),
-                GenerationProgress.SILENT);
-        allocator = new RootAllocator();
-        oracle = new Oracle(lake, "tpcds");
-        checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
+        puffin = CheckedService.start(lake, PuffinConfig.embedded(lake, 0, 2).withDefaultSchema("tpcds").withCostShape(DeploymentCosts.Shape.FLEET), "tpcds");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try (BufferAllocator memory = allocator; Oracle duckdb = oracle; EmbeddedService puffin = service) {
-            // closed in reverse order
+        if (puffin != null) { // null when the queries were not found and the class was skipped
+            puffin.close();
         }
     }
 
@@ -65,7 +54,7 @@ class TpcdsSuiteTest {
         for (Path file : queries) {
             String name = "tpcds-q" + file.getFileName().toString().replace(".sql", "");
             QueryCase query = new QueryCase(name, "tpcds", file, Files.readString(file), Optional.empty(), false, Optional.empty());
-            checker.failure(query).ifPresent(failure -> failures.add(name + ": " + failure.lines().limit(6).reduce((a, b) -> a + "\n    " + b).orElse("")));
+            puffin.checker().failure(query).ifPresent(failure -> failures.add(name + ": " + failure.lines().limit(6).reduce((a, b) -> a + "\n    " + b).orElse("")));
         }
         assertEquals(List.of(), failures, failures.size() + " of " + queries.size() + " TPC-DS queries differ from DuckDB alone:\n" + String.join("\n", failures));
     }
