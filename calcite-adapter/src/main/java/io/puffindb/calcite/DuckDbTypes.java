@@ -6,6 +6,7 @@ import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.PuffinException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.rel.type.RelDataType;
@@ -21,30 +22,38 @@ public final class DuckDbTypes {
 
     /** The Calcite type of a column; every lake column is nullable, as files do not promise otherwise. */
     public static RelDataType toRelType(RelDataTypeFactory typeFactory, String table, LakeColumn column) {
-        String duckDbType = column.duckDbType().toUpperCase(Locale.ROOT).trim();
-        Matcher decimal = DECIMAL.matcher(duckDbType);
-        RelDataType type;
-        if (decimal.matches()) {
-            type = typeFactory.createSqlType(SqlTypeName.DECIMAL, Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2)));
-        } else {
-            type = switch (duckDbType) {
-                case "BOOLEAN" -> typeFactory.createSqlType(SqlTypeName.BOOLEAN);
-                case "TINYINT" -> typeFactory.createSqlType(SqlTypeName.TINYINT);
-                case "SMALLINT" -> typeFactory.createSqlType(SqlTypeName.SMALLINT);
-                case "INTEGER" -> typeFactory.createSqlType(SqlTypeName.INTEGER);
-                case "BIGINT" -> typeFactory.createSqlType(SqlTypeName.BIGINT);
-                case "FLOAT" -> typeFactory.createSqlType(SqlTypeName.REAL);
-                case "DOUBLE" -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
-                case "VARCHAR" -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
-                case "BLOB" -> typeFactory.createSqlType(SqlTypeName.VARBINARY);
-                case "DATE" -> typeFactory.createSqlType(SqlTypeName.DATE);
-                case "TIME" -> typeFactory.createSqlType(SqlTypeName.TIME);
-                case "TIMESTAMP" -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 6);
-                case "TIMESTAMP WITH TIME ZONE" -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
-                default -> throw new PuffinException(ErrorCode.UNSUPPORTED_TYPE, format(
-                        "Column '%s' of table '%s' has type %s, which PuffinDB does not support yet", column.name(), table, column.duckDbType()));
-            };
-        }
+        RelDataType type = fromDuckDbName(typeFactory, column.duckDbType()).orElseThrow(() -> new PuffinException(ErrorCode.UNSUPPORTED_TYPE,
+                format("Column '%s' of table '%s' has type %s, which PuffinDB does not support yet", column.name(), table, column.duckDbType())));
         return typeFactory.createTypeWithNullability(type, true);
+    }
+
+    /**
+     * The Calcite type of a DuckDB type name ({@code DECIMAL(15,2)}, {@code VARCHAR}...), or empty for the
+     * types PuffinDB cannot carry yet (LIST, STRUCT, MAP, unsigned integers, INTERVAL...). A HUGEINT is a
+     * DECIMAL(38,0), as Arrow carries it.
+     */
+    public static Optional<RelDataType> fromDuckDbName(RelDataTypeFactory typeFactory, String duckDbName) {
+        String duckDbType = duckDbName.toUpperCase(Locale.ROOT).trim();
+        Matcher decimal = DECIMAL.matcher(duckDbType);
+        if (decimal.matches()) {
+            return Optional.of(typeFactory.createSqlType(SqlTypeName.DECIMAL, Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2))));
+        }
+        return Optional.ofNullable(switch (duckDbType) {
+            case "BOOLEAN" -> typeFactory.createSqlType(SqlTypeName.BOOLEAN);
+            case "TINYINT" -> typeFactory.createSqlType(SqlTypeName.TINYINT);
+            case "SMALLINT" -> typeFactory.createSqlType(SqlTypeName.SMALLINT);
+            case "INTEGER" -> typeFactory.createSqlType(SqlTypeName.INTEGER);
+            case "BIGINT" -> typeFactory.createSqlType(SqlTypeName.BIGINT);
+            case "HUGEINT" -> typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, 0);
+            case "FLOAT" -> typeFactory.createSqlType(SqlTypeName.REAL);
+            case "DOUBLE" -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
+            case "VARCHAR" -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
+            case "BLOB" -> typeFactory.createSqlType(SqlTypeName.VARBINARY);
+            case "DATE" -> typeFactory.createSqlType(SqlTypeName.DATE);
+            case "TIME" -> typeFactory.createSqlType(SqlTypeName.TIME);
+            case "TIMESTAMP" -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 6);
+            case "TIMESTAMP WITH TIME ZONE" -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
+            default -> null;
+        });
     }
 }

@@ -24,7 +24,8 @@ public final class PuffinDuckDbDialect extends DuckDBSqlDialect {
 
     /**
      * SINGLE_VALUE (what a scalar subquery becomes once decorrelated) does not exist in DuckDB: it is
-     * written as the value of the one row, failing as DuckDB does when there are several.
+     * written as the value of the one row, failing as DuckDB does when there are several. An aggregate's
+     * own ORDER BY goes inside its call, and LISTAGG is DuckDB's string_agg ({@link OrderedAggregates}).
      */
     @Override
     public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
@@ -33,6 +34,14 @@ public final class PuffinDuckDbDialect extends DuckDBSqlDialect {
             call.operand(0).unparse(writer, 0, 0);
             writer.print(") END");
             writer.setNeedWhitespace(true);
+            return;
+        }
+        if (call.getKind() == SqlKind.WITHIN_GROUP && OrderedAggregates.ordersInside(call)) {
+            OrderedAggregates.unparse(writer, call);
+            return;
+        }
+        if (call.getKind() == SqlKind.LISTAGG) {
+            OrderedAggregates.unparseListagg(writer, call);
             return;
         }
         super.unparseCall(writer, call, leftPrec, rightPrec);

@@ -2,6 +2,7 @@ package io.puffindb.calcite;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.calcite.functions.DuckDbOperatorTable;
 import io.puffindb.calcite.parser.PuffinParserConfig;
 import io.puffindb.calcite.through.RemoteThroughSchema;
 import io.puffindb.calcite.through.RemoteThroughTable;
@@ -44,8 +45,8 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
  * NULLs sorting last as in DuckDB.
  */
 public final class SqlFrontEnd {
-    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE
-            .getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), SqlOperatorTables.of(DuckDbOperators.INTEGER_DIVIDE));
+    private static final SqlOperatorTable OPERATORS = DuckDbOperatorTable.over(SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE
+            .getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), SqlOperatorTables.of(DuckDbOperators.INTEGER_DIVIDE)));
 
     private final LakeCatalog catalog;
     private final SqlParser.Config parserConfig;
@@ -75,7 +76,7 @@ public final class SqlFrontEnd {
             throw SqlErrors.parseError(e);
         }
         QueryShapeGuard.checkParsed(parsed);
-        return SemiJoins.rewrite(parsed);
+        return AggregateOrders.nullsLast(SemiJoins.rewrite(parsed));
     }
 
     /**
