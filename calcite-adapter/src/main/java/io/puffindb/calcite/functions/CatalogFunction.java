@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * One function name of DuckDB's catalog ({@code duckdb_functions()}), all its overloads together:
- * which kind of function it is, how many arguments it takes, whether two calls with the same arguments
- * may differ ({@code random()}: {@code volatile_}) and the declared signatures.
+ * which kind of function it is, whether it is a macro (SQL that DuckDB expands in place), how many
+ * arguments it takes, whether two calls with the same arguments may differ ({@code random()}:
+ * {@code volatile_}) and the declared signatures.
  */
-public record CatalogFunction(String name, Kind kind, int minArguments, int maxArguments, boolean volatile_, List<Signature> signatures) {
+public record CatalogFunction(String name, Kind kind, boolean macro, int minArguments, int maxArguments, boolean volatile_,
+        List<Signature> signatures) {
     /** What a call of the function is to the validator. */
     public enum Kind {
         SCALAR,

@@ -19,12 +19,23 @@ public final class DuckDbAggregateFunction extends SqlAggFunction {
 
     DuckDbAggregateFunction(CatalogFunction function, DuckDbCallTyping typing) {
         super(function.name(), null, SqlKind.OTHER_FUNCTION, typing, typing, typing, SqlFunctionCategory.SYSTEM, false,
-                function.kind() == Kind.WINDOW, Optionality.OPTIONAL);
+                function.kind() == Kind.WINDOW, function.macro() ? Optionality.FORBIDDEN : Optionality.OPTIONAL);
         this.function = function;
     }
 
     public CatalogFunction catalogFunction() {
         return function;
+    }
+
+    /** DuckDB takes no FILTER (nor DISTINCT, nor ORDER BY) on an aggregate that is a macro ({@code geomean}). */
+    @Override
+    public boolean allowsFilter() {
+        return !function.macro();
+    }
+
+    @Override
+    public Optionality getDistinctOptionality() {
+        return function.macro() ? Optionality.FORBIDDEN : Optionality.OPTIONAL;
     }
 
     @Override

@@ -126,13 +126,14 @@ final class DuckDbCallTyping implements SqlReturnTypeInference, SqlOperandTypeCh
         return binder.bind(call, columnTypes);
     }
 
-    /** The argument as DuckDB SQL when it is a literal (a negative number included), else empty. */
+    /**
+     * The argument as DuckDB SQL when DuckDB takes it for a constant: a literal, a negative number, a
+     * CAST of a constant ({@code CAST(NULL AS VARCHAR)}); else empty.
+     */
     private static Optional<String> literal(SqlOperatorBinding binding, int i) {
         if (binding instanceof SqlCallBinding callBinding) {
             SqlNode operand = callBinding.operand(i);
-            boolean literal = operand instanceof SqlLiteral
-                    || operand.getKind() == SqlKind.MINUS_PREFIX && ((SqlCall) operand).operand(0) instanceof SqlLiteral;
-            return literal ? Optional.of(operand.toSqlString(PuffinDuckDbDialect.INSTANCE).getSql()) : Optional.empty();
+            return constant(operand) ? Optional.of(operand.toSqlString(PuffinDuckDbDialect.INSTANCE).getSql()) : Optional.empty();
         }
         if (binding instanceof RexCallBinding rexBinding) {
             RexNode operand = rexBinding.operands().get(i);
@@ -141,6 +142,17 @@ final class DuckDbCallTyping implements SqlReturnTypeInference, SqlOperandTypeCh
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean constant(SqlNode operand) {
+        if (operand instanceof SqlLiteral) {
+            return true;
+        }
+        return switch (operand.getKind()) {
+            case MINUS_PREFIX -> constant(((SqlCall) operand).operand(0));
+            case CAST -> constant(((SqlCall) operand).operand(0));
+            default -> false;
+        };
     }
 
     private RuntimeException failure(SqlOperatorBinding binding, String why) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * DuckDB's scalar, aggregate, window functions and macros as its own catalog lists them
  * ({@code duckdb_functions()}), read once from an in-memory DuckDB of the version the engines run.
- * Only names a function call can be written with are kept (operators such as {@code ~~} are not).
+ * Only names a function call can be written with are kept (operators such as {@code ~~} are not), and
+ * not DuckDB's internal ones ({@code __internal_...}).
  */
 public final class DuckDbCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbCatalog.class);
@@ -48,7 +49,7 @@ public final class DuckDbCatalog {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(QUERY)) {
             while (result.next()) {
                 String name = result.getString(1).toLowerCase(Locale.ROOT);
-                if (FUNCTION_NAME.matcher(name).matches()) {
+                if (FUNCTION_NAME.matcher(name).matches() && !name.startsWith("__internal")) {
                     rows.computeIfAbsent(name, key -> new ArrayList<>()).add(new Row(result.getString(2), "VOLATILE".equals(result.getString(6)), new Signature(
                             strings(result.getArray(3)), result.getString(4), result.getString(5))));
                 }
@@ -87,7 +88,7 @@ public final class DuckDbCatalog {
             min = Math.min(min, count);
             max = row.signature().varargs() != null || max == CatalogFunction.ANY_NUMBER ? CatalogFunction.ANY_NUMBER : Math.max(max, count);
         }
-        return new CatalogFunction(name, kind, min, max, chosen.stream().anyMatch(Row::volatile_), chosen.stream().map(Row::signature).toList());
+        return new CatalogFunction(name, kind, builtIns.isEmpty(), min, max, chosen.stream().anyMatch(Row::volatile_), chosen.stream().map(Row::signature).toList());
     }
 
     /**

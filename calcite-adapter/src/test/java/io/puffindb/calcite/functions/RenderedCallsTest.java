@@ -31,6 +31,9 @@ class RenderedCallsTest {
         "select count(*) filter (where y > 1) as c, string_agg(x, '-') filter (where y > 1) as s from (values ('b', 1), ('aa', 2), ('c', 3)) t(x, y)",
         "select round(2.345, 2) as a, round(25.5, -1) as b, upper('a') as c",
         "select geomean(x) as g, bit_count(42) as b from (values (2.0), (8.0)) t(x)",
+        "select length('abc') + 1 as l, strpos('abc', 'c') as p, mod(7, 2) as m, sqrt(16.0) as s",
+        "select date_part('year', date '2020-05-01') as y, ltrim('xxa', 'x') as t, to_timestamp(0) as ts",
+        "select x, geomean(x) over () as g, string_agg(cast(x as varchar), ',') over (order by x) as s from (values (2.0), (8.0)) t(x)",
     })
     void answersAsDuckDbDoes(String sql) throws Exception {
         String rendered = Rendered.duckDbSql(sql);
