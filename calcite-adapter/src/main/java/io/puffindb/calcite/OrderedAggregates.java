@@ -44,15 +44,16 @@ final class OrderedAggregates {
         writeCall(writer, listagg, null);
     }
 
-    private static void writeCall(SqlWriter writer, SqlCall aggregate, SqlNodeList order) {
-        writer.print(aggregate.getKind() == SqlKind.LISTAGG ? "string_agg" : aggregate.getOperator().getName());
+    static void writeCall(SqlWriter writer, SqlCall aggregate, SqlNodeList order) {
+        InlinedConstantsAggregate inlined = aggregate.getOperator() instanceof InlinedConstantsAggregate function ? function : null;
+        writer.print(aggregate.getKind() == SqlKind.LISTAGG ? "string_agg" : inlined != null ? inlined.duckDbName() : aggregate.getOperator().getName());
         writer.setNeedWhitespace(false);
         SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.FUN_CALL, "(", ")");
         SqlLiteral quantifier = aggregate.getFunctionQuantifier();
         if (quantifier != null) {
             quantifier.unparse(writer, 0, 0);
         }
-        for (SqlNode operand : aggregate.getOperandList()) {
+        for (SqlNode operand : inlined != null ? inlined.arguments(aggregate) : aggregate.getOperandList()) {
             writer.sep(",");
             operand.unparse(writer, 0, 0);
         }

@@ -2,6 +2,7 @@ package io.puffindb.calcite;
 
 import static java.lang.String.format;
 
+import io.puffindb.calcite.functions.MacroAggregates;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import java.math.BigDecimal;
@@ -87,6 +88,9 @@ final class QueryShapeGuard {
         if (isSessionFunction(node)) {
             throw SqlErrors.refused(node, node + " is not supported: the service has no SQL session to describe");
         }
+        MacroAggregates.refusal(node).ifPresent(why -> {
+            throw SqlErrors.refused(node, why);
+        });
         if (node instanceof SqlSelect select) {
             checkRowCount(select.getFetch(), "LIMIT");
             checkRowCount(select.getOffset(), "OFFSET");

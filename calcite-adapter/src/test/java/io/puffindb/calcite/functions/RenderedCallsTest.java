@@ -57,6 +57,14 @@ class RenderedCallsTest {
         assertTrue(error.getMessage().contains("Error at line 1, column 8: levenshtein: Binder Error: No function matches"), error.getMessage());
     }
 
+    @Test
+    void filterOnAMacroAggregateIsRefusedAsDuckDbRefusesIt() {
+        PuffinException error = org.junit.jupiter.api.Assertions.assertThrows(PuffinException.class,
+                () -> Rendered.plan("select geomean(x) filter (where x > 1) from (values (2.0)) t(x)"));
+        assertTrue(error.getMessage().contains("Error at line 1, column 8: geomean is a macro in DuckDB, which takes no FILTER or ORDER BY on it"),
+                error.getMessage());
+    }
+
     private static List<String> answer(Connection duckDb, String sql) throws Exception {
         List<String> lines = new ArrayList<>();
         try (Statement statement = duckDb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
