@@ -64,3 +64,20 @@ JoinType AntiJoin() :
 {
     <ANTI> <JOIN> { return JoinType.LEFT_ANTI_JOIN; }
 }
+
+/**
+ * A word that is an alias after AS but nothing else: DuckDB's type_function keywords (duckdb_keywords()),
+ * which it reserves for types, functions and joins but takes as a column label ("select 1 as left").
+ */
+SqlIdentifier ColumnLabelKeyword() :
+{
+}
+{
+    (
+        <ANTI> | <ASOF> | <AT> | <AUTHORIZATION> | <BINARY> | <BY> | <CROSS> | <FULL> | <INNER> | <IS> | <JOIN>
+    |   <LEFT> | <LIKE> | <NATURAL> | <OUTER> | <OVERLAPS> | <RIGHT> | <SEMI> | <SIMILAR> | <TABLESAMPLE>
+    )
+    {
+        return new SqlIdentifier(unquotedIdentifier(), getPos());
+    }
+}

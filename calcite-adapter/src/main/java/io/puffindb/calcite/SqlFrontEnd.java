@@ -72,7 +72,7 @@ public final class SqlFrontEnd {
         try {
             parsed = SqlParser.create(sql, parserConfig).parseQuery();
         } catch (SqlParseException e) {
-            throw SqlErrors.parseError(e);
+            throw SeveralStatements.refusal(sql, parserConfig).orElseGet(() -> SqlErrors.parseError(e));
         }
         QueryShapeGuard.checkParsed(parsed);
         return SemiJoins.rewrite(parsed);
