@@ -75,7 +75,7 @@ public final class SqlFrontEnd {
             throw SeveralStatements.refusal(sql, parserConfig).orElseGet(() -> SqlErrors.parseError(e));
         }
         QueryShapeGuard.checkParsed(parsed);
-        return SemiJoins.rewrite(parsed);
+        return FriendlySql.rewrite(SemiJoins.rewrite(parsed), OPERATORS);
     }
 
     /**
