@@ -17,6 +17,8 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlStarExclude;
+import org.apache.calcite.sql.SqlStarReplace;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWindow;
@@ -29,20 +31,27 @@ import org.apache.calcite.sql.validate.SqlNameMatchers;
 /**
  * DuckDB's friendly clauses, which the parser marks (DuckDbClauses), rewritten before validation into the
  * standard clauses Calcite validates: GROUP BY ALL groups by the ordinals of the select items that hold no
- * aggregate, ORDER BY ALL orders by every select item in turn, DISTINCT ON (k) keeps the first row of each k
+ * aggregate (and by the columns of a star, by name), ORDER BY ALL orders by every select item in turn, DISTINCT ON (k) keeps the first row of each k
  * in the query's order as {@code QUALIFY ROW_NUMBER() OVER (PARTITION BY k ORDER BY <the query's order>) = 1},
  * and LIMIT and OFFSET expressions become their constant value (ConstantLimits).
  */
 final class FriendlySql extends SqlShuttle {
     private final SqlOperatorTable operators;
+    private final StarColumns starColumns;
 
-    private FriendlySql(SqlOperatorTable operators) {
+    private FriendlySql(SqlOperatorTable operators, StarColumns starColumns) {
         this.operators = operators;
+        this.starColumns = starColumns;
     }
 
     /** The query with DuckDB's clauses in standard form (the same tree when it has none). */
-    static SqlNode rewrite(SqlNode query, SqlOperatorTable operators) {
-        return query.accept(new FriendlySql(operators));
+    static SqlNode rewrite(SqlNode query, SqlOperatorTable operators, StarColumns starColumns) {
+        return query.accept(new FriendlySql(operators, starColumns));
+    }
+
+    /** A copy that shares no node with the original, so that one expression may appear twice in a query. */
+    static SqlNode copy(SqlNode node) {
+        return node.accept(new DeepCopy());
     }
 
     // Top-down: an ORDER BY is expanded before the SELECT under it takes its DISTINCT ON order from it.
@@ -68,17 +77,22 @@ final class FriendlySql extends SqlShuttle {
         if (groupBy == null || groupBy.size() != 1 || !isCall(groupBy.get(0), DuckDbClauses.GROUP_BY_ALL)) {
             return;
         }
-        List<SqlNode> items = itemsWithoutStar(select, groupBy.get(0), "GROUP BY ALL");
         List<SqlNode> keys = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (!holdsAggregate(items.get(i))) {
-                keys.add(SqlLiteral.createExactNumeric(String.valueOf(i + 1), groupBy.getParserPosition()));
+        int ordinal = 0; // Calcite reads GROUP BY ordinals against the select list as written, before it expands stars
+        for (SqlNode item : select.getSelectList()) {
+            ordinal++;
+            if (isStar(item)) {
+                for (String column : starColumns.columns(item, select.getFrom())) {
+                    keys.add(new SqlIdentifier(column, groupBy.getParserPosition()));
+                }
+            } else if (!holdsAggregate(item)) {
+                keys.add(SqlLiteral.createExactNumeric(String.valueOf(ordinal), groupBy.getParserPosition()));
             }
         }
         select.setGroupBy(keys.isEmpty() ? null : new SqlNodeList(keys, groupBy.getParserPosition()));
     }
 
-    private static SqlNodeList orderByAll(SqlNodeList order, SqlSelect select) {
+    private SqlNodeList orderByAll(SqlNodeList order, SqlSelect select) {
         List<SqlNode> items = new ArrayList<>();
         for (SqlNode item : order) {
             SqlNode key = sortKey(item);
@@ -89,7 +103,10 @@ final class FriendlySql extends SqlShuttle {
             if (select == null) {
                 throw SqlErrors.refused(key, "ORDER BY ALL needs a query with a select list");
             }
-            int columns = itemsWithoutStar(select, key, "ORDER BY ALL").size();
+            int columns = 0;
+            for (SqlNode selectItem : select.getSelectList()) {
+                columns += width(selectItem, select);
+            }
             for (int i = 1; i <= columns; i++) {
                 items.add(withSortKey(item, SqlLiteral.createExactNumeric(String.valueOf(i), key.getParserPosition())));
             }
@@ -108,7 +125,7 @@ final class FriendlySql extends SqlShuttle {
         SqlParserPos pos = mark.getParserPosition();
         List<SqlNode> windowOrder = new ArrayList<>();
         for (SqlNode item : order) {
-            windowOrder.add(withSortKey(item, DeepCopy.of(selectExpression(select, sortKey(item)))));
+            windowOrder.add(withSortKey(item, copy(selectExpression(select, sortKey(item)))));
         }
         SqlWindow window = SqlWindow.create(null, null, new SqlNodeList(mark.getOperandList(), pos), new SqlNodeList(windowOrder, pos),
                 SqlLiteral.createBoolean(true, pos), null, null, null, pos);
@@ -137,14 +154,13 @@ final class FriendlySql extends SqlShuttle {
         return key;
     }
 
-    private static List<SqlNode> itemsWithoutStar(SqlSelect select, SqlNode clause, String what) {
-        for (SqlNode item : select.getSelectList()) {
-            if (item instanceof SqlIdentifier id && id.isStar() || item.getKind() == SqlKind.OTHER && item instanceof SqlCall call
-                    && call.getOperandList().stream().anyMatch(o -> o instanceof SqlIdentifier id && id.isStar())) {
-                throw SqlErrors.refused(clause, what + " over a select list with * is not supported yet: name the columns");
-            }
-        }
-        return select.getSelectList().getList();
+    // How many columns a select item stands for: one, or all those of its star.
+    private int width(SqlNode item, SqlSelect select) {
+        return isStar(item) ? starColumns.columns(item, select.getFrom()).size() : 1;
+    }
+
+    private static boolean isStar(SqlNode item) {
+        return item instanceof SqlIdentifier id && id.isStar() || item instanceof SqlStarExclude || item instanceof SqlStarReplace;
     }
 
     private boolean holdsAggregate(SqlNode item) {
@@ -211,12 +227,7 @@ final class FriendlySql extends SqlShuttle {
         return item.getKind() == SqlKind.DESCENDING || item.getKind() == SqlKind.NULLS_FIRST || item.getKind() == SqlKind.NULLS_LAST;
     }
 
-    /** A copy that shares no node with the original, so that one expression may appear twice in a query. */
     private static final class DeepCopy extends SqlShuttle {
-        static SqlNode of(SqlNode node) {
-            return node.accept(new DeepCopy());
-        }
-
         @Override
         public SqlNode visit(SqlIdentifier id) {
             return id.clone(id.getParserPosition());
@@ -229,8 +240,14 @@ final class FriendlySql extends SqlShuttle {
 
         @Override
         public SqlNode visit(SqlCall call) {
-            if (call instanceof SqlSelect || call instanceof SqlOrderBy) {
-                return call; // a subquery is not copied: DISTINCT ON keys and orders rarely hold one
+            // Calcite's star calls are told apart by their class, which their operator's createCall does not keep.
+            if (call instanceof SqlStarExclude exclude) {
+                return new SqlStarExclude(exclude.getParserPosition(), (SqlIdentifier) exclude.getStarIdentifier().accept(this),
+                        (SqlNodeList) exclude.getExcludeList().accept(this));
+            }
+            if (call instanceof SqlStarReplace replace) {
+                return new SqlStarReplace(replace.getParserPosition(), (SqlIdentifier) replace.getStarIdentifier().accept(this),
+                        (SqlNodeList) replace.getReplaceList().accept(this));
             }
             List<SqlNode> operands = new ArrayList<>();
             for (SqlNode operand : call.getOperandList()) {

@@ -75,7 +75,7 @@ public final class SqlFrontEnd {
             throw SeveralStatements.refusal(sql, parserConfig).orElseGet(() -> SqlErrors.parseError(e));
         }
         QueryShapeGuard.checkParsed(parsed);
-        return FriendlySql.rewrite(SemiJoins.rewrite(parsed), OPERATORS);
+        return FriendlySql.rewrite(SemiJoins.rewrite(parsed), OPERATORS, new StarColumns(catalog, parserConfig, OPERATORS));
     }
 
     /**

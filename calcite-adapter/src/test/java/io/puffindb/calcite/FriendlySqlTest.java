@@ -50,6 +50,17 @@ class FriendlySqlTest {
     }
 
     @Test
+    void allCountsTheColumnsOfAStar() {
+        String sql = "select *, count(*) as c from (select k, s from " + T + ") group by all order by all";
+        assertTrue(rewritten(sql).endsWith("GROUP BY `k`, `s` ORDER BY 1, 2, 3"), rewritten(sql));
+        assertEquals(List.of("k", "s", "c"), names(sql));
+        assertTrue(rewritten("from " + T + " order by all").endsWith("ORDER BY 1, 2, 3"));
+        String afterStar = "select *, k * 2 as k2, sum(v) as total from (select k, s, v from " + T + ") group by all";
+        assertTrue(rewritten(afterStar).endsWith("GROUP BY `k`, `s`, `v`, 2"), rewritten(afterStar));
+        assertTrue(rewritten("select * exclude (v) from " + T + " order by all").endsWith("ORDER BY 1, 2"));
+    }
+
+    @Test
     void distinctOnIsTheFirstRowOfEachKeyInTheQuerysOrder() {
         String sql = "select distinct on (k) k, s as name from " + T + " order by k, name desc";
         assertTrue(rewritten(sql).contains("QUALIFY (ROW_NUMBER() OVER (PARTITION BY `k` ORDER BY `k`, `s` DESC)) = 1"), rewritten(sql));
