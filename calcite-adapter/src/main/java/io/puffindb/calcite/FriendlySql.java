@@ -22,6 +22,7 @@ import org.apache.calcite.sql.SqlStarReplace;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
@@ -60,7 +61,7 @@ final class FriendlySql extends SqlShuttle {
         SqlCall rewritten = call;
         if (call instanceof SqlOrderBy orderBy) {
             SqlNodeList order = orderByAll(orderBy.orderList, selectOf(orderBy.query));
-            if (orderBy.query instanceof SqlSelect select) {
+            if (withoutWith(orderBy.query) instanceof SqlSelect select) {
                 distinctOn(select, order);
             }
             rewritten = new SqlOrderBy(orderBy.getParserPosition(), orderBy.query, order,
@@ -196,14 +197,20 @@ final class FriendlySql extends SqlShuttle {
         return found.stream().anyMatch(SqlOperator::isAggregator);
     }
 
+    // The SELECT whose list names a query's columns: its own, its WITH body's, or its first set operand's.
     private static SqlSelect selectOf(SqlNode query) {
-        if (query instanceof SqlSelect select) {
+        SqlNode body = withoutWith(query);
+        if (body instanceof SqlSelect select) {
             return select;
         }
-        if (query instanceof SqlBasicCall call && query.isA(SqlKind.SET_QUERY)) {
+        if (body instanceof SqlBasicCall call && body.isA(SqlKind.SET_QUERY)) {
             return selectOf(call.operand(0));
         }
         return null;
+    }
+
+    private static SqlNode withoutWith(SqlNode query) {
+        return query instanceof SqlWith with ? withoutWith(with.body) : query;
     }
 
     private static SqlNode withoutAlias(SqlNode item) {

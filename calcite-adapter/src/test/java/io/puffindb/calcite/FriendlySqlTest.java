@@ -80,6 +80,13 @@ class FriendlySqlTest {
     }
 
     @Test
+    void allAndDistinctOnSeeThroughWith() {
+        assertEquals(List.of("s"), names("with a as (from " + T + ") select s from a order by all"));
+        String sql = "with a as (from " + T + ") select distinct on (k) k, s from a order by k, s desc";
+        assertTrue(rewritten(sql).contains("QUALIFY (ROW_NUMBER() OVER (PARTITION BY `k` ORDER BY `k`, `s` DESC)) = 1"), rewritten(sql));
+    }
+
+    @Test
     void materializedCtes() {
         assertEquals(List.of("k"), names("with a as materialized (select k from " + T + "), b as not materialized (select * from a) select k from b"));
     }
