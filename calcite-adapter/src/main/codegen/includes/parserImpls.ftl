@@ -64,3 +64,83 @@ JoinType AntiJoin() :
 {
     <ANTI> <JOIN> { return JoinType.LEFT_ANTI_JOIN; }
 }
+
+/**
+ * A word that is an alias after AS but nothing else: DuckDB's type_function keywords (duckdb_keywords()),
+ * which it reserves for types, functions and joins but takes as a column label ("select 1 as left").
+ */
+SqlIdentifier ColumnLabelKeyword() :
+{
+}
+{
+    (
+        <ANTI> | <ASOF> | <AT> | <AUTHORIZATION> | <BINARY> | <BY> | <CROSS> | <FULL> | <INNER> | <IS> | <JOIN>
+    |   <LEFT> | <LIKE> | <NATURAL> | <OUTER> | <OVERLAPS> | <RIGHT> | <SEMI> | <SIMILAR> | <TABLESAMPLE>
+    )
+    {
+        return new SqlIdentifier(unquotedIdentifier(), getPos());
+    }
+}
+
+/** DISTINCT ON (key, ...): DuckDB's first row of each group of keys (DuckDbClauses.DISTINCT_ON). */
+SqlNodeList DistinctOnKeys() :
+{
+    final Span s;
+    final List<SqlNode> keys = new ArrayList<SqlNode>();
+    SqlNode e;
+}
+{
+    <DISTINCT> { s = span(); } <ON> <LPAREN>
+    e = Expression(ExprContext.ACCEPT_SUB_QUERY) { keys.add(e); }
+    ( <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { keys.add(e); } )*
+    <RPAREN> {
+        return new SqlNodeList(keys, s.end(this));
+    }
+}
+
+/**
+ * DuckDB's FROM-first query: "FROM t" is "SELECT * FROM t", and "FROM t SELECT a WHERE ..." puts the
+ * select list after the FROM clause.
+ */
+SqlSelect FromFirstSelect() :
+{
+    final Span s;
+    final SqlNode from;
+    final List<SqlNode> keywords = new ArrayList<SqlNode>();
+    SqlLiteral keyword;
+    final List<SqlNode> selectList = new ArrayList<SqlNode>();
+    final SqlNode where;
+    final SqlNodeList groupBy;
+    final SqlNode having;
+    final SqlNodeList windowDecls;
+    final SqlNode qualify;
+}
+{
+    <FROM> { s = span(); } from = FromClause()
+    (
+        <SELECT>
+        ( keyword = AllOrDistinct() { keywords.add(keyword); } )?
+        AddSelectItem(selectList)
+        ( <COMMA> AddSelectItem(selectList) )*
+    |
+        { selectList.add(SqlIdentifier.star(s.pos())); }
+    )
+    ( where = Where() | { where = null; } )
+    ( groupBy = GroupBy() | { groupBy = null; } )
+    ( having = Having() | { having = null; } )
+    ( windowDecls = Window() | { windowDecls = null; } )
+    ( qualify = Qualify() | { qualify = null; } )
+    {
+        return new SqlSelect(s.end(this), new SqlNodeList(keywords, s.pos()),
+            new SqlNodeList(selectList, Span.of(selectList).pos()),
+            from, where, groupBy, having, windowDecls, qualify,
+            null, null, null, new SqlNodeList(s.pos()));
+    }
+}
+
+/** Whether a token ends GROUP BY ALL: after DuckDB's GROUP BY ALL comes the next clause, not a grouping element. */
+JAVACODE boolean groupByAllEnds(int kind) {
+    return kind == EOF || kind == SEMICOLON || kind == RPAREN || kind == HAVING || kind == WINDOW || kind == QUALIFY
+        || kind == ORDER || kind == LIMIT || kind == OFFSET || kind == FETCH || kind == UNION || kind == EXCEPT
+        || kind == INTERSECT || kind == SET_MINUS;
+}

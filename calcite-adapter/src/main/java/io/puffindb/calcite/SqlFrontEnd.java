@@ -73,10 +73,10 @@ public final class SqlFrontEnd {
         try {
             parsed = SqlParser.create(sql, parserConfig).parseQuery();
         } catch (SqlParseException e) {
-            throw SqlErrors.parseError(e);
+            throw SeveralStatements.refusal(sql, parserConfig).orElseGet(() -> SqlErrors.parseError(e));
         }
         QueryShapeGuard.checkParsed(parsed);
-        return AggregateOrders.nullsLast(SemiJoins.rewrite(parsed));
+        return AggregateOrders.nullsLast(FriendlySql.rewrite(SemiJoins.rewrite(parsed), OPERATORS, new StarColumns(catalog, parserConfig, OPERATORS)));
     }
 
     /**

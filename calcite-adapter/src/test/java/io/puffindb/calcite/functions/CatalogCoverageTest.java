@@ -32,17 +32,6 @@ class CatalogCoverageTest {
     /** Names whose representable signature does not validate or render as DuckDB's, and why. */
     private static final Map<String, String> EXCEPTIONS = Map.ofEntries(
             Map.entry("date_diff", "grammar: Calcite parses DATE_DIFF as BigQuery's DATE_DIFF(a, b, <time unit>)"),
-            Map.entry("contains", "grammar: CONTAINS is a reserved word of Calcite's (period predicates)"),
-            Map.entry("corr", "grammar: CORR is a reserved word of Calcite's"),
-            Map.entry("regr_avgx", "grammar: REGR_AVGX is a reserved word of Calcite's"),
-            Map.entry("regr_avgy", "grammar: REGR_AVGY is a reserved word of Calcite's"),
-            Map.entry("regr_intercept", "grammar: REGR_INTERCEPT is a reserved word of Calcite's"),
-            Map.entry("regr_r2", "grammar: REGR_R2 is a reserved word of Calcite's"),
-            Map.entry("regr_slope", "grammar: REGR_SLOPE is a reserved word of Calcite's"),
-            Map.entry("regr_sxy", "grammar: REGR_SXY is a reserved word of Calcite's"),
-            Map.entry("timezone_hour", "grammar: TIMEZONE_HOUR is a reserved word of Calcite's"),
-            Map.entry("timezone_minute", "grammar: TIMEZONE_MINUTE is a reserved word of Calcite's"),
-            Map.entry("day", "grammar: DAY is a reserved word of Calcite's (day(x) does not parse)"),
             Map.entry("current_schema", "grammar: CURRENT_SCHEMA takes no parentheses in Calcite's grammar"),
             Map.entry("overlay", "grammar: OVERLAY takes PLACING ... FROM ... in Calcite's grammar, not commas"),
             Map.entry("trim", "grammar: TRIM takes [BOTH] chars FROM s in Calcite's grammar, not commas"),

@@ -1,0 +1,56 @@
+package io.puffindb.calcite;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+
+/**
+ * The columns a {@code *} (or {@code t.*}, {@code * EXCLUDE (...)}) of a select list stands for, which
+ * GROUP BY ALL and ORDER BY ALL must know before validation: a copy of {@code SELECT <star> FROM <the from>}
+ * is validated on its own against the catalog.
+ */
+final class StarColumns {
+    private final LakeCatalog catalog;
+    private final SqlParser.Config parserConfig;
+    private final SqlOperatorTable operators;
+
+    StarColumns(LakeCatalog catalog, SqlParser.Config parserConfig, SqlOperatorTable operators) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.parserConfig = requireNonNull(parserConfig, "parserConfig is null");
+        this.operators = requireNonNull(operators, "operators is null");
+    }
+
+    /** The names of the columns {@code star} stands for over {@code from}. */
+    List<String> columns(SqlNode star, SqlNode from) {
+        SqlParserPos pos = star.getParserPosition();
+        SqlSelect alone = new SqlSelect(pos, null, new SqlNodeList(List.of(FriendlySql.copy(star)), pos), from == null ? null : FriendlySql.copy(from),
+                null, null, null, null, null, null, null, null, null);
+        RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PuffinTypeSystem.INSTANCE);
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), String.valueOf(parserConfig.caseSensitive()));
+        CalciteCatalogReader reader = new CalciteCatalogReader(catalog.rootSchema(), catalog.defaultSchemaPath(), typeFactory,
+                new CalciteConnectionConfigImpl(properties));
+        SqlValidator validator = SqlValidatorUtil.newValidator(operators, reader, typeFactory,
+                SqlValidator.Config.DEFAULT.withConformance(parserConfig.conformance()).withIdentifierExpansion(true));
+        try {
+            return validator.getValidatedNodeType(validator.validate(alone)).getFieldNames();
+        } catch (CalciteContextException e) {
+            throw SqlErrors.validationError(e);
+        }
+    }
+}

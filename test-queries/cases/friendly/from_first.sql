@@ -1,0 +1,4 @@
+-- name: friendly-from_first
+-- dataset: tpch
+-- expect: oracle
+from region
