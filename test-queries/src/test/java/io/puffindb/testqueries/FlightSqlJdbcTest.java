@@ -9,7 +9,13 @@ import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.HttpSettings;
 import io.puffindb.web.PuffinConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -127,6 +133,37 @@ class FlightSqlJdbcTest {
                 assertEquals(rail.rows().size(), JdbcResults.read(results).rows().size());
             }
         }
+    }
+
+    @Test
+    void aLongQueryIsListedWhileItStreamsAndACancelStopsItsReader() throws Exception {
+        String sql = "SELECT l.l_orderkey, l.l_comment, n.n_name FROM lineitem AS l, nation AS n";
+        HttpClient http = HttpClient.newHttpClient();
+        URI queries = URI.create("http://127.0.0.1:" + puffin.service().port() + "/v1/queries");
+        try (Connection connection = connect(puffin.service(), new Properties()); Statement statement = connection.createStatement();
+                ResultSet results = statement.executeQuery(sql)) {
+            assertTrue(results.next());
+            JsonNode listed = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(queries).build(), HttpResponse.BodyHandlers.ofString()).body());
+            List<String> ids = new ArrayList<>();
+            listed.path("queries").forEach(query -> {
+                if (query.path("sql").asText().equals(sql)) {
+                    ids.add(query.path("queryId").asText());
+                }
+            });
+            assertEquals(1, ids.size(), "the Flight SQL query is among the service's running queries: " + listed);
+            HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(URI.create(queries + "/" + ids.get(0))).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, cancelled.statusCode(), cancelled.body());
+            // The driver lets the stream's status out of next() as it is (a FlightRuntimeException), not as an SQLException.
+            Exception stopped = assertThrows(Exception.class, () -> {
+                while (results.next()) {
+                    // read on until the cancel reaches the stream
+                }
+            }, "1.5 million rows are far more than the batches sent before the cancel");
+            assertTrue(fullMessage(stopped).contains("CANCELLED: Query was cancelled"), fullMessage(stopped));
+        }
+        JsonNode after = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(queries).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(0, after.path("queries").size(), "a cancelled query is no longer running: " + after);
     }
 
     @Test

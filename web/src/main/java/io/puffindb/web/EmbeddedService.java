@@ -7,6 +7,7 @@ import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
 import io.puffindb.cost.CostParameters;
 import io.puffindb.cost.CostProfile;
+import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.PhysicalPlanner;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
@@ -122,11 +123,14 @@ public final class EmbeddedService implements AutoCloseable {
         Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
-        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared);
+        ActiveQueries active = new ActiveQueries();
+        QueryOwners owners = new QueryOwners();
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, active, owners);
         // Beside the HTTP API: the same address, users and executor.
         this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()
                 : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(), executor, new CatalogTables(tables, catalogs),
-                        lakeCatalog.defaultSchemaPath(), header -> users.authenticate(header).map(Caller::name), config.queryTimeout()));
+                        lakeCatalog.defaultSchemaPath(), header -> users.authenticate(header).map(Caller::name),
+                        new ListedQueries(active, owners), config.queryTimeout()));
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.

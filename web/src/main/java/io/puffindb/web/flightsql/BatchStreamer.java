@@ -1,6 +1,8 @@
 package io.puffindb.web.flightsql;
 
 import io.puffindb.executors.RunningQuery;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 
@@ -10,7 +12,8 @@ import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
  * away cancels the query.
  */
 final class BatchStreamer {
-    private static final long READY_WAIT_MILLIS = 30_000;
+    // A reader that stalls is waited for in short steps, so that a cancel from elsewhere (the HTTP API, a deadline) ends the stream at once.
+    private static final long READY_WAIT_MILLIS = 100;
 
     private BatchStreamer() {
     }
@@ -23,9 +26,12 @@ final class BatchStreamer {
         listener.start(running.batch());
         boolean loaded = started.firstLoaded();
         while (loaded) {
-            if (!ready(backpressure, listener)) {
+            if (!ready(backpressure, listener, started)) {
                 started.handle().cancel();
                 return;
+            }
+            if (started.handle().cancelled()) {
+                throw new PuffinException(ErrorCode.CANCELLED, "Query was cancelled");
             }
             listener.putNext();
             loaded = running.nextBatch();
@@ -33,8 +39,9 @@ final class BatchStreamer {
         listener.completed();
     }
 
-    // False once the client cancelled the stream.
-    private static boolean ready(BackpressureStrategy backpressure, ServerStreamListener listener) {
+    // False once the client cancelled the stream; true when it is ready for the next batch, or when the query was
+    // cancelled here (the next batch then fails with the cancel, which the client is told).
+    private static boolean ready(BackpressureStrategy backpressure, ServerStreamListener listener, StartedQueries.Started started) {
         while (true) {
             BackpressureStrategy.WaitResult result = backpressure.waitForListener(READY_WAIT_MILLIS);
             switch (result) {
@@ -45,6 +52,9 @@ final class BatchStreamer {
                 default:
                     if (listener.isCancelled()) {
                         return false;
+                    }
+                    if (started.handle().cancelled()) {
+                        return true;
                     }
             }
         }

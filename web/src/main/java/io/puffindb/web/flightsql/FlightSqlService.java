@@ -28,10 +28,10 @@ public final class FlightSqlService implements AutoCloseable {
      * @param defaultSchema where unqualified table names resolve (to type parameters as the planner would)
      */
     public FlightSqlService(BufferAllocator parent, String bind, int port, QueryExecutor executor, CatalogTables catalog, List<String> defaultSchema,
-            BearerTokens tokens, Duration unclaimed) {
+            BearerTokens tokens, QueryListing listing, Duration unclaimed) {
         requireNonNull(parent, "parent is null");
         this.allocator = parent.newChildAllocator("flight-sql", 0, Long.MAX_VALUE);
-        this.producer = new PuffinSqlProducer(allocator, executor, catalog, defaultSchema, unclaimed, version());
+        this.producer = new PuffinSqlProducer(allocator, executor, catalog, defaultSchema, listing, unclaimed, version());
         this.server = FlightServer.builder(allocator, Location.forGrpcInsecure(bind, port), producer)
                 .headerAuthenticator(new TokenAuthenticator(tokens))
                 .build();

@@ -48,10 +48,10 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
     private final SqlInfoBuilder sqlInfo;
 
     PuffinSqlProducer(BufferAllocator allocator, QueryExecutor executor, CatalogTables catalog, List<String> defaultSchema,
-            java.time.Duration unclaimed, String version) {
+            QueryListing listing, java.time.Duration unclaimed, String version) {
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.executor = requireNonNull(executor, "executor is null");
-        this.started = new StartedQueries(executor, unclaimed);
+        this.started = new StartedQueries(executor, listing, unclaimed);
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.defaultSchema = List.copyOf(defaultSchema);
         this.shadow = new ShadowDuckDb(allocator);
@@ -62,18 +62,18 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
 
     @Override
     public FlightInfo getFlightInfoStatement(FlightSql.CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-        return guarded(() -> startedInfo(command.getQuery(), descriptor));
+        return guarded(() -> startedInfo(command.getQuery(), context, descriptor));
     }
 
     @Override
     public FlightInfo getFlightInfoPreparedStatement(FlightSql.CommandPreparedStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        return guarded(() -> startedInfo(prepared.get(handle(command.getPreparedStatementHandle())).boundSql(), descriptor));
+        return guarded(() -> startedInfo(prepared.get(handle(command.getPreparedStatementHandle())).boundSql(), context, descriptor));
     }
 
     // Starts the query now: its FlightInfo carries the exact schema of its batches, and one endpoint whose ticket reads them.
-    private FlightInfo startedInfo(String sql, FlightDescriptor descriptor) {
-        String ticket = started.start(sql);
+    private FlightInfo startedInfo(String sql, CallContext context, FlightDescriptor descriptor) {
+        String ticket = started.start(sql, context.peerIdentity(), context::isCancelled);
         Schema schema = ColumnMetadata.annotate(started.schema(ticket).orElseThrow());
         FlightSql.TicketStatementQuery statement = FlightSql.TicketStatementQuery.newBuilder()
                 .setStatementHandle(ByteString.copyFromUtf8(ticket)).build();

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.slf4j.Logger;
@@ -35,7 +37,10 @@ final class StartedQueries implements AutoCloseable {
         }
     }
 
+    private static final long CLIENT_WATCH_MILLIS = 50;
+
     private final QueryExecutor executor;
+    private final QueryListing listing;
     private final Duration unclaimed;
     private final Map<String, Started> waiting = new ConcurrentHashMap<>();
     private final Map<String, QueryHandle> handles = new ConcurrentHashMap<>();
@@ -45,29 +50,42 @@ final class StartedQueries implements AutoCloseable {
         return thread;
     });
 
-    StartedQueries(QueryExecutor executor, Duration unclaimed) {
+    StartedQueries(QueryExecutor executor, QueryListing listing, Duration unclaimed) {
         this.executor = requireNonNull(executor, "executor is null");
+        this.listing = requireNonNull(listing, "listing is null");
         this.unclaimed = requireNonNull(unclaimed, "unclaimed is null");
     }
 
-    /** Plans and starts {@code sql} up to its first batch; answers the ticket its DoGet reads it with. */
-    String start(String sql) {
+    /**
+     * Plans and starts {@code sql} for {@code user} up to its first batch; answers the ticket its DoGet
+     * reads it with. A client that gives up meanwhile ({@code clientGone}) cancels it.
+     */
+    String start(String sql, String user, BooleanSupplier clientGone) {
         String ticket = UUID.randomUUID().toString();
         QueryHandle handle = executor.handle(sql);
-        // Cancellable by its ticket from the first moment, while it is planned too.
+        // Cancellable by its ticket and listed from the first moment, while it is planned too.
         handles.put(ticket, handle);
+        listing.started(ticket, user, handle);
+        ScheduledFuture<?> watch = expiry.scheduleWithFixedDelay(() -> {
+            if (clientGone.getAsBoolean()) {
+                handle.cancel();
+            }
+        }, CLIENT_WATCH_MILLIS, CLIENT_WATCH_MILLIS, TimeUnit.MILLISECONDS);
         RunningQuery running = null;
         try {
             running = executor.run(handle);
             boolean first = running.nextBatch();
             waiting.put(ticket, new Started(handle, running, first, running.batch().getSchema()));
         } catch (RuntimeException e) {
-            handles.remove(ticket);
+            finished(ticket);
             closeQuietly(running);
             throw e;
+        } finally {
+            watch.cancel(false);
         }
         expiry.schedule(() -> claim(ticket).ifPresent(forgotten -> {
             LOG.info("A Flight SQL query was never fetched within {}: closed", unclaimed);
+            finished(ticket);
             closeQuietly(forgotten.running());
         }), unclaimed.toMillis(), TimeUnit.MILLISECONDS);
         return ticket;
@@ -87,16 +105,21 @@ final class StartedQueries implements AutoCloseable {
     /** Forgets the ticket once its query was read or failed. */
     void finished(String ticket) {
         handles.remove(ticket);
+        listing.ended(ticket);
     }
 
     /** Cancels the query a ticket names (planning, running, or waiting to be fetched); false if there is none. */
     boolean cancel(String ticket) {
-        QueryHandle handle = handles.remove(ticket);
+        QueryHandle handle = handles.get(ticket);
         if (handle == null) {
             return false;
         }
         handle.cancel();
-        claim(ticket).ifPresent(started -> closeQuietly(started.running()));
+        // One still waiting for its DoGet is closed now; one being read ends in its reader, which closes it.
+        claim(ticket).ifPresent(started -> {
+            finished(ticket);
+            closeQuietly(started.running());
+        });
         return true;
     }
 
@@ -114,6 +137,9 @@ final class StartedQueries implements AutoCloseable {
     @Override
     public void close() {
         expiry.shutdownNow();
-        waiting.keySet().forEach(ticket -> claim(ticket).ifPresent(started -> closeQuietly(started.running())));
+        waiting.keySet().forEach(ticket -> claim(ticket).ifPresent(started -> {
+            finished(ticket);
+            closeQuietly(started.running());
+        }));
     }
 }
