@@ -12,6 +12,16 @@ import io.puffindb.web.PuffinConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.arrow.adbc.core.AdbcConnection;
+import org.apache.arrow.adbc.core.AdbcDatabase;
+import org.apache.arrow.adbc.core.AdbcDriver;
+import org.apache.arrow.adbc.core.AdbcStatement;
+import org.apache.arrow.adbc.driver.flightsql.FlightSqlDriver;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,12 +45,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Arrow Flight SQL endpoint through the real Flight SQL JDBC driver (as DBeaver or a Java program
- * connects): metadata, the 22 TPC-H queries and a prepared statement with parameters, each answer
- * DuckDB's alone over the same files (names, types, exact DECIMAL and DATE values); and a service with
- * users refuses a connection without a token.
+ * The Arrow Flight SQL endpoint through real clients: the Flight SQL JDBC driver (as DBeaver or a Java
+ * program connects) for metadata, the 22 TPC-H queries, a prepared statement with parameters and a
+ * cancel, and ADBC's Flight SQL driver reading an answer as Arrow; each answer DuckDB's alone over the
+ * same files (names, types, exact DECIMAL and DATE values). A service with users refuses a connection without a token.
  */
-class FlightSqlJdbcTest {
+class FlightSqlClientsTest {
     private static final String TOKEN = "flight-sql-test-token-0123456789";
     @TempDir
     static Path lake;
@@ -164,6 +174,26 @@ class FlightSqlJdbcTest {
         }
         JsonNode after = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(queries).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertEquals(0, after.path("queries").size(), "a cancelled query is no longer running: " + after);
+    }
+
+    @Test
+    void adbcReadsAnAnswerAsArrowEqualToDuckDbs() throws Exception {
+        QueryCase q3 = TpchCases.named("tpch-q03");
+        Map<String, Object> parameters = new HashMap<>();
+        AdbcDriver.PARAM_URI.set(parameters, "grpc+tcp://localhost:" + puffin.service().flightSqlPort().orElseThrow());
+        try (BufferAllocator allocator = new RootAllocator();
+                AdbcDatabase database = new FlightSqlDriver(allocator).open(parameters);
+                AdbcConnection connection = database.connect();
+                AdbcStatement statement = connection.createStatement()) {
+            statement.setSqlQuery(q3.sql());
+            ResultTable actual;
+            try (AdbcStatement.QueryResult result = statement.executeQuery(); ArrowReader reader = result.getReader()) {
+                actual = ResultTable.read(reader);
+            }
+            ResultTable duckdb = puffin.oracle().run(q3.sql(), puffin.allocator());
+            assertEquals(duckdb.types(), actual.types(), "the Arrow types themselves");
+            assertEquals(Optional.empty(), CaseChecker.differences(new ExpectedResult.Expected(duckdb, duckdb.rows().size(), null), actual, q3.sql()));
+        }
     }
 
     @Test
