@@ -9,7 +9,6 @@ import io.puffindb.executors.QueryExecutor;
 import io.puffindb.lake.LakeColumn;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +45,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
     private final ShadowDuckDb shadow;
     private final List<String> defaultSchema;
     private final SqlInfoBuilder sqlInfo;
+    private final CatalogMetadata metadata;
 
     PuffinSqlProducer(BufferAllocator allocator, QueryExecutor executor, CatalogTables catalog, List<String> defaultSchema,
             QueryListing listing, java.time.Duration unclaimed, String version) {
@@ -56,6 +56,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
         this.defaultSchema = List.copyOf(defaultSchema);
         this.shadow = new ShadowDuckDb(allocator);
         this.sqlInfo = ServerSqlInfo.of(version);
+        this.metadata = new CatalogMetadata(catalog, shadow);
     }
 
     // --- statements -------------------------------------------------------------------------------------
@@ -219,7 +220,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
 
     @Override
     public void getStreamCatalogs(CallContext context, ServerStreamListener listener) {
-        sendRows(listener, Schemas.GET_CATALOGS_SCHEMA, () -> catalog.catalogNames().stream().map(name -> row("catalog_name", name)).toList());
+        sendRows(listener, Schemas.GET_CATALOGS_SCHEMA, metadata::catalogs);
     }
 
     @Override
@@ -229,13 +230,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
 
     @Override
     public void getStreamSchemas(FlightSql.CommandGetDbSchemas command, CallContext context, ServerStreamListener listener) {
-        NameFilter filter = new NameFilter(command.hasCatalog() ? command.getCatalog() : null,
-                command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null, null);
-        sendRows(listener, Schemas.GET_SCHEMAS_SCHEMA, () -> catalog.schemas().stream().filter(filter::acceptsSchema).map(schema -> {
-            Map<String, Object> row = row("db_schema_name", schema.schema());
-            row.put("catalog_name", schema.catalog().orElse(null));
-            return row;
-        }).toList());
+        sendRows(listener, Schemas.GET_SCHEMAS_SCHEMA, () -> metadata.schemas(command));
     }
 
     @Override
@@ -245,22 +240,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
 
     @Override
     public void getStreamTables(FlightSql.CommandGetTables command, CallContext context, ServerStreamListener listener) {
-        NameFilter filter = new NameFilter(command.hasCatalog() ? command.getCatalog() : null,
-                command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null,
-                command.hasTableNameFilterPattern() ? command.getTableNameFilterPattern() : null);
-        boolean tablesWanted = command.getTableTypesCount() == 0 || command.getTableTypesList().contains(NameFilter.TABLE_TYPE);
-        Schema schema = command.getIncludeSchema() ? Schemas.GET_TABLES_SCHEMA : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA;
-        sendRows(listener, schema, () -> !tablesWanted ? List.of() : catalog.tables(filter::acceptsSchema).stream().filter(filter::acceptsTable)
-                .map(table -> {
-                    Map<String, Object> row = row("table_name", table.name());
-                    row.put("catalog_name", table.catalog().orElse(null));
-                    row.put("db_schema_name", table.schema());
-                    row.put("table_type", NameFilter.TABLE_TYPE);
-                    if (command.getIncludeSchema()) {
-                        row.put("table_schema", shadow.arrowSchema(table.columns()).serializeAsMessage());
-                    }
-                    return row;
-                }).toList());
+        sendRows(listener, command.getIncludeSchema() ? Schemas.GET_TABLES_SCHEMA : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA, () -> metadata.tables(command));
     }
 
     @Override
@@ -270,7 +250,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
 
     @Override
     public void getStreamTableTypes(CallContext context, ServerStreamListener listener) {
-        sendRows(listener, Schemas.GET_TABLE_TYPES_SCHEMA, () -> List.of(row("table_type", NameFilter.TABLE_TYPE)));
+        sendRows(listener, Schemas.GET_TABLE_TYPES_SCHEMA, metadata::tableTypes);
     }
 
     // Lake tables have no declared keys: the key commands answer no rows, as Flight SQL allows.
@@ -327,11 +307,6 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
         }
     }
 
-    private static Map<String, Object> row(String field, Object value) {
-        Map<String, Object> row = new HashMap<>();
-        row.put(field, value);
-        return row;
-    }
 
     private static String handle(ByteString bytes) {
         return bytes.toString(StandardCharsets.UTF_8);
