@@ -177,6 +177,21 @@ class FlightSqlClientsTest {
     }
 
     @Test
+    void timestampsAnswerAndBindExactly() throws Exception {
+        String sql = "SELECT o_orderkey, CAST(o_orderdate AS TIMESTAMP) AS placed FROM orders WHERE CAST(o_orderdate AS TIMESTAMP) < ? ORDER BY o_orderkey";
+        String bound = sql.replace("?", "TIMESTAMP '1992-01-05 12:30:00'");
+        ResultTable duckdb = puffin.oracle().run(bound, puffin.allocator());
+        assertFalse(duckdb.rows().isEmpty(), "the parameter selects some rows");
+        try (Connection connection = connect(puffin.service(), new Properties()); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setTimestamp(1, java.sql.Timestamp.valueOf(java.time.LocalDateTime.of(1992, 1, 5, 12, 30)));
+            try (ResultSet results = statement.executeQuery()) {
+                assertEquals(Optional.empty(), CaseChecker.differences(new ExpectedResult.Expected(duckdb, duckdb.rows().size(), null),
+                        JdbcResults.read(results), bound));
+            }
+        }
+    }
+
+    @Test
     void adbcReadsAnAnswerAsArrowEqualToDuckDbs() throws Exception {
         QueryCase q3 = TpchCases.named("tpch-q03");
         Map<String, Object> parameters = new HashMap<>();

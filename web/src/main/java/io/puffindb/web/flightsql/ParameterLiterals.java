@@ -61,11 +61,21 @@ final class ParameterLiterals {
             return "DATE " + SqlLiterals.string(date.toString());
         }
         if (value instanceof LocalDateTime timestamp) {
-            return "TIMESTAMP " + SqlLiterals.string(timestamp.toLocalDate() + " " + timestamp.toLocalTime());
+            return "TIMESTAMP " + SqlLiterals.string(timestamp.toLocalDate() + " " + clock(timestamp.toLocalTime()));
         }
         if (value instanceof LocalTime time) {
-            return "TIME " + SqlLiterals.string(time.toString());
+            return "TIME " + SqlLiterals.string(clock(time));
         }
         throw new PuffinException(ErrorCode.UNSUPPORTED_TYPE, format("A parameter of Arrow type %s cannot be bound (value %s)", type, value));
+    }
+
+    // HH:mm:ss with the fraction only when there is one (LocalTime's own text drops zero seconds, which SQL's literals need).
+    private static String clock(LocalTime time) {
+        String seconds = String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
+        if (time.getNano() == 0) {
+            return seconds;
+        }
+        String fraction = String.format("%09d", time.getNano()).replaceAll("0+$", "");
+        return seconds + "." + fraction;
     }
 }

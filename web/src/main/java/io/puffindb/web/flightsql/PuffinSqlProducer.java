@@ -29,6 +29,10 @@ import org.apache.arrow.flight.sql.SqlInfoBuilder;
 import org.apache.arrow.flight.sql.impl.FlightSql;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -111,7 +115,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
         try {
             ParameterMarkers markers = ParameterMarkers.of(request.getQuery());
             List<String> types = parameterTypes(markers);
-            Schema parameters = shadow.arrowSchema(parameterColumns(types));
+            Schema parameters = millisecondTimestamps(shadow.arrowSchema(parameterColumns(types)));
             // Clients tell a query from an update by its result's schema, and type their columns by it: described now,
             // each parameter standing in as a NULL of its type (the query is planned, not run).
             List<String> typedNulls = types.stream().map(type -> "CAST(NULL AS " + type + ")").toList();
@@ -131,6 +135,16 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
 
     private List<String> parameterTypes(ParameterMarkers markers) {
         return markers.count() == 0 ? List.of() : shadow.parameterTypes(markers.sql(), markers.count(), catalog.tables(schema -> true), defaultSchema);
+    }
+
+    // The Flight SQL JDBC driver (18.3.0) writes a timestamp parameter's epoch milliseconds into whatever
+    // timestamp vector it is given, unscaled: asked for milliseconds, it binds exactly. A value sent in
+    // another unit (ADBC, Python) is read in its own unit, from the batch's own schema.
+    private static Schema millisecondTimestamps(Schema schema) {
+        return new Schema(schema.getFields().stream().map(field -> field.getType() instanceof ArrowType.Timestamp timestamp
+                ? new Field(field.getName(), new FieldType(field.isNullable(), new ArrowType.Timestamp(TimeUnit.MILLISECOND, timestamp.getTimezone()),
+                        null), List.of())
+                : field).toList());
     }
 
     private static List<LakeColumn> parameterColumns(List<String> types) {
