@@ -54,8 +54,10 @@ final class TpchBench {
     void run() throws Exception {
         Path schema = BenchQueries.tpchLake(lake, scaleFactor, out);
         List<BenchQueries.Query> cases = BenchQueries.in(this.queries);
-        // The embedded default exactly as `puffindb serve` reads it (environment and puffindb.properties included), on any free port.
-        PuffinConfig defaults = ConfigLoader.load(Map.of("lake", lake.toString(), "port", "0", "workers", String.valueOf(workers)), System.getenv());
+        // The embedded default exactly as `puffindb serve` reads it (environment and puffindb.properties included), on any free ports
+        // (two services run at once: the embedded one and the fleet's).
+        PuffinConfig defaults = ConfigLoader.load(Map.of("lake", lake.toString(), "port", "0", "flight.sql.port", "0", "workers", String.valueOf(workers)),
+                System.getenv());
         out.printf("TPC-H SF %s, %d queries, median of %d rounds after a warm-up, %d cores; embedded: %d in-process workers; "
                 + "fleet: %d worker processes, fleet costs%n%n", scaleFactor, cases.size(), runs, Runtime.getRuntime().availableProcessors(), workers, workers);
         out.printf("%-6s %10s | %10s %6s %7s %8s | %10s %6s %7s %8s | %9s%n", "query", "duckdb ms", "embedded", "ratio", "plan ms", "exch MB",

@@ -67,6 +67,11 @@ public final class QueryHandle {
         cancellation.cancel();
     }
 
+    /** Whether the query was cancelled (by its caller, a watcher or its deadline). */
+    public boolean cancelled() {
+        return cancellation.isCancelled();
+    }
+
     Cancellation cancellation() {
         return cancellation;
     }

@@ -47,6 +47,7 @@ public final class ConfigLoader {
             Map.entry("cors.origins", ""),
             Map.entry("tls.cert", ""),
             Map.entry("tls.key", ""),
+            Map.entry("flight.sql.port", "31337"),
             Map.entry("lake", "lake"),
             Map.entry("sf", "0.01"),
             Map.entry("default.schema", "tpch"),
@@ -196,7 +197,7 @@ public final class ConfigLoader {
                             Duration.parse(get("handover.result.ttl")),
                             Long.parseLong(get("handover.max.spill.bytes"))),
                     new HttpSettings(get("bind"), get("auth.token"), get("auth.token.file"), list(get("allowed.hosts")), list(get("cors.origins")),
-                            get("tls.cert"), get("tls.key")),
+                            get("tls.cert"), get("tls.key"), Integer.parseInt(get("flight.sql.port"))),
                     new ClusterConfig(get("cluster.secret.file").isEmpty() ? Optional.empty() : Optional.of(Path.of(get("cluster.secret.file"))),
                             PortRange.parse(get("flight.port.range")), DeploymentCosts.Shape.parse(get("cost.profile")), costOverrides()));
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
 import io.puffindb.cost.CostParameters;
 import io.puffindb.cost.CostProfile;
+import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.PhysicalPlanner;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
@@ -33,6 +34,8 @@ import io.puffindb.executors.stats.StatisticsStore;
 import io.puffindb.registry.CacheLayer;
 import io.puffindb.registry.Registries;
 import io.puffindb.registry.Registry;
+import io.puffindb.web.flightsql.CatalogTables;
+import io.puffindb.web.flightsql.FlightSqlService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +72,7 @@ public final class EmbeddedService implements AutoCloseable {
     private final FlightClients clients;
     private final QueryExecutor executor;
     private final HttpServer http;
+    private final Optional<FlightSqlService> flightSql;
 
     private EmbeddedService(PuffinConfig config, GenerationProgress progress, CostProfile costs) {
         requireNonNull(config, "config is null");
@@ -93,8 +97,9 @@ public final class EmbeddedService implements AutoCloseable {
         Map<String, Lake> tableFolders = new LinkedHashMap<>();
         storage.deltaLakes().forEach((name, path) -> tableFolders.put(name, new DeltaLake(name, path, stores)));
         storage.hudiLakes().forEach((name, path) -> tableFolders.put(name, new HudiLake(name, path, stores, new FooterMetadata(footerCopies, metadataReader))));
-        SqlFrontEnd frontEnd = new SqlFrontEnd(new LakeCatalog(new CombinedLake(lake, tableFolders), catalogs, config.defaultSchema()),
-                SqlFrontEnd.defaultParserConfig());
+        CombinedLake tables = new CombinedLake(lake, tableFolders);
+        LakeCatalog lakeCatalog = new LakeCatalog(tables, catalogs, config.defaultSchema());
+        SqlFrontEnd frontEnd = new SqlFrontEnd(lakeCatalog, SqlFrontEnd.defaultParserConfig());
         this.registry = Registries.open(config.registry());
         CacheDirectory directory = CacheDirectory.of(registry);
         // Without a secret file, the secret lives in this process only: its in-process workers share it, no worker process can.
@@ -118,7 +123,14 @@ public final class EmbeddedService implements AutoCloseable {
         Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
-        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared);
+        ActiveQueries active = new ActiveQueries();
+        QueryOwners owners = new QueryOwners();
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, active, owners);
+        // Beside the HTTP API: the same address, users and executor.
+        this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()
+                : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(), executor, new CatalogTables(tables, catalogs),
+                        lakeCatalog.defaultSchemaPath(), header -> users.authenticate(header).map(Caller::name),
+                        new ListedQueries(active, owners), config.queryTimeout()));
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.
@@ -144,6 +156,7 @@ public final class EmbeddedService implements AutoCloseable {
     private static EmbeddedService start(PuffinConfig config, GenerationProgress progress, CostProfile costs) {
         EmbeddedService service = new EmbeddedService(config, progress, costs);
         service.http.start();
+        service.flightSql.ifPresent(FlightSqlService::start);
         LOG.info("PuffinDB is serving lake {} on {}://{}:{} with {} in-process workers", config.lake(), config.http().scheme(), config.bind(), service.port(),
                 service.localWorkers.size());
         return service;
@@ -158,6 +171,11 @@ public final class EmbeddedService implements AutoCloseable {
         return http;
     }
 
+    /** The Arrow Flight SQL port (useful when the config asks for port 0); empty when it is turned off. */
+    public java.util.OptionalInt flightSqlPort() {
+        return flightSql.map(service -> java.util.OptionalInt.of(service.port())).orElse(java.util.OptionalInt.empty());
+    }
+
     public QueryExecutor executor() {
         return executor;
     }
@@ -165,6 +183,9 @@ public final class EmbeddedService implements AutoCloseable {
     @Override
     public void close() throws Exception {
         http.stop();
+        if (flightSql.isPresent()) {
+            flightSql.get().close();
+        }
         executor.close();
         for (WorkerNode worker : localWorkers) {
             worker.close();

@@ -48,15 +48,18 @@ final class HttpServer {
     private final Javalin app;
     private final List<Route> routes;
 
-    /** {@code workerSecret}: the cluster secret worker processes register with (none: none may). */
+    /**
+     * {@code workerSecret}: the cluster secret worker processes register with (none: none may); {@code active}
+     * and {@code owners}: the running queries, this server's and those of the service's other endpoints.
+     */
     HttpServer(PuffinConfig config, Users users, Optional<TlsFiles> tls, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore,
-            Optional<ClusterSecret> workerSecret) {
+            Optional<ClusterSecret> workerSecret, ActiveQueries active, QueryOwners owners) {
         requireNonNull(config, "config is null");
         requireNonNull(users, "users is null");
         requireNonNull(tls, "tls is null");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        ActiveQueries active = new ActiveQueries();
-        QueryOwners owners = new QueryOwners();
+        requireNonNull(active, "active is null");
+        requireNonNull(owners, "owners is null");
         QueryResource queries = new QueryResource(executor, active, owners, json);
         QueriesResource running = new QueriesResource(active, owners);
         ClusterResource cluster = new ClusterResource(monostore, workerPool, active, owners);

@@ -21,9 +21,9 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
     private static final String USAGE = """
             usage:
-              puffindb serve [--port 8080] [--bind 127.0.0.1] [--auth-token-file FILE] [--tls-cert PEM --tls-key PEM]
+              puffindb serve [--port 8080] [--flight-sql-port 31337] [--bind 127.0.0.1] [--auth-token-file FILE] [--tls-cert PEM --tls-key PEM]
                              [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE] [--cluster-secret-file FILE]
-                  the embedded default: HTTP service, MONOSTORE DuckDB, and a demo lake when DIR is empty (TPC-H, misc.*);
+                  the embedded default: HTTP service, Arrow Flight SQL (JDBC, ADBC; -1: off), MONOSTORE DuckDB, and a demo lake when DIR is empty (TPC-H, misc.*);
                   it listens on loopback only unless --bind ADDR, which needs users (PUFFINDB_AUTH_TOKEN or --auth-token-file);
                   worker processes may join only when it has a cluster secret file
               puffindb query "SQL" [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
@@ -75,6 +75,7 @@ public final class Main {
         EmbeddedService service = EmbeddedService.start(config, new ProgressBar(System.out));
         System.out.printf("PuffinDB ready on %s://%s:%d  (try: ./puffindb query \"SELECT count(*) FROM lineitem\")%n", config.http().scheme(), config.bind(),
                 service.port());
+        service.flightSqlPort().ifPresent(port -> System.out.printf("Arrow Flight SQL on jdbc:arrow-flight-sql://%s:%d?useEncryption=false%n", config.bind(), port));
         return runUntilStopped(service);
     }
 

@@ -1,0 +1,67 @@
+package io.puffindb.web.flightsql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.executors.QueryExecutor;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.apache.arrow.flight.FlightServer;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's Arrow Flight SQL endpoint (JDBC, ADBC, BI tools): on the HTTP server's address, its
+ * calls authenticated by the same bearer tokens, its queries run by the same executor.
+ */
+public final class FlightSqlService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FlightSqlService.class);
+
+    private final BufferAllocator allocator;
+    private final PuffinSqlProducer producer;
+    private final FlightServer server;
+
+    /**
+     * @param unclaimed how long a started query waits for the client to fetch it
+     * @param defaultSchema where unqualified table names resolve (to type parameters as the planner would)
+     */
+    public FlightSqlService(BufferAllocator parent, String bind, int port, QueryExecutor executor, CatalogTables catalog, List<String> defaultSchema,
+            BearerTokens tokens, QueryListing listing, Duration unclaimed) {
+        requireNonNull(parent, "parent is null");
+        this.allocator = parent.newChildAllocator("flight-sql", 0, Long.MAX_VALUE);
+        this.producer = new PuffinSqlProducer(allocator, executor, catalog, defaultSchema, listing, unclaimed, version());
+        this.server = FlightServer.builder(allocator, Location.forGrpcInsecure(bind, port), producer)
+                .headerAuthenticator(new TokenAuthenticator(tokens))
+                .build();
+    }
+
+    public FlightSqlService start() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new io.puffindb.lake.PuffinException(io.puffindb.lake.ErrorCode.BAD_REQUEST,
+                    "Cannot serve Flight SQL on port " + server.getLocation() + ": " + e.getMessage() + " (--flight-sql-port)", e);
+        }
+        LOG.info("Arrow Flight SQL on {}", server.getLocation().getUri());
+        return this;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    private static String version() {
+        String version = FlightSqlService.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (BufferAllocator memory = allocator; PuffinSqlProducer queries = producer) {
+            server.shutdown();
+            server.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.puffindb.web.flightsql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.puffindb.lake.LakeColumn;
+import java.util.List;
+import java.util.Optional;
+
+/** A table as metadata lists it: its catalog (a table-format catalog's name; none for the lake's own schemas), schema, name and columns. */
+record ListedTable(Optional<String> catalog, String schema, String name, List<LakeColumn> columns) {
+    ListedTable {
+        requireNonNull(catalog, "catalog is null");
+        requireNonNull(schema, "schema is null");
+        requireNonNull(name, "name is null");
+        columns = List.copyOf(columns);
+    }
+}

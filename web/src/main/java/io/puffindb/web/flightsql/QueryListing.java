@@ -1,0 +1,24 @@
+package io.puffindb.web.flightsql;
+
+import io.puffindb.executors.QueryHandle;
+
+/**
+ * Where Flight SQL queries show beside the HTTP API's: listed with their progress and owner while they
+ * run ({@code GET /v1/queries}), cancellable there ({@code DELETE /v1/queries/{id}}) and on the page.
+ */
+public interface QueryListing {
+    void started(String queryId, String user, QueryHandle handle);
+
+    void ended(String queryId);
+
+    /** Lists nothing (a Flight SQL server on its own). */
+    QueryListing NONE = new QueryListing() {
+        @Override
+        public void started(String queryId, String user, QueryHandle handle) {
+        }
+
+        @Override
+        public void ended(String queryId) {
+        }
+    };
+}
