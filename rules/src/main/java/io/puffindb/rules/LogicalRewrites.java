@@ -20,6 +20,8 @@ import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.tools.RelBuilderFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rewrites every plan gets before placement: sub-queries (IN, EXISTS, scalar, correlated or not)
@@ -27,9 +29,12 @@ import org.apache.calcite.tools.RelBuilderFactory;
  * projections that only rename or reorder are folded into their neighbours. Engines then see plain relational operators, fragments can be cut anywhere, and the
  * rendered SQL never depends on how a correlated name would resolve. Last, fields no operator uses
  * are trimmed and projections pushed to the scans, so each scan reads, and each exchange the
- * planner puts above it carries, only the columns the query needs.
+ * planner puts above it carries, only the columns the query needs; a THROUGH tier subquery's filters
+ * and projections keep its pin through all of this ({@link PinnedChains}).
  */
 public final class LogicalRewrites {
+    private static final Logger LOG = LoggerFactory.getLogger(LogicalRewrites.class);
+
     private static final HepProgram SUB_QUERIES_TO_CORRELATES = HepProgram.builder()
             .addRuleCollection(List.of(
                     CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
@@ -98,12 +103,23 @@ public final class LogicalRewrites {
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
         RelNode folded = run(FOLD_PROJECTIONS, run(PUSH_FILTERS, decorrelated));
-        RelNode trimmed = run(PUSH_PROJECTIONS, new RelFieldTrimmer(null, TRIMMING_BUILDER.create(plan.getCluster(), null)).trim(folded));
+        RelNode trimmed = PinnedChains.pin(run(PUSH_PROJECTIONS, trimmed(folded)));
         List<String> names = plan.getRowType().getFieldNames();
         if (trimmed.getRowType().getFieldNames().equals(names)) {
             return trimmed;
         }
         return builder.push(trimmed).rename(names).build();
+    }
+
+    // Trimming only narrows what is read and moved: where Calcite's trimmer cannot handle a plan (it casts a
+    // LIMIT 1e3's DOUBLE literal to BigDecimal), the untrimmed plan gives the same answer.
+    private static RelNode trimmed(RelNode plan) {
+        try {
+            return new RelFieldTrimmer(null, TRIMMING_BUILDER.create(plan.getCluster(), null)).trim(plan);
+        } catch (RuntimeException e) {
+            LOG.debug("Unused columns not trimmed: {}", e.toString());
+            return plan;
+        }
     }
 
     private static boolean isDeterministic(Filter filter) {

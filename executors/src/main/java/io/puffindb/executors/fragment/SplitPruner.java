@@ -3,6 +3,7 @@ package io.puffindb.executors.fragment;
 import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.SplitPruning;
 import io.puffindb.calcite.tier.TierFilter;
+import io.puffindb.calcite.tier.TierProject;
 import io.puffindb.calcite.tier.TierTableScan;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.Split;
@@ -38,6 +39,16 @@ public final class SplitPruner {
             LakeCalciteTable table = scan.getTable().unwrap(LakeCalciteTable.class);
             if (table != null && table.pruning().isEmpty()) {
                 inputs.set(0, pruned(scan, table, filter.getCondition()));
+            }
+        }
+        // A scan narrowed to the columns its query uses: the filter's condition, read through the
+        // projection, is about the scan's columns.
+        if (node instanceof TierFilter filter && inputs.get(0) instanceof TierProject project
+                && project.getInput() instanceof TierTableScan scan) {
+            LakeCalciteTable table = scan.getTable().unwrap(LakeCalciteTable.class);
+            if (table != null && table.pruning().isEmpty()) {
+                RexNode condition = RelOptUtil.pushPastProject(filter.getCondition(), project);
+                inputs.set(0, project.copy(project.getTraitSet(), List.of(pruned(scan, table, condition))));
             }
         }
         return inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
