@@ -188,8 +188,9 @@ public final class QueryExecutor implements AutoCloseable {
                     : planner.start(alive, caches, statistics.forPlanning(), stop);
             LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
                     resolved.remoteTables());
-            LogicalPlan plan = validated.withRoot(LogicalRewrites.rewrite(validated.root()));
-            RelNode physical = SplitPruner.prune(planning.place(plan.root(), client.isPresent() ? TierConvention.CLIENT : TierConvention.MONOSTORE));
+            // Files pruned before placement: costs see the rows and bytes of the files a scan will read.
+            LogicalPlan plan = validated.withRoot(SplitPruner.prune(LogicalRewrites.rewrite(validated.root())));
+            RelNode physical = planning.place(plan.root(), client.isPresent() ? TierConvention.CLIENT : TierConvention.MONOSTORE);
             Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);
             AnswerColumns columns = names.of(naming, validated, frontEnd.defaultSchemaPath());
             return new PreparedQuery(sql, plan, root, live, planning.metadata(), caches, GroupCount.of(plan.root()),

@@ -23,6 +23,7 @@ import io.puffindb.executors.fragment.TaskSpec;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.Split;
+import io.puffindb.lake.cache.CacheUsage;
 import io.puffindb.lake.SqlLiterals;
 import io.puffindb.lake.store.StoredObject;
 import java.io.ByteArrayOutputStream;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -183,16 +185,32 @@ final class QueryRun implements AutoCloseable {
             throw new PuffinException(ErrorCode.INTERNAL_ERROR, "No live LAMBDA worker to run fragment " + fragment.id());
         }
         List<TaskSpec.StreamInput> broadcasts = new ArrayList<>();
+        List<BroadcastSide> sides = new ArrayList<>();
         for (Fragment.Input input : fragment.inputs()) {
             if (input.exchange().kind() == ExchangeKind.BROADCAST) {
-                byte[] ticket = monostore.results().put(materialize(input.source()));
+                long start = System.nanoTime();
+                Materialized side = materialize(input.source());
+                byte[] ticket = monostore.results().put(side.ipc());
                 heldResults.add(ticket);
                 broadcasts.add(new TaskSpec.StreamInput(input.name(), monostore.location(), ticket));
+                sides.add(new BroadcastSide(input.source(), side, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
             }
         }
-        if (fragment.byKey().isPresent()) {
-            return keyRangeTasks(fragment, fragment.byKey().get(), broadcasts, workers);
+        List<TaskStream> tasks = fragment.byKey().isPresent()
+                ? keyRangeTasks(fragment, fragment.byKey().get(), broadcasts, workers)
+                : scanTasks(fragment, broadcasts, workers);
+        // Every task pulls its own copy of a broadcast side: that many copies cross the exchange.
+        for (BroadcastSide side : sides) {
+            stats.record(side.source().id(), new TaskStats("f" + side.source().id() + "-broadcast", monostore.location(), 0, 0,
+                    side.rows().rows(), (long) side.rows().ipc().length * tasks.size(), side.millis(), 1, CacheUsage.NONE, TaskStats.STREAM));
         }
+        return tasks;
+    }
+
+    private record BroadcastSide(Fragment source, Materialized rows, long millis) {
+    }
+
+    private List<TaskStream> scanTasks(Fragment fragment, List<TaskSpec.StreamInput> broadcasts, List<String> workers) {
         List<TaskStream> tasks = new ArrayList<>();
         List<List<Split>> shares = fragment.taskShares(splitsPerTask);
         List<List<StoredObject>> files = shares.stream().map(fragment::remoteFiles).toList();
@@ -251,8 +269,12 @@ final class QueryRun implements AutoCloseable {
         return order;
     }
 
+    /** A broadcast side's rows as Arrow IPC bytes, and how many there are. */
+    private record Materialized(byte[] ipc, long rows) {
+    }
+
     /** Runs a MONOSTORE fragment to its end and keeps its rows as Arrow IPC bytes (a broadcast side: small by cost). */
-    private byte[] materialize(Fragment fragment) {
+    private Materialized materialize(Fragment fragment) {
         if (fragment.tier() != Tier.MONOSTORE) {
             throw new PuffinException(ErrorCode.INTERNAL_ERROR, "Broadcasts come from the MONOSTORE, not " + fragment.tier());
         }
@@ -261,14 +283,16 @@ final class QueryRun implements AutoCloseable {
                 cancellation, connection -> registerInputs(connection, fragment))) {
             stats.recordEngineReads(fragment.id(), result.cacheUsage());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            long rows = 0;
             try (ArrowStreamWriter writer = new ArrowStreamWriter(result.reader().getVectorSchemaRoot(), null, bytes)) {
                 writer.start();
                 while (result.reader().loadNextBatch()) {
                     writer.writeBatch();
+                    rows += result.reader().getVectorSchemaRoot().getRowCount();
                 }
                 writer.end();
             }
-            return bytes.toByteArray();
+            return new Materialized(bytes.toByteArray(), rows);
         } catch (PuffinException e) {
             throw e;
         } catch (Exception e) {

@@ -1,27 +1,40 @@
 package io.puffindb.rules;
 
 import java.util.List;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.AggregateProjectMergeRule;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.FilterAggregateTransposeRule;
 import org.apache.calcite.rel.rules.FilterJoinRule;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.tools.RelBuilderFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rewrites every plan gets before placement: sub-queries (IN, EXISTS, scalar, correlated or not)
  * become joins and aggregates, filter conditions move into joins and towards the scans, and
  * projections that only rename or reorder are folded into their neighbours. Engines then see plain relational operators, fragments can be cut anywhere, and the
- * rendered SQL never depends on how a correlated name would resolve.
+ * rendered SQL never depends on how a correlated name would resolve. Last, fields no operator uses
+ * are trimmed and projections pushed to the scans, so each scan reads, and each exchange the
+ * planner puts above it carries, only the columns the query needs; a THROUGH tier subquery's filters
+ * and projections keep its pin through all of this ({@link PinnedChains}).
  */
 public final class LogicalRewrites {
+    private static final Logger LOG = LoggerFactory.getLogger(LogicalRewrites.class);
+
     private static final HepProgram SUB_QUERIES_TO_CORRELATES = HepProgram.builder()
             .addRuleCollection(List.of(
                     CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
@@ -58,6 +71,29 @@ public final class LogicalRewrites {
                     CoreRules.PROJECT_REMOVE))
             .build();
 
+    // A projection of plain column references left between an aggregate and its join (the join's
+    // inputs already narrowed) folds into the aggregate, as FOLD_PROJECTIONS does before trimming.
+    private static final RelOptRule AGGREGATE_JOIN_PROJECTION_MERGE = CoreRules.AGGREGATE_PROJECT_MERGE.config
+            .withOperandSupplier(aggregate -> aggregate.operand(Aggregate.class)
+                    .oneInput(project -> project.operand(Project.class).oneInput(join -> join.operand(Join.class).anyInputs())))
+            .as(AggregateProjectMergeRule.Config.class).toRule();
+
+    // After trimming, every scan is topped by a projection of the columns its query uses; these carry
+    // the projections further down, above each filter and join input, so every fragment boundary
+    // (exchange) the planner may put there sees rows of only the columns needed above it.
+    private static final HepProgram PUSH_PROJECTIONS = HepProgram.builder()
+            .addRuleCollection(List.of(
+                    CoreRules.PROJECT_JOIN_TRANSPOSE,
+                    CoreRules.PROJECT_FILTER_TRANSPOSE,
+                    AGGREGATE_JOIN_PROJECTION_MERGE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_REMOVE))
+            .build();
+
+    // Trimming rebuilds filters: unsimplified, so a condition that is never true (age NOT IN (36, NULL))
+    // stays a filter over the typed scan, not an empty VALUES whose columns would lose their types.
+    private static final RelBuilderFactory TRIMMING_BUILDER = RelBuilder.proto(Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false)));
+
     private LogicalRewrites() {
     }
 
@@ -67,11 +103,23 @@ public final class LogicalRewrites {
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
         RelNode folded = run(FOLD_PROJECTIONS, run(PUSH_FILTERS, decorrelated));
+        RelNode trimmed = PinnedChains.pin(run(PUSH_PROJECTIONS, trimmed(folded)));
         List<String> names = plan.getRowType().getFieldNames();
-        if (folded.getRowType().getFieldNames().equals(names)) {
-            return folded;
+        if (trimmed.getRowType().getFieldNames().equals(names)) {
+            return trimmed;
         }
-        return builder.push(folded).rename(names).build();
+        return builder.push(trimmed).rename(names).build();
+    }
+
+    // Trimming only narrows what is read and moved: where Calcite's trimmer cannot handle a plan (it casts a
+    // LIMIT 1e3's DOUBLE literal to BigDecimal), the untrimmed plan gives the same answer.
+    private static RelNode trimmed(RelNode plan) {
+        try {
+            return new RelFieldTrimmer(null, TRIMMING_BUILDER.create(plan.getCluster(), null)).trim(plan);
+        } catch (RuntimeException e) {
+            LOG.debug("Unused columns not trimmed: {}", e.toString());
+            return plan;
+        }
     }
 
     private static boolean isDeterministic(Filter filter) {

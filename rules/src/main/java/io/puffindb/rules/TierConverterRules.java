@@ -26,6 +26,7 @@ import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalIntersect;
@@ -33,7 +34,6 @@ import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalMinus;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
-import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rex.RexOver;
@@ -54,7 +54,7 @@ public final class TierConverterRules {
     public static List<ConverterRule> forTier(Tier tier) {
         TierConvention out = TierConvention.of(tier);
         List<ConverterRule> taskLocal = List.of(
-                rule(LogicalTableScan.class, scan -> scan.getTable().unwrap(LakeCalciteTable.class) != null
+                rule(TableScan.class, scan -> scan.getTable().unwrap(LakeCalciteTable.class) != null
                                 || (tier == Tier.MONOSTORE && scan.getTable().unwrap(RemoteThroughTable.class) != null), out,
                         scan -> new TierTableScan(scan.getCluster(), traits(scan, out), scan.getHints(), scan.getTable())),
                 rule(LogicalFilter.class, filter -> tier != Tier.LAMBDA || RexUtil.isDeterministic(filter.getCondition()), out,
@@ -108,7 +108,7 @@ public final class TierConverterRules {
         if (tier != Tier.LAMBDA) {
             return true;
         }
-        return rel instanceof LogicalTableScan scan && scan.getTable().unwrap(LakeCalciteTable.class) != null
+        return rel instanceof TableScan scan && scan.getTable().unwrap(LakeCalciteTable.class) != null
                 || rel instanceof LogicalFilter filter && RexUtil.isDeterministic(filter.getCondition())
                 || rel instanceof LogicalProject project && isTaskLocal(project);
     }

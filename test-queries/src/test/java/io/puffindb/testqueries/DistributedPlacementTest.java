@@ -1,6 +1,7 @@
 package io.puffindb.testqueries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -131,15 +132,31 @@ class DistributedPlacementTest {
     }
 
     @Test
-    void smallJoinSideIsBroadcastToTheWorkers() throws Exception {
+    void smallJoinSideIsBroadcastToTheWorkersAndCarriesOnlyTheColumnsUsed() throws Exception {
         String sql = "select n_name, count(*) as suppliers from supplier, nation where s_nationkey = n_nationkey group by n_name";
         assertPasses(sql);
         String revenueByNation = "select n_name, sum(l_extendedprice * (1 - l_discount)) as revenue from lineitem, supplier, nation "
                 + "where l_suppkey = s_suppkey and s_nationkey = n_nationkey group by n_name";
-        List<PlanDescription> nodes = puffin.service().executor().explain(revenueByNation).plan().allNodes();
-        assertTrue(nodes.stream().anyMatch(node -> "BROADCAST".equals(node.exchangeKind())), "the supplier side goes to the lineitem scan");
-        PlanDescription join = nodes.stream().filter(node -> node.operator().equals("TierJoin")).findFirst().orElseThrow();
-        assertEquals(Tier.LAMBDA.name(), join.tier());
+        // Lineitem's three used columns are cheap to gather over the fleet's fast link (the MONOSTORE then joins them
+        // itself); over a slower one, with the lake read from the fleet, probing next to the scan and sending partial sums pays.
+        try (EmbeddedService slowerLink = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT,
+                workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 1e7)
+                        .withLakeBytesPerSecond(java.util.Map.of(Tier.LAMBDA, 1e9, Tier.MONOSTORE, 1e3, Tier.CLIENT, 1e3)))) {
+            Explanation plan = slowerLink.executor().explain(revenueByNation);
+            List<PlanDescription> nodes = plan.plan().allNodes();
+            assertTrue(nodes.stream().anyMatch(node -> "BROADCAST".equals(node.exchangeKind())), "the supplier side goes to the lineitem scan: " + plan.text());
+            PlanDescription join = nodes.stream().filter(node -> node.operator().equals("TierJoin")).findFirst().orElseThrow();
+            assertEquals(Tier.LAMBDA.name(), join.tier());
+            for (FragmentDescription fragment : plan.fragments()) {
+                for (String unused : List.of("s_name", "s_address", "s_phone", "s_acctbal", "s_comment", "n_regionkey", "n_comment", "l_comment")) {
+                    assertFalse(fragment.duckDbSql().contains(unused), unused + " in " + fragment.duckDbSql());
+                }
+                assertFalse(fragment.duckDbSql().contains("SELECT * FROM (read_parquet"), fragment.duckDbSql());
+            }
+            CaseChecker slowerChecker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + slowerLink.port())), puffin.oracle(),
+                    puffin.allocator());
+            slowerChecker.failure(QueryCase.adhoc(revenueByNation)).ifPresent(failure -> fail(revenueByNation + "\n" + failure));
+        }
         assertPasses(revenueByNation);
     }
 

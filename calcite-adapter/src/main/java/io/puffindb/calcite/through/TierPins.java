@@ -7,6 +7,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.hint.HintPredicates;
 import org.apache.calcite.rel.hint.HintStrategyTable;
 import org.apache.calcite.rel.hint.Hintable;
+import org.apache.calcite.rel.hint.RelHint;
 
 /**
  * The {@code tier} hint a THROUGH 'lambda' / 'monostore' / 'client' subquery leaves on the tables it
@@ -22,6 +23,11 @@ public final class TierPins {
             .build();
 
     private TierPins() {
+    }
+
+    /** The hint that pins an operator to {@code tier}, as a THROUGH subquery's scans carry it. */
+    public static RelHint hint(Tier tier) {
+        return RelHint.builder(HINT).hintOption(tier.endpointName()).build();
     }
 
     /** The tier a THROUGH pinned this scan to, if any (the innermost THROUGH's pin, should several reach it). */

@@ -1,9 +1,8 @@
 package io.puffindb.executors.fragment;
 
 import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.calcite.PrunedTableScan;
 import io.puffindb.calcite.SplitPruning;
-import io.puffindb.calcite.tier.TierFilter;
-import io.puffindb.calcite.tier.TierTableScan;
 import io.puffindb.lake.LakeTable;
 import io.puffindb.lake.Split;
 import java.util.ArrayList;
@@ -11,19 +10,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 
 /**
  * Leaves out the files a scan's filter cannot match, judged by each file's column statistics
- * (min, max, null count): a filter directly over a lake scan keeps only the files where every
- * conjunct may hold. Runs on the placed plan, so the fan-out, the rendered SQL and EXPLAIN all see
- * the kept files. The filter itself stays: pruning only skips files, it never decides rows.
+ * (min, max, null count): a filter directly over a lake scan (or over the projection of the columns
+ * its query uses) keeps only the files where every conjunct may hold. Runs on the logical plan before
+ * placement, so the costs, the fan-out, the rendered SQL and EXPLAIN all see the kept files. The filter
+ * itself stays: pruning only skips files, it never decides rows.
  */
 public final class SplitPruner {
     private SplitPruner() {
@@ -34,16 +38,28 @@ public final class SplitPruner {
         for (RelNode input : node.getInputs()) {
             inputs.add(prune(input));
         }
-        if (node instanceof TierFilter filter && inputs.get(0) instanceof TierTableScan scan) {
-            LakeCalciteTable table = scan.getTable().unwrap(LakeCalciteTable.class);
-            if (table != null && table.pruning().isEmpty()) {
-                inputs.set(0, pruned(scan, table, filter.getCondition()));
+        if (node instanceof Filter filter) {
+            if (unprunedLakeScan(inputs.get(0)) instanceof TableScan scan) {
+                inputs.set(0, pruned(scan, filter.getCondition()));
+            } else if (inputs.get(0) instanceof Project project && unprunedLakeScan(project.getInput()) instanceof TableScan scan) {
+                // The filter's condition, read through the projection, is about the scan's columns.
+                RexNode condition = RelOptUtil.pushPastProject(filter.getCondition(), project);
+                inputs.set(0, project.copy(project.getTraitSet(), List.of(pruned(scan, condition))));
             }
         }
         return inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
     }
 
-    private static RelNode pruned(TierTableScan scan, LakeCalciteTable table, RexNode condition) {
+    private static RelNode unprunedLakeScan(RelNode node) {
+        if (node instanceof TableScan scan && scan.getConvention() == Convention.NONE) {
+            LakeCalciteTable table = scan.getTable().unwrap(LakeCalciteTable.class);
+            return table != null && table.pruning().isEmpty() ? scan : null;
+        }
+        return null;
+    }
+
+    private static RelNode pruned(TableScan scan, RexNode condition) {
+        LakeCalciteTable table = scan.getTable().unwrap(LakeCalciteTable.class);
         LakeTable lakeTable = table.lakeTable();
         RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
         List<RexNode> conjuncts = RelOptUtil.conjunctions(RexUtil.expandSearch(rexBuilder, null, condition));
@@ -70,6 +86,6 @@ public final class SplitPruner {
         // No expression: these tables are rendered to DuckDB SQL, never compiled to Java.
         RelOptTable prunedTable = RelOptTableImpl.create(original.getRelOptSchema(), original.getRowType(), original.getQualifiedName(),
                 table.pruned(pruning), (Expression) null);
-        return new TierTableScan(scan.getCluster(), scan.getTraitSet(), scan.getHints(), prunedTable);
+        return PrunedTableScan.of(scan.getCluster(), scan.getHints(), prunedTable);
     }
 }
