@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A lake with one schema and no tables, for front-end tests whose queries read none. */
-final class EmptyLake implements Lake {
-    static SqlFrontEnd frontEnd() {
+public final class EmptyLake implements Lake {
+    public static SqlFrontEnd frontEnd() {
         return new SqlFrontEnd(new LakeCatalog(new EmptyLake(), "main"), SqlFrontEnd.defaultParserConfig());
     }
 

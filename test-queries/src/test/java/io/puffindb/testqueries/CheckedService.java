@@ -1,5 +1,7 @@
 package io.puffindb.testqueries;
 
+import io.puffindb.cost.DeploymentCosts;
+import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
@@ -21,6 +23,14 @@ record CheckedService(EmbeddedService service, BufferAllocator allocator, Oracle
         Oracle oracle = new Oracle(lake, defaultSchema);
         CaseChecker checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + service.port())), oracle, allocator);
         return new CheckedService(service, allocator, oracle, checker);
+    }
+
+    /**
+     * The distributed path over TPC-H: 2 in-process workers planned with fleet costs, and no RAM layer,
+     * whose hot tables would draw scans onto the MONOSTORE and hide the planner's own placement.
+     */
+    static CheckedService fleetOverTpch(Path lake) throws SQLException {
+        return start(lake, PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withCostShape(DeploymentCosts.Shape.FLEET), "tpch");
     }
 
     @Override

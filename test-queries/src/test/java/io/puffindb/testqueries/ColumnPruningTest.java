@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.puffindb.calcite.tier.Tier;
-import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.executors.FragmentDescription;
-import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.flight.TaskStats;
-import io.puffindb.web.PuffinConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +40,7 @@ class ColumnPruningTest {
 
     @BeforeAll
     static void start() throws Exception {
-        puffin = CheckedService.start(lake, PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withCostShape(DeploymentCosts.Shape.FLEET),
-                "tpch");
+        puffin = CheckedService.fleetOverTpch(lake);
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.cost.CostParameters;
-import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.PlanDescription;
@@ -19,7 +18,6 @@ import io.puffindb.web.PuffinConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +37,7 @@ class DistributedPlacementTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // The placement under test is the planner's own: no RAM layer, whose hot tables would draw scans onto the MONOSTORE.
-        puffin = CheckedService.start(lake, PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withCostShape(DeploymentCosts.Shape.FLEET), "tpch");
+        puffin = CheckedService.fleetOverTpch(lake);
     }
 
     @AfterAll

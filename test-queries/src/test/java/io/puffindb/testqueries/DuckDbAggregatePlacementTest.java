@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.puffindb.calcite.tier.Tier;
-import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.executors.PlanDescription;
-import io.puffindb.executors.cache.RamSettings;
-import io.puffindb.web.PuffinConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +25,7 @@ class DuckDbAggregatePlacementTest {
 
     @BeforeAll
     static void start() throws Exception {
-        puffin = CheckedService.start(lake, PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withCostShape(DeploymentCosts.Shape.FLEET), "tpch");
+        puffin = CheckedService.fleetOverTpch(lake);
     }
 
     @AfterAll
