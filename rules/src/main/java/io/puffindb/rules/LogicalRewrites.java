@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rewrites every plan gets before placement: sub-queries (IN, EXISTS, scalar, correlated or not)
- * become joins and aggregates, filter conditions move into joins and towards the scans, and
+ * become joins and aggregates, conditions common to every branch of an OR are pulled out of it
+ * ({@link OrFactors}), filter conditions move into joins and towards the scans, and
  * projections that only rename or reorder are folded into their neighbours. Engines then see plain relational operators, fragments can be cut anywhere, and the
  * rendered SQL never depends on how a correlated name would resolve. Last, fields no operator uses
  * are trimmed and projections pushed to the scans, so each scan reads, and each exchange the
@@ -102,7 +103,7 @@ public final class LogicalRewrites {
         RelNode withCorrelates = run(SUB_QUERIES_TO_CORRELATES, plan);
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
-        RelNode folded = run(FOLD_PROJECTIONS, run(PUSH_FILTERS, decorrelated));
+        RelNode folded = run(FOLD_PROJECTIONS, run(PUSH_FILTERS, OrFactors.pull(decorrelated)));
         RelNode trimmed = PinnedChains.pin(run(PUSH_PROJECTIONS, trimmed(folded)));
         List<String> names = plan.getRowType().getFieldNames();
         if (trimmed.getRowType().getFieldNames().equals(names)) {

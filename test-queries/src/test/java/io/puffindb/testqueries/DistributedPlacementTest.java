@@ -116,6 +116,25 @@ class DistributedPlacementTest {
         }
     }
 
+    // Q19's three OR branches each repeat the join key and the same lineitem conditions: pulled out of the OR,
+    // the join is keyed on partkey (not a cross product) and lineitem's scan filters on shipmode and shipinstruct.
+    @Test
+    void q19JoinsOnPartkeyAndFiltersLineitemAtItsScan() throws Exception {
+        String q19 = TpchCases.sql("tpch-q19");
+        try (EmbeddedService embedded = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT)) {
+            for (Explanation plan : List.of(puffin.service().executor().explain(q19), embedded.executor().explain(q19))) {
+                List<PlanDescription> nodes = plan.plan().allNodes();
+                PlanDescription join = only(nodes, "TierJoin");
+                assertTrue(join.details().matches("condition=(AND\\()?=\\(\\$\\d+, \\$\\d+\\).*"), "an equi-join: " + join.details());
+                assertTrue(nodes.stream().anyMatch(node -> node.operator().equals("TierFilter") && node.details().contains("DELIVER IN PERSON")
+                        && node.details().contains("AIR REG") && node.allNodes().stream().noneMatch(below -> below.operator().equals("TierJoin"))
+                        && node.allNodes().stream().anyMatch(below -> below.operator().equals("TierTableScan"))),
+                        "lineitem's conditions are filtered at its scan: " + nodes);
+            }
+        }
+        assertPasses(q19);
+    }
+
     @Test
     void splitAggregatesEqualDuckDbExactly() throws Exception {
         String sql = "select l_returnflag, avg(l_quantity) as avg_qty, avg(l_extendedprice) as avg_price, count(*) as n, "
