@@ -31,7 +31,6 @@ class CatalogCoverageTest {
 
     /** Names whose representable signature does not validate or render as DuckDB's, and why. */
     private static final Map<String, String> EXCEPTIONS = Map.ofEntries(
-            Map.entry("date_diff", "grammar: Calcite parses DATE_DIFF as BigQuery's DATE_DIFF(a, b, <time unit>)"),
             Map.entry("current_schema", "grammar: CURRENT_SCHEMA takes no parentheses in Calcite's grammar"),
             Map.entry("overlay", "grammar: OVERLAY takes PLACING ... FROM ... in Calcite's grammar, not commas"),
             Map.entry("trim", "grammar: TRIM takes [BOTH] chars FROM s in Calcite's grammar, not commas"),
