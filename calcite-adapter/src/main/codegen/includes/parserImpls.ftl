@@ -144,3 +144,48 @@ JAVACODE boolean groupByAllEnds(int kind) {
         || kind == ORDER || kind == LIMIT || kind == OFFSET || kind == FETCH || kind == UNION || kind == EXCEPT
         || kind == INTERSECT || kind == SET_MINUS;
 }
+
+/**
+ * A function call's parenthesized arguments as DuckDB takes them for any aggregate, with an ORDER BY of the
+ * call's own after the last one ({@code first(x ORDER BY y)}); the ORDER BY, when there is one, goes into
+ * {@code order[0]}. Calcite's FunctionParameterList, plus that ORDER BY.
+ */
+List<SqlNode> OrderedFunctionParameterList(ExprContext exprContext, SqlNodeList[] order) :
+{
+    final SqlLiteral qualifier;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+}
+{
+    <LPAREN>
+    (
+        qualifier = AllOrDistinct() { list.add(qualifier); }
+    |
+        { list.add(null); }
+    )
+    (
+        // A query, a TABLE or a CURSOR argument (table functions) is read as Calcite reads the first argument,
+        // an ORDER BY after it being the query's own; any other first argument as the ones after it, so that
+        // an ORDER BY after it is the call's.
+        LOOKAHEAD(1, { startsQueryArgument(getToken(1).kind) })
+        AddArg0(list, exprContext)
+    |
+        AddArg(list, exprContext)
+    )
+    (
+        <COMMA> {
+            // a comma-list can't appear where only a query is expected
+            checkNonQueryExpression(exprContext);
+        }
+        AddArg(list, exprContext)
+    )*
+    [ order[0] = OrderBy(true) ]
+    <RPAREN>
+    {
+        return list;
+    }
+}
+
+/** Whether a function's first argument starting with this token is a query, a table or a cursor. */
+JAVACODE boolean startsQueryArgument(int kind) {
+    return kind == SELECT || kind == WITH || kind == VALUES || kind == TABLE || kind == CURSOR;
+}

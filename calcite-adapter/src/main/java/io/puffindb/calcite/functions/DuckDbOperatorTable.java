@@ -26,10 +26,11 @@ public final class DuckDbOperatorTable implements SqlOperatorTable {
      * DuckDB (INTEGERs in Calcite); {@code mod} of FLOATs is a FLOAT (Calcite: a DECIMAL); Calcite's
      * {@code date_part} fails on a part that is not a time unit keyword; {@code ltrim}/{@code rtrim} take the
      * characters to trim and {@code json_type} a path; {@code to_timestamp} takes epoch seconds; Calcite
-     * writes {@code sqrt(x)} as {@code POWER(x, 0.5)} (NaN where DuckDB's sqrt of a negative number errs).
+     * writes {@code sqrt(x)} as {@code POWER(x, 0.5)} (NaN where DuckDB's sqrt of a negative number errs);
+     * Calcite's {@code first}/{@code last} are MATCH_RECOGNIZE's navigation functions, DuckDB's are aggregates.
      */
     static final Set<String> DUCKDB_FIRST = Set.of("char_length", "character_length", "length", "octet_length", "strpos", "mod",
-            "date_part", "ltrim", "rtrim", "json_type", "to_timestamp", "sqrt");
+            "date_part", "ltrim", "rtrim", "json_type", "to_timestamp", "sqrt", "first", "last");
 
     private final SqlOperatorTable calcite;
     private final DuckDbFunctions duckDb;

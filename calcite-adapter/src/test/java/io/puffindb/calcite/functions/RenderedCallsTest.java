@@ -24,6 +24,9 @@ class RenderedCallsTest {
     @ValueSource(strings = {
         "select levenshtein('duck', 'db') as l",
         "select datediff('day', date '2020-01-01', date '2020-03-01') as d",
+        "select date_diff('day', date '2020-01-01', date '2020-03-01') as d",
+        "select first(x order by y desc) as f, last(x order by y) as l from (values ('b', 1), ('aa', null), ('c', 3)) t(x, y)",
+        "select y > 1 as k, first(x order by y desc) filter (where x <> 'c') as f from (values ('b', 1), ('aa', null), ('c', 3)) t(x, y) group by all order by k",
         "select strftime(date '2020-01-01', '%Y/%m') as s",
         "select regexp_matches('abc', 'b.') as m, regexp_replace('abc', 'b', 'x') as r",
         "select string_agg(x, ',' order by x desc) as s from (values ('b'), ('aa'), (null)) t(x)",
