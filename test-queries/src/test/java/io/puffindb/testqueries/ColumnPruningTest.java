@@ -8,19 +8,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.flight.TaskStats;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fragments ship only the columns the query uses: every scan reads, and every exchange carries, the
  * columns needed above it. Fleet costs put the scans on the LAMBDA workers, so their rows cross exchanges.
  */
-class ColumnPruningTest {
+class ColumnPruningTest extends FleetTpchTest {
     private static final List<String> CUSTOMER_COLUMNS = List.of("c_custkey", "c_name", "c_address", "c_nationkey", "c_phone", "c_acctbal",
             "c_mktsegment", "c_comment");
     private static final List<String> ORDERS_COLUMNS = List.of("o_orderkey", "o_custkey", "o_orderstatus", "o_totalprice", "o_orderdate",
@@ -33,20 +29,6 @@ class ColumnPruningTest {
     // Q3's joins and filters, every column of the three tables kept: what its exchanges carried before trimming.
     private static final String Q3_WHOLE_ROWS = "select * from customer, orders, lineitem where c_mktsegment = 'BUILDING' "
             + "and c_custkey = o_custkey and l_orderkey = o_orderkey and o_orderdate < date '1995-03-15' and l_shipdate > date '1995-03-15'";
-
-    @TempDir
-    static Path lake;
-    static CheckedService puffin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        puffin = CheckedService.fleetOverTpch(lake);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        puffin.close();
-    }
 
     @Test
     void aScanOnTheFleetReadsOnlyTheColumnsTheQueryUses() throws Exception {

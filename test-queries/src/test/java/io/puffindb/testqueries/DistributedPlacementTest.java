@@ -20,31 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the cost-based planner puts operators, and what crosses the exchanges, with 2 in-process
  * workers planned as a fleet ({@code cost.profile=fleet}: the distributed path); and that the embedded
  * default, whose workers share the host with the MONOSTORE, keeps whole queries on the MONOSTORE.
  */
-class DistributedPlacementTest {
-    @TempDir
-    static Path lake;
-    static CheckedService puffin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        puffin = CheckedService.fleetOverTpch(lake);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        puffin.close();
-    }
-
+class DistributedPlacementTest extends FleetTpchTest {
     @Test
     void theEmbeddedDefaultKeepsQ1AndQ3WhollyOnTheMonostoreWhereFleetCostsFanThemOut() throws Exception {
         try (EmbeddedService embedded = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT)) {

@@ -6,33 +6,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.executors.PlanDescription;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DuckDB's own aggregates (geomean, median, string_agg with ORDER BY...) are never split into partial and
  * final halves, which only SUM, COUNT, MIN, MAX and AVG are known to merge: over scans that fleet costs
  * fan out onto the LAMBDA workers, they are computed whole and answer as DuckDB alone does.
  */
-class DuckDbAggregatePlacementTest {
-    @TempDir
-    static Path lake;
-    static CheckedService puffin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        puffin = CheckedService.fleetOverTpch(lake);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        puffin.close();
-    }
-
+class DuckDbAggregatePlacementTest extends FleetTpchTest {
     @Test
     void aGlobalNonDecomposableAggregateOverTheFleetsScanStaysWhole() throws Exception {
         String sql = "select median(l_quantity) as m, sum(l_quantity) as s, string_agg(distinct l_shipmode, ',' order by l_shipmode) as modes "
