@@ -3,7 +3,6 @@ package io.puffindb.calcite;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.lake.LakeTable;
 import java.util.function.Function;
@@ -62,9 +61,9 @@ public final class DuckDbSqlRenderer {
 
         @Override
         public Result visit(TableScan scan) {
-            RemoteThroughTable remote = scan.getTable().unwrap(RemoteThroughTable.class);
-            if (remote != null) {
-                SqlIdentifier stream = new SqlIdentifier(remote.streamName(), SqlParserPos.ZERO);
+            StreamedTable streamed = scan.getTable().unwrap(StreamedTable.class);
+            if (streamed != null) {
+                SqlIdentifier stream = new SqlIdentifier(streamed.streamName(), SqlParserPos.ZERO);
                 return result(stream, ImmutableList.of(Clause.FROM), scan, null);
             }
             LakeCalciteTable table = scan.getTable().unwrap(LakeCalciteTable.class);

@@ -56,4 +56,18 @@ public final class DuckDbTypes {
             default -> null;
         });
     }
+
+    /** The DuckDB name of a Calcite type {@link #fromDuckDbName} gives, for a stream whose rows are typed by a plan. */
+    public static String toDuckDbName(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case DECIMAL -> format("DECIMAL(%d,%d)", type.getPrecision(), type.getScale());
+            case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, DOUBLE, DATE, TIME -> type.getSqlTypeName().getName();
+            case REAL, FLOAT -> "FLOAT";
+            case CHAR, VARCHAR -> "VARCHAR";
+            case BINARY, VARBINARY -> "BLOB";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "TIMESTAMP WITH TIME ZONE";
+            default -> throw new PuffinException(ErrorCode.UNSUPPORTED_TYPE, format("Type %s has no DuckDB counterpart here", type));
+        };
+    }
 }

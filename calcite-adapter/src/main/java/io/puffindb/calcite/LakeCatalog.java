@@ -2,6 +2,8 @@ package io.puffindb.calcite;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.calcite.jdbc.JdbcDatabase;
+import io.puffindb.calcite.jdbc.JdbcDatabaseSchema;
 import io.puffindb.lake.Lake;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +17,21 @@ import org.apache.calcite.schema.SchemaPlus;
 public final class LakeCatalog {
     private final Lake lake;
     private final Map<String, Lake> catalogs;
+    private final List<JdbcDatabase> databases;
     private final String defaultSchema;
 
     public LakeCatalog(Lake lake, String defaultSchema) {
-        this(lake, Map.of(), defaultSchema);
+        this(lake, Map.of(), List.of(), defaultSchema);
     }
 
-    /** {@code catalogs} are table-format catalogs by name: their schemas are reached as {@code name.schema.table}. */
-    public LakeCatalog(Lake lake, Map<String, Lake> catalogs, String defaultSchema) {
+    /**
+     * {@code catalogs} are table-format catalogs by name: their schemas are reached as {@code name.schema.table};
+     * {@code databases} are mounted under their names ({@code name.table}, {@code name.schema.table}).
+     */
+    public LakeCatalog(Lake lake, Map<String, Lake> catalogs, List<JdbcDatabase> databases, String defaultSchema) {
         this.lake = requireNonNull(lake, "lake is null");
         this.catalogs = Map.copyOf(catalogs);
+        this.databases = List.copyOf(databases);
         this.defaultSchema = requireNonNull(defaultSchema, "defaultSchema is null");
     }
 
@@ -36,6 +43,7 @@ public final class LakeCatalog {
             plus.add(schema, new LakeSchema(lake, schema));
         }
         catalogs.forEach((name, catalog) -> plus.add(name, new CatalogSchema(catalog)));
+        databases.forEach(database -> plus.add(database.name(), JdbcDatabaseSchema.of(database)));
         return root;
     }
 

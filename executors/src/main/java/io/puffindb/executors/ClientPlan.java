@@ -43,7 +43,7 @@ public record ClientPlan(Optional<String> clientSql, List<ServiceInput> inputs, 
         // The client runs the root over files it holds, with rows from the service below it; the
         // service answers each input on its own, so an input must not need the client again, and the
         // client reads no other service (THROUGH) itself.
-        boolean splits = root.tier() == Tier.CLIENT && root.remoteTables().isEmpty() && clientFiles.stream().allMatch(copies::holds)
+        boolean splits = root.tier() == Tier.CLIENT && root.streamedTables().isEmpty() && clientFiles.stream().allMatch(copies::holds)
                 && root.inputs().stream().noneMatch(input -> input.source().anyOn(Tier.CLIENT));
         // A client root over no cached file would only pass on the service's rows: let the service answer.
         if (!splits || clientFiles.isEmpty()) {

@@ -24,6 +24,7 @@ import io.puffindb.executors.stats.StatisticsStore;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.store.StoredObject;
+import io.puffindb.rules.JdbcPushdown;
 import io.puffindb.rules.LogicalRewrites;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -188,8 +189,8 @@ public final class QueryExecutor implements AutoCloseable {
                     : planner.start(alive, caches, statistics.forPlanning(), stop);
             LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
                     resolved.remoteTables());
-            // Files pruned before placement: costs see the rows and bytes of the files a scan will read.
-            LogicalPlan plan = validated.withRoot(SplitPruner.prune(LogicalRewrites.rewrite(validated.root())));
+            // Parts that read one database handed to it; files pruned before placement: costs see the rows and bytes of the files a scan will read.
+            LogicalPlan plan = validated.withRoot(SplitPruner.prune(JdbcPushdown.pushDown(LogicalRewrites.rewrite(validated.root()))));
             RelNode physical = planning.place(plan.root(), client.isPresent() ? TierConvention.CLIENT : TierConvention.MONOSTORE);
             Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);
             AnswerColumns columns = names.of(naming, validated, frontEnd.defaultSchemaPath());

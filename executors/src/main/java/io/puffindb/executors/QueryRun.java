@@ -2,6 +2,7 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.calcite.jdbc.JdbcQueryTable;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.TierExchange;
@@ -114,6 +115,9 @@ final class QueryRun implements AutoCloseable {
         boolean counted = joins(fragment.root());
         for (RemoteThroughTable remote : fragment.remoteTables()) {
             streams.register(connection, remote.streamName(), remotes.open(remote.endpoint(), remote.sql(), allocator), allocator);
+        }
+        for (JdbcQueryTable database : fragment.databaseQueries()) {
+            streams.register(connection, database.streamName(), DatabaseRows.open(database, allocator), allocator);
         }
         for (Fragment.Input input : fragment.inputs()) {
             Fragment source = input.source();

@@ -2,7 +2,7 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
-import io.puffindb.calcite.through.RemoteThroughTable;
+import io.puffindb.calcite.StreamedTable;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.FragmentSql;
 import io.puffindb.lake.LakeColumn;
@@ -48,8 +48,8 @@ final class ResultDescriber {
         for (Fragment.Input input : fragment.inputs()) {
             createEmpty(connection, input.name(), describe(connection, input.source()));
         }
-        for (RemoteThroughTable remote : fragment.remoteTables()) {
-            createEmpty(connection, remote.streamName(), remote.columns());
+        for (StreamedTable streamed : fragment.streamedTables()) {
+            createEmpty(connection, streamed.streamName(), streamed.columns());
         }
         List<Split> share = fragment.fanOutScan().isPresent() ? fragment.taskShares(1).get(0) : List.of();
         String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, share) : FragmentSql.render(fragment);

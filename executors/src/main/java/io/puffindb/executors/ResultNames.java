@@ -2,6 +2,7 @@ package io.puffindb.executors;
 
 import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.LogicalPlan;
+import io.puffindb.calcite.jdbc.JdbcSourceTable;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.LakeColumn;
@@ -184,6 +185,10 @@ public final class ResultNames implements AutoCloseable {
         LakeCalciteTable lake = table.unwrap(LakeCalciteTable.class);
         if (lake != null) {
             return Optional.of(lake.lakeTable().columns());
+        }
+        JdbcSourceTable database = table.unwrap(JdbcSourceTable.class);
+        if (database != null) {
+            return Optional.of(database.columns());
         }
         RemoteThroughTable remote = table.unwrap(RemoteThroughTable.class);
         return remote == null ? Optional.empty() : Optional.of(remote.columns());

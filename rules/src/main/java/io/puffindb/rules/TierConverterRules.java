@@ -1,7 +1,7 @@
 package io.puffindb.rules;
 
 import io.puffindb.calcite.LakeCalciteTable;
-import io.puffindb.calcite.through.RemoteThroughTable;
+import io.puffindb.calcite.StreamedTable;
 import io.puffindb.calcite.through.TierPins;
 import io.puffindb.calcite.tier.AggregatePhase;
 import io.puffindb.calcite.tier.ExchangeKind;
@@ -43,7 +43,7 @@ import org.apache.calcite.rex.RexUtil;
  * One small rule per operator and tier, in the manner of Calcite's JdbcRules: each offers the
  * logical operator on a tier where it can run and declines where it cannot. LAMBDA takes only what
  * is correct task by task (scans of lake files, filters, projections without window functions); rows
- * of a THROUGH subquery run by another service arrive at the MONOSTORE. LAMBDA's aggregates
+ * of a THROUGH subquery run by another service, or of a part pushed into a database, arrive at the MONOSTORE. LAMBDA's aggregates
  * and joins come from {@link AggregateSplitRule} and {@link BroadcastJoinRule}.
  */
 public final class TierConverterRules {
@@ -55,7 +55,7 @@ public final class TierConverterRules {
         TierConvention out = TierConvention.of(tier);
         List<ConverterRule> taskLocal = List.of(
                 rule(TableScan.class, scan -> scan.getTable().unwrap(LakeCalciteTable.class) != null
-                                || (tier == Tier.MONOSTORE && scan.getTable().unwrap(RemoteThroughTable.class) != null), out,
+                                || (tier == Tier.MONOSTORE && scan.getTable().unwrap(StreamedTable.class) != null), out,
                         scan -> new TierTableScan(scan.getCluster(), traits(scan, out), scan.getHints(), scan.getTable())),
                 rule(LogicalFilter.class, filter -> tier != Tier.LAMBDA || RexUtil.isDeterministic(filter.getCondition()), out,
                         filter -> new TierFilter(filter.getCluster(), traits(filter, out), input(filter, out), filter.getCondition())),

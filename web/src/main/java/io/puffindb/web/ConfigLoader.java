@@ -2,6 +2,7 @@ package io.puffindb.web;
 
 import static java.lang.String.format;
 
+import io.puffindb.calcite.jdbc.JdbcDatabase;
 import io.puffindb.cost.CostOverrides;
 import io.puffindb.cost.DeploymentCosts;
 import io.puffindb.executors.EngineLimits;
@@ -102,6 +103,7 @@ public final class ConfigLoader {
     private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
     private static final Pattern DELTA_KEY = Pattern.compile("delta\\.([a-z0-9_]+)\\.path");
     private static final Pattern HUDI_KEY = Pattern.compile("hudi\\.([a-z0-9_]+)\\.path");
+    private static final Pattern JDBC_KEY = Pattern.compile("jdbc\\.([a-z0-9_]+)\\.(url|user|password)");
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -122,6 +124,10 @@ public final class ConfigLoader {
                 throw new PuffinException(ErrorCode.BAD_REQUEST, format("Unknown option --%s; known: %s", name, DEFAULTS.keySet()));
             }
         }
+        flags.keySet().stream().filter(name -> name.startsWith("jdbc.") && name.endsWith(".password")).findFirst().ifPresent(name -> {
+            throw new PuffinException(ErrorCode.BAD_REQUEST, format("Give --%s in the config file or PUFFINDB_%s, not as a flag: "
+                    + "every user of the machine can read a command line", name, name.replace('.', '_').toUpperCase(Locale.ROOT)));
+        });
         if (flags.containsKey("auth.token")) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "Give the token in PUFFINDB_AUTH_TOKEN or a file (--auth-token-file), "
                     + "not as a flag: every user of the machine can read a command line");
@@ -187,6 +193,7 @@ public final class ConfigLoader {
                             icebergCatalogs(),
                             lakePaths(DELTA_KEY),
                             lakePaths(HUDI_KEY),
+                            databases(),
                             new RamSettings(RamSettings.Form.parse(get("cache.ram.form")), Path.of(get("cache.ram.dir")),
                                     Long.parseLong(get("cache.monostore.ram.bytes")), RamCompression.parse(get("cache.ram.compression")))),
                     new HandoverSettings(
@@ -247,7 +254,8 @@ public final class ConfigLoader {
 
     // A setting whose key carries a catalog name of the user's.
     private static boolean isNamedSetting(String key) {
-        return ICEBERG_KEY.matcher(key).matches() || DELTA_KEY.matcher(key).matches() || HUDI_KEY.matcher(key).matches();
+        return ICEBERG_KEY.matcher(key).matches() || DELTA_KEY.matcher(key).matches() || HUDI_KEY.matcher(key).matches()
+                || JDBC_KEY.matcher(key).matches();
     }
 
     // Settings named by the user (catalog names), from the file and flags: flags win.
@@ -287,6 +295,27 @@ public final class ConfigLoader {
             catalogs.add(new IcebergCatalogConfig(name, settings.get("uri"), settings.get("warehouse")));
         });
         return catalogs;
+    }
+
+    // jdbc.<name>.url (and .user, .password) from flags or the file; the password also from PUFFINDB_JDBC_<NAME>_PASSWORD.
+    private List<JdbcDatabase> databases() {
+        Map<String, Map<String, String>> byName = new TreeMap<>();
+        declaredByName().forEach((key, value) -> {
+            Matcher matcher = JDBC_KEY.matcher(key);
+            if (matcher.matches()) {
+                byName.computeIfAbsent(matcher.group(1), name -> new HashMap<>()).put(matcher.group(2), value);
+            }
+        });
+        List<JdbcDatabase> databases = new ArrayList<>();
+        byName.forEach((name, settings) -> {
+            if (!settings.containsKey("url")) {
+                throw new PuffinException(ErrorCode.BAD_REQUEST, format("Database %s needs jdbc.%s.url", name, name));
+            }
+            Optional<String> password = Optional.ofNullable(settings.get("password"))
+                    .or(() -> Optional.ofNullable(environment.get("PUFFINDB_JDBC_" + name.toUpperCase(Locale.ROOT) + "_PASSWORD")));
+            databases.add(new JdbcDatabase(name, settings.get("url"), Optional.ofNullable(settings.get("user")), password));
+        });
+        return databases;
     }
 
     private String get(String name) {

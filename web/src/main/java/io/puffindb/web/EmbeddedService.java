@@ -98,7 +98,7 @@ public final class EmbeddedService implements AutoCloseable {
         storage.deltaLakes().forEach((name, path) -> tableFolders.put(name, new DeltaLake(name, path, stores)));
         storage.hudiLakes().forEach((name, path) -> tableFolders.put(name, new HudiLake(name, path, stores, new FooterMetadata(footerCopies, metadataReader))));
         CombinedLake tables = new CombinedLake(lake, tableFolders);
-        LakeCatalog lakeCatalog = new LakeCatalog(tables, catalogs, config.defaultSchema());
+        LakeCatalog lakeCatalog = new LakeCatalog(tables, catalogs, storage.databases(), config.defaultSchema());
         SqlFrontEnd frontEnd = new SqlFrontEnd(lakeCatalog, SqlFrontEnd.defaultParserConfig());
         this.registry = Registries.open(config.registry());
         CacheDirectory directory = CacheDirectory.of(registry);

@@ -3,6 +3,7 @@ package io.puffindb.calcite.through;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.DuckDbTypes;
+import io.puffindb.calcite.StreamedTable;
 import io.puffindb.lake.LakeColumn;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -15,7 +16,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * A THROUGH subquery that another service runs, standing as a table here: its row type is what the
  * service described; at run time its rows arrive as an Arrow stream registered under {@link #streamName()}.
  */
-public final class RemoteThroughTable extends AbstractTable {
+public final class RemoteThroughTable extends AbstractTable implements StreamedTable {
     // Unknown until it runs; a middling guess keeps joins with it from looking free or ruinous.
     private static final double ESTIMATED_ROWS = 1_000;
 
@@ -31,6 +32,7 @@ public final class RemoteThroughTable extends AbstractTable {
         this.columns = List.copyOf(columns);
     }
 
+    @Override
     public String streamName() {
         return streamName;
     }
@@ -44,6 +46,7 @@ public final class RemoteThroughTable extends AbstractTable {
         return sql;
     }
 
+    @Override
     public List<LakeColumn> columns() {
         return columns;
     }

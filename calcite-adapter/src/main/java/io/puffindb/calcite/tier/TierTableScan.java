@@ -1,6 +1,7 @@
 package io.puffindb.calcite.tier;
 
 import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.calcite.jdbc.JdbcQueryTable;
 import io.puffindb.calcite.SplitPruning;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,11 @@ public final class TierTableScan extends TableScan implements TierRel {
     @Override
     public RelWriter explainTerms(RelWriter pw) {
         Optional<SplitPruning> pruning = Optional.ofNullable(getTable().unwrap(LakeCalciteTable.class)).flatMap(LakeCalciteTable::pruning);
-        return super.explainTerms(pw).itemIf("pruned", pruning.map(SplitPruning::describe).orElse(""), pruning.isPresent());
+        // A part pushed into a database shows the SQL the database runs.
+        Optional<JdbcQueryTable> database = Optional.ofNullable(getTable().unwrap(JdbcQueryTable.class));
+        return super.explainTerms(pw).itemIf("pruned", pruning.map(SplitPruning::describe).orElse(""), pruning.isPresent())
+                .itemIf("database", database.map(query -> query.database().name()).orElse(""), database.isPresent())
+                .itemIf("sql", database.map(JdbcQueryTable::sql).orElse(""), database.isPresent());
     }
 
     /** The tier a THROUGH pinned this scan to, if any. */

@@ -3,6 +3,8 @@ package io.puffindb.executors.fragment;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.LakeCalciteTable;
+import io.puffindb.calcite.StreamedTable;
+import io.puffindb.calcite.jdbc.JdbcQueryTable;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.ExchangeKind;
 import io.puffindb.calcite.tier.Tier;
@@ -116,6 +118,16 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
     /** THROUGH subqueries run by other services that this fragment reads (not those below its exchanges). */
     public List<RemoteThroughTable> remoteTables() {
         return tablesScanned(RemoteThroughTable.class);
+    }
+
+    /** Parts of the plan pushed into databases that this fragment reads (not those below its exchanges). */
+    public List<JdbcQueryTable> databaseQueries() {
+        return tablesScanned(JdbcQueryTable.class);
+    }
+
+    /** Every table whose rows arrive as a stream (THROUGH subqueries, database queries) that this fragment reads. */
+    public List<StreamedTable> streamedTables() {
+        return tablesScanned(StreamedTable.class);
     }
 
     private <T> List<T> tablesScanned(Class<T> kind) {
