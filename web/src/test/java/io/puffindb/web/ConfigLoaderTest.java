@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.puffindb.calcite.jdbc.JdbcDatabase;
 import io.puffindb.calcite.tier.Tier;
 import io.puffindb.cost.CostParameters;
 import io.puffindb.cost.LiveWorkers;
@@ -34,6 +35,21 @@ class ConfigLoaderTest {
         assertEquals(Map.of("sales", "s3://bucket/delta"), config.storage().deltaLakes());
         assertEquals(Map.of("rides", "/data/hudi"), config.storage().hudiLakes());
         assertEquals(List.of(new IcebergCatalogConfig("wh", "jdbc:sqlite:/tmp/c.db", "/tmp/wh")), config.storage().icebergCatalogs());
+    }
+
+    @Test
+    void databasesAreMountedByNameAndTheirPasswordsNeverComeFromFlags() {
+        PuffinConfig config = ConfigLoader.load(Map.of("jdbc.pg.url", "jdbc:postgresql://db:5432/sales?ssl=true", "jdbc.pg.user", "reader"),
+                Map.of("PUFFINDB_JDBC_PG_PASSWORD", "secret"));
+        JdbcDatabase database = config.storage().databases().get(0);
+        assertEquals("pg", database.name());
+        // What errors and EXPLAIN may show: no query part, which may carry credentials.
+        assertEquals("jdbc:postgresql://db:5432/sales", database.displayUrl());
+        PuffinException flag = assertThrows(PuffinException.class,
+                () -> ConfigLoader.load(Map.of("jdbc.pg.url", "jdbc:postgresql://db/sales", "jdbc.pg.password", "secret"), Map.of()));
+        assertTrue(flag.getMessage().contains("PUFFINDB_JDBC_PG_PASSWORD"), flag.getMessage());
+        PuffinException noUrl = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("jdbc.pg.user", "reader"), Map.of()));
+        assertTrue(noUrl.getMessage().contains("jdbc.pg.url"), noUrl.getMessage());
     }
 
     @Test
