@@ -278,15 +278,21 @@ public final class ConfigLoader {
         return lakes;
     }
 
-    // iceberg.<name>.uri and iceberg.<name>.warehouse, from flags or the file (names are the user's own).
-    private List<IcebergCatalogConfig> icebergCatalogs() {
+    // <kind>.<name>.<setting> keys from flags or the file, by the user's name, then by setting.
+    private Map<String, Map<String, String>> settingsByName(Pattern key) {
         Map<String, Map<String, String>> byName = new TreeMap<>();
-        declaredByName().forEach((key, value) -> {
-            Matcher matcher = ICEBERG_KEY.matcher(key);
+        declaredByName().forEach((name, value) -> {
+            Matcher matcher = key.matcher(name);
             if (matcher.matches()) {
-                byName.computeIfAbsent(matcher.group(1), name -> new HashMap<>()).put(matcher.group(2), value);
+                byName.computeIfAbsent(matcher.group(1), user -> new HashMap<>()).put(matcher.group(2), value);
             }
         });
+        return byName;
+    }
+
+    // iceberg.<name>.uri and iceberg.<name>.warehouse, from flags or the file (names are the user's own).
+    private List<IcebergCatalogConfig> icebergCatalogs() {
+        Map<String, Map<String, String>> byName = settingsByName(ICEBERG_KEY);
         List<IcebergCatalogConfig> catalogs = new ArrayList<>();
         byName.forEach((name, settings) -> {
             if (!settings.containsKey("uri") || !settings.containsKey("warehouse")) {
@@ -299,13 +305,7 @@ public final class ConfigLoader {
 
     // jdbc.<name>.url (and .user, .password) from flags or the file; the password also from PUFFINDB_JDBC_<NAME>_PASSWORD.
     private List<JdbcDatabase> databases() {
-        Map<String, Map<String, String>> byName = new TreeMap<>();
-        declaredByName().forEach((key, value) -> {
-            Matcher matcher = JDBC_KEY.matcher(key);
-            if (matcher.matches()) {
-                byName.computeIfAbsent(matcher.group(1), name -> new HashMap<>()).put(matcher.group(2), value);
-            }
-        });
+        Map<String, Map<String, String>> byName = settingsByName(JDBC_KEY);
         List<JdbcDatabase> databases = new ArrayList<>();
         byName.forEach((name, settings) -> {
             if (!settings.containsKey("url")) {
