@@ -24,7 +24,6 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlKind;
@@ -108,7 +107,7 @@ public final class SqlFrontEnd {
             // Without a position: an invalid type (DECIMAL(0, 0)), an unknown character set (TRANSLATE ... USING x).
             throw SqlErrors.invalidQuery(e);
         }
-        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        RelOptCluster cluster = RelOptCluster.create(planner, new DuckDbRexBuilder(typeFactory));
         cluster.setMetadataProvider(metadata);
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster, DuckDbConvertlets.INSTANCE,
                 SqlToRelConverter.config()
