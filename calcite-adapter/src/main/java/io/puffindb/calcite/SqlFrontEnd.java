@@ -65,6 +65,11 @@ public final class SqlFrontEnd {
         return catalog.defaultSchemaPath();
     }
 
+    /** The catalog's schemas and tables, as queries see them. */
+    public CalciteSchema rootSchema() {
+        return catalog.rootSchema();
+    }
+
     /** Parses {@code sql}, refusing what later phases could not handle (see {@link QueryShapeGuard}). */
     public SqlNode parse(String sql) {
         QueryShapeGuard.checkText(sql);
