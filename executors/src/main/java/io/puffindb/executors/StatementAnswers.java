@@ -53,11 +53,12 @@ final class StatementAnswers {
             return Optional.of(show.all() ? allTables(root) : tables(root, defaultSchema));
         }
         if (parsed instanceof SqlDescribeDuckDb describe) {
-            String target = from(sql, describe.targetStart());
-            return Optional.of(describe(planner.describe(describe.describesTable() ? "SELECT * FROM " + target : target)));
+            // A table is described as FROM-first's "FROM table", written over the word DESCRIBE, so the name keeps its place.
+            String lead = describe.describesTable() ? "FROM" : "";
+            return Optional.of(describe(planner.describe(from(sql, describe.getParserPosition(), describe.targetStart(), lead))));
         }
         if (parsed instanceof SqlExplainQuery explain) {
-            String query = from(sql, explain.queryStart());
+            String query = from(sql, explain.getParserPosition(), explain.queryStart(), "");
             Explanation plan = explain.analyze() ? planner.explainAnalyze(query) : planner.explain(query);
             String key = explain.analyze() ? "analyzed_plan" : "physical_plan";
             return Optional.of(new LiteralRows(EXPLAIN_COLUMNS, List.of(List.of(LiteralRows.text(key), LiteralRows.text(ExplainText.render(plan))))).query());
@@ -101,12 +102,29 @@ final class StatementAnswers {
         return new LiteralRows(DESCRIBE_COLUMNS, rows).query();
     }
 
-    // The statement's own text from a token's position on: its table name or query as the caller wrote it.
-    private static String from(String sql, SqlParserPos start) {
+    /**
+     * The statement's own text from its target's position on (the table name or query as the caller wrote
+     * it), with what comes before blanked out and {@code lead} written over the statement's keyword: every
+     * position in it is the caller's, so an error in the table name or the query names the line and column
+     * the caller sees.
+     */
+    private static String from(String sql, SqlParserPos keyword, SqlParserPos target, String lead) {
+        int keywordAt = offset(sql, keyword);
+        int targetAt = offset(sql, target);
+        StringBuilder text = new StringBuilder(sql.length());
+        for (int i = 0; i < targetAt; i++) {
+            char c = sql.charAt(i);
+            text.append(c == '\n' || c == '\r' ? c : ' ');
+        }
+        text.replace(keywordAt, keywordAt + lead.length(), lead);
+        return text.append(sql, targetAt, sql.length()).toString();
+    }
+
+    private static int offset(String sql, SqlParserPos position) {
         int offset = 0;
-        for (int line = 1; line < start.getLineNum(); line++) {
+        for (int line = 1; line < position.getLineNum(); line++) {
             offset = sql.indexOf('\n', offset) + 1;
         }
-        return sql.substring(offset + start.getColumnNum() - 1);
+        return offset + position.getColumnNum() - 1;
     }
 }
