@@ -80,7 +80,8 @@ public final class SqlFrontEnd {
             throw SeveralStatements.refusal(sql, parserConfig).orElseGet(() -> SqlErrors.parseError(e));
         }
         QueryShapeGuard.checkParsed(parsed);
-        return AggregateOrders.nullsLast(FriendlySql.rewrite(SemiJoins.rewrite(parsed), OPERATORS, new StarColumns(catalog, parserConfig, OPERATORS)));
+        StarColumns starColumns = new StarColumns(catalog, parserConfig, OPERATORS);
+        return AggregateOrders.nullsLast(UnionByName.rewrite(FriendlySql.rewrite(SemiJoins.rewrite(parsed), OPERATORS, starColumns), starColumns));
     }
 
     /**
