@@ -1,8 +1,6 @@
 package io.puffindb.calcite;
 
 import static java.lang.String.format;
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +25,11 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * {@code min(COLUMNS('price'))} is {@code min(p_retailprice), min(ps_supplyprice)...}. The FROM clause's
  * columns are found as {@link StarColumns} finds a star's.
  */
-final class ColumnsExpressions extends SqlShuttle {
+final class ColumnsExpressions extends WithScopedShuttle {
     private static final String COLUMNS = "COLUMNS";
 
-    private final StarColumns starColumns;
-
     private ColumnsExpressions(StarColumns starColumns) {
-        this.starColumns = requireNonNull(starColumns, "starColumns is null");
+        super(starColumns);
     }
 
     /** The query with every COLUMNS(...) expanded (the same tree when it has none). */
@@ -42,11 +38,11 @@ final class ColumnsExpressions extends SqlShuttle {
     }
 
     @Override
-    public SqlNode visit(SqlCall call) {
+    SqlNode visitCall(SqlCall call) {
         if (call instanceof SqlSelect select) {
             expand(select);
         }
-        return super.visit(call);
+        return visitOperands(call);
     }
 
     private void expand(SqlSelect select) {
@@ -60,7 +56,7 @@ final class ColumnsExpressions extends SqlShuttle {
             }
             expanded = true;
             SqlNode argument = columns.get().operand(0);
-            for (String column : matching(argument, starColumns.columns(SqlIdentifier.star(argument.getParserPosition()), select.getFrom()))) {
+            for (String column : matching(argument, starColumns().columns(SqlIdentifier.star(argument.getParserPosition()), select.getFrom()))) {
                 items.add(FriendlySql.copy(item).accept(new SqlShuttle() {
                     @Override
                     public SqlNode visit(SqlCall call) {

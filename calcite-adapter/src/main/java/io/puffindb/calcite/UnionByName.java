@@ -1,7 +1,5 @@
 package io.puffindb.calcite;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,21 +12,18 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * DuckDB's {@code a UNION [ALL] BY NAME b} as a plain UNION: the answer's columns are a's, then b's that a
  * lacks (names matched case-insensitively, spelled as first seen), and each side selects them by name,
  * NULL for a column it lacks. A side's columns are found as {@link StarColumns} finds a star's.
  */
-final class UnionByName extends SqlShuttle {
+final class UnionByName extends WithScopedShuttle {
     // The name each side is read under in its own SELECT (it is never seen outside it).
     private static final String SIDE = "by_name";
 
-    private final StarColumns starColumns;
-
     private UnionByName(StarColumns starColumns) {
-        this.starColumns = requireNonNull(starColumns, "starColumns is null");
+        super(starColumns);
     }
 
     /** The query with every UNION BY NAME in standard form (the same tree when it has none). */
@@ -38,8 +33,8 @@ final class UnionByName extends SqlShuttle {
 
     // Bottom-up: a chain a BY NAME b BY NAME c is rewritten from its innermost union on.
     @Override
-    public SqlNode visit(SqlCall call) {
-        SqlNode visited = super.visit(call);
+    SqlNode visitCall(SqlCall call) {
+        SqlNode visited = visitOperands(call);
         if (!(visited instanceof SqlCall union) || (union.getOperator() != DuckDbOperators.UNION_BY_NAME
                 && union.getOperator() != DuckDbOperators.UNION_ALL_BY_NAME)) {
             return visited;
@@ -60,7 +55,7 @@ final class UnionByName extends SqlShuttle {
     }
 
     private List<String> columnsOf(SqlNode side, SqlParserPos pos) {
-        return starColumns.columns(SqlIdentifier.star(pos), aliased(side, pos));
+        return starColumns().columns(SqlIdentifier.star(pos), aliased(side, pos));
     }
 
     private static SqlSelect byName(SqlNode side, List<String> sideColumns, List<String> names, SqlParserPos pos) {
