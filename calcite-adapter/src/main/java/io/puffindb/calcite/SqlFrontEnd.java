@@ -81,7 +81,7 @@ public final class SqlFrontEnd {
         }
         QueryShapeGuard.checkParsed(parsed);
         StarColumns starColumns = new StarColumns(catalog, parserConfig, OPERATORS);
-        return AggregateOrders.nullsLast(UnionByName.rewrite(FriendlySql.rewrite(ColumnsExpressions.rewrite(SemiJoins.rewrite(parsed), starColumns), OPERATORS, starColumns), starColumns));
+        return AggregateOrders.nullsLast(UnionByName.rewrite(FriendlySql.rewrite(ColumnsExpressions.rewrite(StarExcludeReplace.rewrite(SemiJoins.rewrite(parsed), starColumns), starColumns), OPERATORS, starColumns), starColumns));
     }
 
     /**
