@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -56,6 +57,11 @@ final class StarColumns {
         }
         scope.addAll(items);
         return new StarColumns(catalog, parserConfig, operators, scope);
+    }
+
+    /** The one of {@code columns} that {@code name} names, as DuckDB matches names: regardless of case. */
+    static Optional<String> named(List<String> columns, String name) {
+        return columns.stream().filter(column -> column.equalsIgnoreCase(name)).findFirst();
     }
 
     /** The names of the columns {@code star} stands for over {@code from}. */

@@ -5,7 +5,6 @@ import static java.lang.String.format;
 import io.puffindb.calcite.parser.DuckDbClauses;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -52,7 +51,7 @@ final class StarExcludeReplace extends WithScopedShuttle {
         List<String> columns = starColumns().columns(excluded, from);
         for (SqlNode replacement : replacements) {
             String name = aliasOf(replacement);
-            if (find(columns, name).isEmpty()) {
+            if (StarColumns.named(columns, name).isEmpty()) {
                 throw SqlErrors.refused(replacement, format("REPLACE names %s, which the star does not stand for", name));
             }
         }
@@ -73,9 +72,5 @@ final class StarExcludeReplace extends WithScopedShuttle {
 
     private static String aliasOf(SqlNode replacement) {
         return ((SqlIdentifier) ((SqlCall) replacement).operand(1)).getSimple();
-    }
-
-    private static Optional<String> find(List<String> columns, String name) {
-        return columns.stream().filter(column -> column.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))).findFirst();
     }
 }

@@ -2,8 +2,6 @@ package io.puffindb.calcite;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
@@ -46,7 +44,7 @@ final class UnionByName extends WithScopedShuttle {
         List<String> rightColumns = columnsOf(right, pos);
         List<String> names = new ArrayList<>(leftColumns);
         for (String column : rightColumns) {
-            if (find(names, column).isEmpty()) {
+            if (StarColumns.named(names, column).isEmpty()) {
                 names.add(column);
             }
         }
@@ -61,7 +59,7 @@ final class UnionByName extends WithScopedShuttle {
     private static SqlSelect byName(SqlNode side, List<String> sideColumns, List<String> names, SqlParserPos pos) {
         List<SqlNode> items = new ArrayList<>();
         for (String name : names) {
-            SqlNode value = find(sideColumns, name)
+            SqlNode value = StarColumns.named(sideColumns, name)
                     .<SqlNode>map(column -> new SqlIdentifier(List.of(SIDE, column), pos))
                     .orElseGet(() -> SqlLiteral.createNull(pos));
             items.add(SqlStdOperatorTable.AS.createCall(pos, value, new SqlIdentifier(name, pos)));
@@ -71,10 +69,5 @@ final class UnionByName extends WithScopedShuttle {
 
     private static SqlNode aliased(SqlNode side, SqlParserPos pos) {
         return SqlStdOperatorTable.AS.createCall(pos, side, new SqlIdentifier(SIDE, pos));
-    }
-
-    private static Optional<String> find(List<String> columns, String name) {
-        String key = name.toLowerCase(Locale.ROOT);
-        return columns.stream().filter(column -> column.toLowerCase(Locale.ROOT).equals(key)).findFirst();
     }
 }
