@@ -17,6 +17,64 @@ SqlCreate SqlCreateTableAs(Span s, boolean replace) :
 }
 
 /**
+ * DuckDB's SHOW TABLES (the default schema's tables) and SHOW ALL TABLES (every schema's).
+ */
+SqlNode SqlShowTables() :
+{
+    final Span s;
+    boolean all = false;
+}
+{
+    <SHOW> { s = span(); } [ <ALL> { all = true; } ] <TABLES>
+    {
+        return new SqlShowTables(s.end(this), all);
+    }
+}
+
+/**
+ * DuckDB's EXPLAIN [ANALYZE] query: the placed plan as rows. Calcite's EXPLAIN PLAN ... FOR is not
+ * DuckDB's: its PLAN now reads as the start of an expression, which no query is. The node keeps where
+ * the query's text starts, so the query is planned from the caller's own text.
+ */
+SqlNode SqlExplainQuery() :
+{
+    final Span s;
+    boolean analyze = false;
+    final SqlParserPos start;
+    final SqlNode query;
+}
+{
+    <EXPLAIN> { s = span(); } [ <ANALYZE> { analyze = true; } ]
+    { start = new SqlParserPos(getToken(1).beginLine, getToken(1).beginColumn); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlExplainQuery(s.end(this), query, analyze, start);
+    }
+}
+
+/**
+ * DuckDB's DESCRIBE table and DESCRIBE query (Calcite's DESCRIBE TABLE / SCHEMA / STATEMENT forms come
+ * after this one): a name is a table's, anything else must be a query.
+ */
+SqlNode SqlDescribeDuckDb() :
+{
+    final Span s;
+    final SqlParserPos start;
+    final SqlNode target;
+}
+{
+    <DESCRIBE> { s = span(); }
+    { start = new SqlParserPos(getToken(1).beginLine, getToken(1).beginColumn); }
+    target = OrderedQueryOrExpr(ExprContext.ACCEPT_ALL)
+    {
+        if (!(target instanceof SqlIdentifier) && !target.isA(SqlKind.QUERY)) {
+            throw SqlUtil.newContextException(target.getParserPosition(), RESOURCE.illegalNonQueryExpression());
+        }
+        return new SqlDescribeDuckDb(s.end(this), target, start);
+    }
+}
+
+/**
  * a // b, DuckDB's integer division, at the precedence of * and / (its operator's, which the
  * expression list's tree building applies).
  */

@@ -6,6 +6,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.SqlSetOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -15,6 +16,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /** DuckDB's operators that Calcite's standard library lacks; each unparses as DuckDB writes it. */
 public final class DuckDbOperators {
+    /** DuckDB's UNION BY NAME: the sides' columns matched by name, never seen by the validator ({@link UnionByName} rewrites it). */
+    public static final SqlSetOperator UNION_BY_NAME = new SqlSetOperator("UNION BY NAME", SqlKind.UNION, 12, false);
+    /** DuckDB's UNION ALL BY NAME, as {@link #UNION_BY_NAME} but keeping duplicate rows. */
+    public static final SqlSetOperator UNION_ALL_BY_NAME = new SqlSetOperator("UNION ALL BY NAME", SqlKind.UNION, 12, true);
+
     /**
      * {@code a // b}: for integers DuckDB's integer division (truncating toward zero, of the wider
      * operand type: {@code -7 // 2} is -3, INTEGER); for FLOAT and DOUBLE plain division of that type;

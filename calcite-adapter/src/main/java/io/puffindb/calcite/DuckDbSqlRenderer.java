@@ -5,14 +5,22 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.lake.LakeTable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Turns a plan (or a fragment of one) into the DuckDB SQL that runs it, the way Calcite's JDBC
@@ -57,6 +65,39 @@ public final class DuckDbSqlRenderer {
         public Result visit(TierExchange exchange) {
             SqlIdentifier input = new SqlIdentifier(exchangeInputs.apply(exchange), SqlParserPos.ZERO);
             return result(input, ImmutableList.of(Clause.FROM), exchange, null);
+        }
+
+        /**
+         * Literal rows whose text DuckDB would type otherwise ({@code 12.35} as DECIMAL(4,2) where the
+         * plan says DECIMAL(10,2)) are read through a projection that casts such columns to their type.
+         */
+        @Override
+        public Result visit(Values values) {
+            Result rows = super.visit(values);
+            List<RelDataTypeField> fields = values.getRowType().getFieldList();
+            List<SqlNode> columns = new ArrayList<>();
+            boolean cast = false;
+            for (int i = 0; i < fields.size(); i++) {
+                int column = i;
+                SqlNode name = new SqlIdentifier(fields.get(i).getName(), SqlParserPos.ZERO);
+                if (values.getTuples().stream().allMatch(tuple -> TypedLiterals.readsAsTyped(tuple.get(column)))) {
+                    columns.add(name);
+                } else {
+                    cast = true;
+                    columns.add(SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, castTo(name, fields.get(i).getType()), name));
+                }
+            }
+            if (!cast) {
+                return rows;
+            }
+            SqlSelect typed = new SqlSelect(SqlParserPos.ZERO, null, new SqlNodeList(columns, SqlParserPos.ZERO), rows.asFrom(),
+                    null, null, null, null, null, null, null, null, null);
+            return result(typed, ImmutableList.of(Clause.SELECT), values, null);
+        }
+
+        private static SqlNode castTo(SqlNode value, RelDataType type) {
+            SqlNode spec = PuffinDuckDbDialect.INSTANCE.getCastSpec(type);
+            return SqlStdOperatorTable.CAST.createCall(SqlParserPos.ZERO, value, spec != null ? spec : SqlTypeUtil.convertTypeToSpec(type));
         }
 
         @Override

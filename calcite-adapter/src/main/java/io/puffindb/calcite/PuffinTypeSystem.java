@@ -1,5 +1,6 @@
 package io.puffindb.calcite;
 
+import java.math.RoundingMode;
 import org.apache.calcite.rel.type.DelegatingTypeSystem;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -9,7 +10,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * DuckDB's type limits (DECIMAL up to 38 digits), with ragged string branches typed VARCHAR, and SUM,
- * AVG, STDDEV and VARIANCE typed as DuckDB types them.
+ * AVG, STDDEV and VARIANCE typed as DuckDB types them, and constants cast as DuckDB rounds them.
  */
 public final class PuffinTypeSystem extends DelegatingTypeSystem {
     public static final RelDataTypeSystem INSTANCE = new PuffinTypeSystem();
@@ -21,6 +22,15 @@ public final class PuffinTypeSystem extends DelegatingTypeSystem {
     @Override
     public boolean shouldConvertRaggedUnionTypesToVarying() {
         return true;
+    }
+
+    /**
+     * Calcite folds a literal's cast ({@code CAST(12.345 AS DECIMAL(10,2))}, {@code CAST(2.5 AS INTEGER)})
+     * with this mode; DuckDB rounds half away from zero (12.35, 3), Calcite's default truncates (12.34, 2).
+     */
+    @Override
+    public RoundingMode roundingMode() {
+        return RoundingMode.HALF_UP;
     }
 
     /**

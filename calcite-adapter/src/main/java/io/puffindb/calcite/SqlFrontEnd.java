@@ -24,7 +24,6 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlKind;
@@ -66,6 +65,11 @@ public final class SqlFrontEnd {
         return catalog.defaultSchemaPath();
     }
 
+    /** The catalog's schemas and tables, as queries see them. */
+    public CalciteSchema rootSchema() {
+        return catalog.rootSchema();
+    }
+
     /** Parses {@code sql}, refusing what later phases could not handle (see {@link QueryShapeGuard}). */
     public SqlNode parse(String sql) {
         QueryShapeGuard.checkText(sql);
@@ -76,7 +80,8 @@ public final class SqlFrontEnd {
             throw SeveralStatements.refusal(sql, parserConfig).orElseGet(() -> SqlErrors.parseError(e));
         }
         QueryShapeGuard.checkParsed(parsed);
-        return AggregateOrders.nullsLast(FriendlySql.rewrite(SemiJoins.rewrite(parsed), OPERATORS, new StarColumns(catalog, parserConfig, OPERATORS)));
+        StarColumns starColumns = new StarColumns(catalog, parserConfig, OPERATORS);
+        return AggregateOrders.nullsLast(UnionByName.rewrite(FriendlySql.rewrite(ColumnsExpressions.rewrite(StarExcludeReplace.rewrite(SemiJoins.rewrite(parsed), starColumns), starColumns), OPERATORS, starColumns), starColumns));
     }
 
     /**
@@ -108,7 +113,7 @@ public final class SqlFrontEnd {
             // Without a position: an invalid type (DECIMAL(0, 0)), an unknown character set (TRANSLATE ... USING x).
             throw SqlErrors.invalidQuery(e);
         }
-        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        RelOptCluster cluster = RelOptCluster.create(planner, new DuckDbRexBuilder(typeFactory));
         cluster.setMetadataProvider(metadata);
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster, DuckDbConvertlets.INSTANCE,
                 SqlToRelConverter.config()

@@ -8,23 +8,26 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Keeps a DECIMAL literal's type when the plan is written as SQL. Calcite folds
- * {@code CAST(12.345 AS DECIMAL(10,2))} into the literal {@code 12.35} typed DECIMAL(10,2), but the
- * text {@code 12.35} alone is DECIMAL(4,2) to DuckDB; such literals are written with their cast.
+ * Keeps a numeric literal's type when the plan is written as SQL. Calcite folds
+ * {@code CAST(12.345 AS DECIMAL(10,2))} into the literal {@code 12.35} typed DECIMAL(10,2), and
+ * {@code CAST('-7' AS BIGINT)} into {@code -7} typed BIGINT, but DuckDB types the text {@code 12.35}
+ * DECIMAL(4,2) and {@code -7} INTEGER; such literals are written with their cast.
  */
 public final class TypedLiterals {
+    private static final BigDecimal INTEGER_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INTEGER_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+
     private TypedLiterals() {
     }
 
     /** The plan with such literals cast; run it before the plan is cut into fragments (it copies nodes). */
-    public static RelNode keepDecimalTypes(RelNode plan) {
+    public static RelNode keepNumericTypes(RelNode plan) {
         List<RelNode> inputs = new ArrayList<>();
         boolean changed = false;
         for (RelNode input : plan.getInputs()) {
-            RelNode typed = keepDecimalTypes(input);
+            RelNode typed = keepNumericTypes(input);
             changed |= typed != input;
             inputs.add(typed);
         }
@@ -33,14 +36,31 @@ public final class TypedLiterals {
         return node.accept(new RexShuttle() {
             @Override
             public RexNode visitLiteral(RexLiteral literal) {
-                if (literal.getTypeName() != SqlTypeName.DECIMAL || literal.getValue() == null) {
-                    return literal;
-                }
-                BigDecimal value = literal.getValueAs(BigDecimal.class);
-                int precision = Math.max(value.precision(), value.scale() + 1);
-                boolean asWritten = literal.getType().getScale() == value.scale() && literal.getType().getPrecision() == precision;
-                return asWritten ? literal : rex.makeAbstractCast(literal.getType(), literal, false);
+                return readsAsTyped(literal) ? literal : rex.makeAbstractCast(literal.getType(), literal, false);
             }
         });
+    }
+
+    /** Whether DuckDB, reading this literal as Calcite writes it, gives it the literal's own type. */
+    static boolean readsAsTyped(RexLiteral literal) {
+        if (literal.isNull()) {
+            return true;
+        }
+        return switch (literal.getTypeName()) {
+            case DECIMAL -> {
+                BigDecimal value = literal.getValueAs(BigDecimal.class);
+                int precision = Math.max(value.precision(), value.scale() + 1);
+                yield literal.getType().getScale() == value.scale() && literal.getType().getPrecision() == precision;
+            }
+            // DuckDB reads an integer that fits 32 bits as an INTEGER, a larger one as a BIGINT.
+            case BIGINT -> !fitsInteger(literal.getValueAs(BigDecimal.class));
+            case TINYINT, SMALLINT -> false;
+            default -> true;
+        };
+    }
+
+    private static boolean fitsInteger(BigDecimal value) {
+        // -2147483648 is the negation of a BIGINT to DuckDB
+        return value.compareTo(INTEGER_MIN) > 0 && value.compareTo(INTEGER_MAX) <= 0;
     }
 }

@@ -68,6 +68,22 @@ public final class QueryExecutor implements AutoCloseable {
     private final Handover handover;
     private final BufferAllocator allocator;
     private final ResultNames names = new ResultNames();
+    private final StatementAnswers statements = new StatementAnswers(new StatementAnswers.Planner() {
+        @Override
+        public List<io.puffindb.lake.LakeColumn> describe(String sql) {
+            return QueryExecutor.this.describe(sql);
+        }
+
+        @Override
+        public Explanation explain(String sql) {
+            return QueryExecutor.this.explain(sql);
+        }
+
+        @Override
+        public Explanation explainAnalyze(String sql) {
+            return QueryExecutor.this.explainAnalyze(sql);
+        }
+    });
     private static final int PROMOTION_QUEUE = 4096;
     // Calcite's validator, converter and planner recurse over the tree: a query at the shape guard's depth limit fits with room to spare.
     private static final long PLANNER_STACK_BYTES = 64L << 20;
@@ -177,6 +193,10 @@ public final class QueryExecutor implements AutoCloseable {
         long start = System.nanoTime();
         try {
             SqlNode parsed = frontEnd.parse(sql);
+            Optional<String> answer = statements.answer(sql, parsed, frontEnd.rootSchema(), frontEnd.defaultSchemaPath());
+            if (answer.isPresent()) {
+                return plan(answer.get(), client, stop);
+            }
             List<WorkerPool.WorkerStatus> liveWorkers = workers.statuses();
             List<String> live = liveWorkers.stream().map(WorkerPool.WorkerStatus::location).toList();
             CacheSnapshot caches = new CacheSnapshot(directory, monostore.id(),

@@ -3,6 +3,7 @@ package io.puffindb.web;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.puffindb.executors.ExplainText;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.lake.ErrorCode;

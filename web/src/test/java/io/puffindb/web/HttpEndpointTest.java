@@ -198,6 +198,14 @@ class HttpEndpointTest {
     }
 
     @Test
+    void aRecursiveCteIs400NamingTheFeature() throws Exception {
+        HttpResponse<String> response = query("with recursive seq(n) as (select 1 union all select n + 1 from seq where n < 3)\nselect n from seq");
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(error(response).get("message").asText().contains("WITH RECURSIVE"), response.body());
+        assertEquals(16, error(response).get("column").asInt(), response.body());
+    }
+
+    @Test
     void healthAnswersOk() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());

@@ -11,7 +11,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * How the parser marks DuckDB's clauses that Calcite's tree has no place for: GROUP BY ALL, ORDER BY ALL
- * and DISTINCT ON. The marks never reach validation: FriendlySql rewrites them into standard clauses.
+ * DISTINCT ON and * EXCLUDE (...) REPLACE (...). The marks never reach validation: FriendlySql and
+ * StarExcludeReplace rewrite them into standard clauses.
  */
 public final class DuckDbClauses {
     /** The only item of a GROUP BY ALL. */
@@ -20,6 +21,9 @@ public final class DuckDbClauses {
     public static final SqlSpecialOperator ORDER_BY_ALL = new SqlSpecialOperator("ORDER BY ALL", SqlKind.OTHER);
     /** DISTINCT ON (keys): in the QUALIFY slot of its SELECT, ANDed with the query's own QUALIFY. */
     public static final SqlSpecialOperator DISTINCT_ON = new SqlSpecialOperator("DISTINCT ON", SqlKind.OTHER);
+
+    /** {@code * EXCLUDE (...) REPLACE (...)}: the star with its exclusions, then the replacements. */
+    public static final SqlSpecialOperator STAR_EXCLUDE_REPLACE = new SqlSpecialOperator("* EXCLUDE REPLACE", SqlKind.OTHER);
 
     private DuckDbClauses() {
     }
@@ -36,6 +40,10 @@ public final class DuckDbClauses {
     public static SqlNode distinctOn(SqlNodeList keys, SqlNode qualify) {
         SqlCall mark = DISTINCT_ON.createCall(keys.getParserPosition(), keys.getList());
         return qualify == null ? mark : SqlStdOperatorTable.AND.createCall(keys.getParserPosition(), mark, qualify);
+    }
+
+    public static SqlNode excludeReplace(SqlNode excluded, SqlNodeList replacements) {
+        return STAR_EXCLUDE_REPLACE.createCall(SqlParserPos.sum(List.of(excluded, replacements)), excluded, replacements);
     }
 
     public static boolean isCall(SqlNode node, SqlSpecialOperator mark) {

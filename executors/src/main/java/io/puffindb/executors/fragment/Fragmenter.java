@@ -27,7 +27,7 @@ public final class Fragmenter {
 
     /** The fragment of the plan's root, with its input fragments below it. */
     public static Fragment fragment(RelNode physicalRoot) {
-        return new Fragmenter().cut(PlanUnsharer.unshare(TypedLiterals.keepDecimalTypes(physicalRoot)));
+        return new Fragmenter().cut(PlanUnsharer.unshare(TypedLiterals.keepNumericTypes(physicalRoot)));
     }
 
     private Fragment cut(RelNode root) {

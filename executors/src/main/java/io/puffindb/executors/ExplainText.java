@@ -1,8 +1,5 @@
-package io.puffindb.web;
+package io.puffindb.executors;
 
-import io.puffindb.executors.Explanation;
-import io.puffindb.executors.FragmentDescription;
-import io.puffindb.executors.PlanDescription;
 import io.puffindb.executors.flight.TaskStats;
 import io.puffindb.lake.cache.CacheUsage;
 import java.util.List;
@@ -10,12 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** EXPLAIN as text: one line per operator with tier, estimates and cost, then each fragment's SQL and tasks. */
-final class ExplainText {
+public final class ExplainText {
     private static final String WORKER_CACHE = "worker SSD cache";
     private ExplainText() {
     }
 
-    static String render(Explanation explanation) {
+    public static String render(Explanation explanation) {
         StringBuilder text = new StringBuilder();
         node(explanation.plan(), 0, text);
         for (FragmentDescription fragment : explanation.fragments()) {

@@ -1,0 +1,4 @@
+-- name: catalog-describe_table
+-- dataset: tpch
+-- expect: oracle
+describe lineitem

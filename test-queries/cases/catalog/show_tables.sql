@@ -1,0 +1,4 @@
+-- name: catalog-show_tables
+-- dataset: tpch
+-- expect: oracle
+show tables;

@@ -1,0 +1,4 @@
+-- name: friendly-columns_star
+-- dataset: misc
+-- expect: oracle
+select min(columns(*)) from misc.people
