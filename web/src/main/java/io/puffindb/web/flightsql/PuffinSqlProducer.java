@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.lake.LakeColumn;
+import io.puffindb.web.parameters.ParameterMarkers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +166,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
                     VectorSchemaRoot values = flightStream.getRoot();
                     // One row of values per execution; the last row put is the one the next GetFlightInfo runs.
                     if (values.getRowCount() > 0) {
-                        statement.bind(ParameterLiterals.ofRow(values, values.getRowCount() - 1));
+                        statement.bind(ArrowParameters.ofRow(values, values.getRowCount() - 1));
                     }
                 }
                 ackStream.onCompleted();
