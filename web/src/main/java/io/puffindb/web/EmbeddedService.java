@@ -2,6 +2,7 @@ package io.puffindb.web;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.calcite.LakeCatalog;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
@@ -123,14 +124,16 @@ public final class EmbeddedService implements AutoCloseable {
         Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
-        ActiveQueries active = new ActiveQueries();
-        QueryOwners owners = new QueryOwners();
-        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, active, owners);
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        QueryTracker tracker = new QueryTracker(new ActiveQueries(), new QueryOwners(), new QueryHistory(config.operations().historySize()),
+                new QueryMetrics(), new QueryLogLine(config.operations().logFormat(), json, System.out));
+        MetricsResource metrics = new MetricsResource(tracker.metrics(), tracker.active(), workers, allocator);
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics);
         // Beside the HTTP API: the same address, users and executor.
         this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()
                 : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(), executor, new CatalogTables(tables, catalogs),
                         lakeCatalog.defaultSchemaPath(), header -> users.authenticate(header).map(Caller::name),
-                        new ListedQueries(active, owners), config.queryTimeout()));
+                        new ListedQueries(tracker), config.queryTimeout()));
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.

@@ -89,6 +89,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
     @Override
     public void getStreamStatement(FlightSql.TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
         String id = handle(ticket.getStatementHandle());
+        Optional<Exception> failure = Optional.empty();
         try {
             StartedQueries.Started query = started.claim(id).orElseThrow(() -> CallStatus.NOT_FOUND
                     .withDescription("NOT_FOUND: no query waits for this ticket (fetched already, cancelled, or never fetched in time)")
@@ -97,9 +98,10 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
                 BatchStreamer.stream(query, listener);
             }
         } catch (Exception e) {
+            failure = Optional.of(e);
             listener.error(FlightErrors.of(e));
         } finally {
-            started.finished(id);
+            started.finished(id, failure);
         }
     }
 
