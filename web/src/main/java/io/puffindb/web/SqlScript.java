@@ -1,5 +1,6 @@
 package io.puffindb.web;
 
+import io.puffindb.web.parameters.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,16 +20,14 @@ final class SqlScript {
         int i = 0;
         while (i < script.length()) {
             char c = script.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = closingQuote(script, i, c);
-                hasSql = true;
-            } else if (c == '-' && script.startsWith("--", i)) {
-                int end = script.indexOf('\n', i);
-                i = end < 0 ? script.length() - 1 : end;
-            } else if (c == '/' && script.startsWith("/*", i)) {
-                int end = script.indexOf("*/", i + 2);
-                i = end < 0 ? script.length() - 1 : end + 1;
-            } else if (c == ';') {
+            int past = SqlText.skipQuotedOrComment(script, i);
+            if (past != i) {
+                // A string or a quoted name is part of a statement; a comment alone makes none.
+                hasSql |= c == '\'' || c == '"' || c == '$';
+                i = past;
+                continue;
+            }
+            if (c == ';') {
                 if (hasSql) {
                     statements.add(script.substring(start, i).strip());
                 }
@@ -43,21 +42,5 @@ final class SqlScript {
             statements.add(script.substring(start).strip());
         }
         return statements;
-    }
-
-    // The index of the quote that closes the one at start ('' and "" inside stand for one quote), or the last index.
-    private static int closingQuote(String script, int start, char quote) {
-        int i = start + 1;
-        while (i < script.length()) {
-            if (script.charAt(i) == quote) {
-                if (i + 1 < script.length() && script.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i;
-            }
-            i++;
-        }
-        return script.length() - 1;
     }
 }

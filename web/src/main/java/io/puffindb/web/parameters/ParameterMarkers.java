@@ -27,20 +27,13 @@ public record ParameterMarkers(String sql, List<Marker> markers) {
         int questionMarks = 0;
         int i = 0;
         while (i < sql.length()) {
+            int past = SqlText.skipQuotedOrComment(sql, i);
+            if (past != i) {
+                i = past;
+                continue;
+            }
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = closingQuote(sql, i, c);
-            } else if (c == '-' && sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end;
-            } else if (c == '/' && sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 1;
-            } else if (c == '$' && sql.startsWith("$$", i)) {
-                // A dollar-quoted string: its text is not SQL.
-                int end = sql.indexOf("$$", i + 2);
-                i = end < 0 ? sql.length() : end + 1;
-            } else if (c == '?') {
+            if (c == '?') {
                 markers.add(new Marker(i, 1, ++questionMarks));
             } else if (c == '$' && startsNumberedMarker(sql, i)) {
                 int end = i + 1;
@@ -72,22 +65,6 @@ public record ParameterMarkers(String sql, List<Marker> markers) {
             // too long: reported below
         }
         throw new PuffinException(ErrorCode.BAD_REQUEST, format("Parameter $%s: parameters are numbered from $1", digits));
-    }
-
-    // The index of the quote that closes the one at start ('' and "" inside stand for one quote).
-    private static int closingQuote(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i;
-            }
-            i++;
-        }
-        return sql.length();
     }
 
     /** How many values the statement takes: its highest parameter number. */
