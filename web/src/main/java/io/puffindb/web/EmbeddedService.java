@@ -9,6 +9,7 @@ import io.puffindb.calcite.through.AllowList;
 import io.puffindb.cost.CostParameters;
 import io.puffindb.cost.CostProfile;
 import io.puffindb.executors.ActiveQueries;
+import io.puffindb.executors.DuckDbEngine;
 import io.puffindb.executors.PhysicalPlanner;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
@@ -127,7 +128,10 @@ public final class EmbeddedService implements AutoCloseable {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         QueryTracker tracker = new QueryTracker(new ActiveQueries(), new QueryOwners(), new QueryHistory(config.operations().historySize()),
                 new QueryMetrics(), new QueryLogLine(config.operations().logFormat(), json, System.out));
-        MetricsResource metrics = new MetricsResource(tracker.metrics(), tracker.active(), workers, allocator);
+        Map<String, DuckDbEngine> engines = new LinkedHashMap<>();
+        engines.put("monostore", monostore.engine());
+        localWorkers.forEach(worker -> engines.put(worker.id(), worker.engine()));
+        MetricsResource metrics = new MetricsResource(tracker.metrics(), tracker.active(), workers, allocator, engines);
         this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics);
         // Beside the HTTP API: the same address, users and executor.
         this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()

@@ -4,27 +4,32 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
 import io.puffindb.executors.ActiveQueries;
+import io.puffindb.executors.DuckDbEngine;
 import io.puffindb.executors.WorkerPool;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * {@code GET /metrics}: the counters of ended queries, and what is true now (queries running, workers
- * live, JVM heap and Arrow memory), in Prometheus' text format.
+ * live, JVM heap, Arrow memory and the memory of this process's DuckDB engines), in Prometheus' text format.
  */
 final class MetricsResource {
     private final QueryMetrics metrics;
     private final ActiveQueries active;
     private final WorkerPool workers;
     private final BufferAllocator arrowMemory;
+    private final Map<String, DuckDbEngine> engines;
 
-    MetricsResource(QueryMetrics metrics, ActiveQueries active, WorkerPool workers, BufferAllocator arrowMemory) {
+    /** {@code engines}: this process's DuckDB engines by the name their samples carry (the MONOSTORE's, in-process workers'). */
+    MetricsResource(QueryMetrics metrics, ActiveQueries active, WorkerPool workers, BufferAllocator arrowMemory, Map<String, DuckDbEngine> engines) {
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.active = requireNonNull(active, "active is null");
         this.workers = requireNonNull(workers, "workers is null");
         this.arrowMemory = requireNonNull(arrowMemory, "arrowMemory is null");
+        this.engines = new TreeMap<>(engines);
     }
 
     void show(Context ctx) {
@@ -40,6 +45,8 @@ final class MetricsResource {
                 .sample("puffindb_workers_live", workers.liveLocations().size());
         text.family("puffindb_arrow_allocated_bytes", "gauge", "Arrow memory the service's allocator holds now (results, exchanges).")
                 .sample("puffindb_arrow_allocated_bytes", arrowMemory.getAllocatedMemory());
+        text.family("puffindb_duckdb_memory_bytes", "gauge", "Memory DuckDB's buffer manager holds now, by engine of this process.");
+        engines.forEach((name, engine) -> text.sample("puffindb_duckdb_memory_bytes", Map.of("engine", name), engine.memoryBytes()));
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
         text.family("puffindb_jvm_memory_used_bytes", "gauge", "JVM memory in use, by area.")

@@ -130,6 +130,9 @@ class OperationsTest {
         assertEquals(0, value(after, "puffindb_queries_running"));
         assertEquals(1, value(after, "puffindb_workers_live"));
         assertTrue(after.get("puffindb_jvm_memory_used_bytes").value("puffindb_jvm_memory_used_bytes", Map.of("area", "heap")) > 0);
+        // The MONOSTORE and the one in-process worker.
+        assertEquals(2, after.get("puffindb_duckdb_memory_bytes").samples().size());
+        assertTrue(after.get("puffindb_duckdb_memory_bytes").value("puffindb_duckdb_memory_bytes", Map.of("engine", "monostore")) >= 0);
 
         List<JsonNode> alices = history(ALICE, "state=finished&limit=10");
         assertEquals(3, alices.size(), "alice sees her own queries only: " + alices);
