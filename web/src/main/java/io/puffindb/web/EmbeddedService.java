@@ -132,10 +132,11 @@ public final class EmbeddedService implements AutoCloseable {
         engines.put("monostore", monostore.engine());
         localWorkers.forEach(worker -> engines.put(worker.id(), worker.engine()));
         MetricsResource metrics = new MetricsResource(tracker.metrics(), tracker.active(), workers, allocator, engines);
-        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics);
+        CatalogTables catalogTables = new CatalogTables(tables, catalogs);
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics, catalogTables);
         // Beside the HTTP API: the same address, users and executor.
         this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()
-                : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(), executor, new CatalogTables(tables, catalogs),
+                : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(), executor, catalogTables,
                         lakeCatalog.defaultSchemaPath(), header -> users.authenticate(header).map(Caller::name),
                         new ListedQueries(tracker), config.queryTimeout()));
     }

@@ -18,6 +18,7 @@ import io.puffindb.executors.WorkerPool;
 import io.puffindb.executors.trust.ClusterSecret;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.web.flightsql.CatalogTables;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class HttpServer {
      * the queries, this server's and those of the service's other endpoints, running and ended; {@code metrics}: what {@code /metrics} shows.
      */
     HttpServer(PuffinConfig config, Users users, Optional<TlsFiles> tls, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore,
-            Optional<ClusterSecret> workerSecret, QueryTracker tracker, MetricsResource metrics) {
+            Optional<ClusterSecret> workerSecret, QueryTracker tracker, MetricsResource metrics, CatalogTables catalog) {
         requireNonNull(config, "config is null");
         requireNonNull(users, "users is null");
         requireNonNull(tls, "tls is null");
@@ -63,6 +64,7 @@ final class HttpServer {
         QueriesResource running = new QueriesResource(tracker.active(), tracker.owners(), tracker.history());
         ClusterResource cluster = new ClusterResource(monostore, workerPool, tracker.active(), tracker.owners());
         ExplainResource explains = new ExplainResource(executor);
+        TablesResource tables = new TablesResource(catalog);
         WorkersResource workers = new WorkersResource(workerPool, config.registry(), workerSecret, json);
         ClientResource clients = new ClientResource(executor, monostore.engine().cache(), json, queries,
                 new ClientInputs(config.queryTimeout()));
@@ -72,6 +74,7 @@ final class HttpServer {
                 new Route(HandlerType.POST, "/v1/query", Access.USER, queries::run),
                 new Route(HandlerType.POST, "/v1/describe", Access.USER, queries::describe),
                 new Route(HandlerType.GET, "/v1/explain", Access.USER, explains::explain),
+                new Route(HandlerType.GET, "/v1/tables", Access.USER, tables::list),
                 new Route(HandlerType.POST, "/v1/client-plan", Access.USER, clients::plan),
                 new Route(HandlerType.GET, "/v1/cached-file", Access.USER, clients::cachedFile),
                 new Route(HandlerType.GET, "/v1/client-input/{token}", Access.USER, clients::input),

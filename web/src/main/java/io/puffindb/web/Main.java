@@ -10,7 +10,9 @@ import io.puffindb.lake.cache.RamLayer;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,8 @@ public final class Main {
                   one JSON line per ended query on standard output
               puffindb query ["SQL" | -f FILE] [--format table|csv|json] [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
                   runs SQL on a running service and prints the result table (CSV, or JSON); without SQL or -f, runs the
-                  statements on standard input, each ended by ';', stopping at the first error; with --cache, the client keeps
+                  statements on standard input, each ended by ';', stopping at the first error, or at a terminal opens a
+                  shell (statements over several lines ended by ';', .tables or \\d, \\d TABLE, .timer on|off, .help, .quit); with --cache, the client keeps
                   copies of the lake files queries read (DIR/files) and runs a query itself when they suffice;
                   CREATE TABLE t AS <query> --cache DIR creates t in the client's own DuckDB (DIR/client.duckdb),
                   which later queries with --cache DIR read (a query that reads only client tables runs there)
@@ -67,9 +70,15 @@ public final class Main {
             List<String> settings = args.get(0).equals("query") ? input.rest() : args.subList(1, args.size());
             Map<String, String> options = ConfigLoader.options(settings, positional);
             PuffinConfig config = ConfigLoader.load(options, System.getenv());
+            boolean shell = args.get(0).equals("query") && positional.isEmpty() && input.file().isEmpty() && System.console() != null;
             return switch (args.get(0)) {
                 case "serve" -> serve(config);
-                case "query" -> query(config, statements(positional, input), options.containsKey("cache"), input.format());
+                case "query" -> shell
+                        ? new InteractiveShell(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
+                                sql -> query(config, sql, options.containsKey("cache"), input.format()),
+                                table -> new QueryCommand(System.out, System.err, config.http().credential(), input.format())
+                                        .tables(config.server(), config.queryTimeout(), table)).run()
+                        : query(config, statements(positional, input), options.containsKey("cache"), input.format());
                 case "worker" -> worker(config);
                 default -> {
                     System.err.println("Unknown command '" + args.get(0) + "'\n" + USAGE);
@@ -112,7 +121,7 @@ public final class Main {
         return 0;
     }
 
-    // The statements to run: those of -f FILE, else the one SQL argument, else those read from standard input.
+    // The statements to run: those of -f FILE, else the one SQL argument, else those read from standard input (not a terminal: that gets the shell).
     private static List<String> statements(List<String> positional, QueryInput input) throws IOException {
         if (positional.size() > 1 || positional.size() == 1 && input.file().isPresent()) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "query takes one SQL argument, or -f FILE, or SQL on standard input");
@@ -126,9 +135,6 @@ public final class Main {
         }
         if (positional.size() == 1) {
             return List.of(positional.get(0));
-        }
-        if (System.console() != null) {
-            System.err.println("Reading SQL statements from standard input, each ended by ';' (Ctrl-D to run them)");
         }
         return SqlScript.statements(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
     }

@@ -80,6 +80,48 @@ final class QueryCommand {
     }
 
     /**
+     * Prints the tables SQL can name on the service (schema, name), or with {@code table} (its name, or
+     * schema.name) that table's columns; returns the exit code.
+     */
+    int tables(String server, Duration timeout, Optional<String> table) {
+        Reply<HttpResponse<String>> reply = call(server, () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+                Credential.authorize(HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/v1/tables")), credential).timeout(timeout).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        if (reply.exitCode() != 0) {
+            return reply.exitCode();
+        }
+        try {
+            JsonNode body = json.readTree(reply.value().body());
+            if (reply.value().statusCode() != 200) {
+                err.printf("ERROR %s (HTTP %d): %s%n", body.path("error").path("code").asText("?"), reply.value().statusCode(),
+                        body.path("error").path("message").asText());
+                return 1;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode listed : body.path("tables")) {
+                String schema = (listed.path("catalog").isNull() ? "" : listed.path("catalog").asText() + ".") + listed.path("schema").asText();
+                String name = listed.path("name").asText();
+                if (table.isEmpty()) {
+                    rows.add(List.of(schema, name));
+                } else if (table.get().equalsIgnoreCase(name) || table.get().equalsIgnoreCase(schema + "." + name)) {
+                    listed.path("columns").forEach(column -> rows.add(List.of(column.path("name").asText(), column.path("type").asText())));
+                    break;
+                }
+            }
+            if (table.isPresent() && rows.isEmpty()) {
+                err.println("ERROR TABLE_NOT_FOUND: no table " + table.get());
+                return 1;
+            }
+            ResultWriter.write(format, out, table.isEmpty() ? List.of("schema", "name") : List.of("column_name", "column_type"),
+                    List.of("VARCHAR", "VARCHAR"), rows);
+            return 0;
+        } catch (IOException e) {
+            err.println("Unreadable answer from " + server + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
      * With a client cache ({@code --cache DIR}): runs the query on the CLIENT tier when the service's
      * plan for this client allows it, else on the service, and then copies what it read into the
      * client's cache.

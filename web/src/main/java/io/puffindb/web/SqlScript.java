@@ -13,6 +13,26 @@ final class SqlScript {
     private SqlScript() {
     }
 
+    /** Whether the text ends a statement: its last character outside literals, quoted names and comments is {@code ;}. */
+    static boolean ended(String script) {
+        char last = ' ';
+        int i = 0;
+        while (i < script.length()) {
+            int past = SqlText.skipQuotedOrComment(script, i);
+            if (past != i) {
+                boolean comment = script.startsWith("--", i) || script.startsWith("/*", i);
+                last = comment ? last : 'x';
+                i = past;
+                continue;
+            }
+            if (!Character.isWhitespace(script.charAt(i))) {
+                last = script.charAt(i);
+            }
+            i++;
+        }
+        return last == ';';
+    }
+
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         int start = 0;
