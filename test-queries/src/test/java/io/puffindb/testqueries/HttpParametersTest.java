@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.puffindb.lake.demo.GenerationProgress;
-import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -17,8 +15,6 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,24 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpParametersTest {
     @TempDir
     static Path lake;
-    static EmbeddedService service;
-    static Oracle oracle;
-    static BufferAllocator allocator;
+    static CheckedService puffin;
     static PuffinClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2), GenerationProgress.SILENT);
-        oracle = new Oracle(lake, "tpch");
-        allocator = new RootAllocator();
-        client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
+        puffin = CheckedService.start(lake, PuffinConfig.embedded(lake, 0, 2), "tpch");
+        client = new PuffinClient(URI.create("http://127.0.0.1:" + puffin.service().port()));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try (AutoCloseable a = allocator; AutoCloseable o = oracle; AutoCloseable s = service) {
-            // closed in reverse order
-        }
+        puffin.close();
     }
 
     private static Map<String, String> typed(String type, String value) {
@@ -58,9 +48,9 @@ class HttpParametersTest {
 
     /** PuffinDB's answer to {@code sql} with {@code json} values equals DuckDB's to {@code duckDbSql} with {@code java} values. */
     private static void assertSameAnswer(String sql, List<?> json, String duckDbSql, List<Object> java) throws Exception {
-        PuffinClient.Answer answer = client.query(sql, json, allocator);
+        PuffinClient.Answer answer = client.query(sql, json, puffin.allocator());
         assertNull(answer.error(), () -> "PuffinDB failed: " + answer.error());
-        ResultTable expected = oracle.run(duckDbSql, java, allocator);
+        ResultTable expected = puffin.oracle().run(duckDbSql, java, puffin.allocator());
         assertTrue(expected.rows().size() > 0, "a case with no rows would prove little: " + duckDbSql);
         ResultComparator.differences(expected, answer.result(), true).ifPresent(difference -> fail(sql + ": " + difference));
     }
@@ -98,24 +88,24 @@ class HttpParametersTest {
 
     @Test
     void aMissingValueIs400NamingItsParameter() throws Exception {
-        PuffinClient.ServiceError error = client.query("select * from nation where n_nationkey = $1 and n_regionkey = $2", List.of(1), allocator).error();
+        PuffinClient.ServiceError error = client.query("select * from nation where n_nationkey = $1 and n_regionkey = $2", List.of(1), puffin.allocator()).error();
         assertBadRequest(error, "$2");
     }
 
     @Test
     void aSurplusValueIs400() throws Exception {
-        PuffinClient.ServiceError error = client.query("select * from nation where n_nationkey = ?", List.of(1, 2), allocator).error();
+        PuffinClient.ServiceError error = client.query("select * from nation where n_nationkey = ?", List.of(1, 2), puffin.allocator()).error();
         assertBadRequest(error, "Value 2 stands for no parameter");
     }
 
     @Test
     void aValueNotOfItsTypeIs400NamingItsParameter() throws Exception {
         PuffinClient.ServiceError badDate = client.query("select * from orders where o_orderkey = $1 and o_orderdate = $2",
-                List.of(1, typed("DATE", "1995-13-45")), allocator).error();
+                List.of(1, typed("DATE", "1995-13-45")), puffin.allocator()).error();
         assertBadRequest(badDate, "Parameter $2: '1995-13-45' is not a DATE");
-        PuffinClient.ServiceError unknownType = client.query("select ?", List.of(typed("GEOMETRY", "POINT(1 2)")), allocator).error();
+        PuffinClient.ServiceError unknownType = client.query("select ?", List.of(typed("GEOMETRY", "POINT(1 2)")), puffin.allocator()).error();
         assertBadRequest(unknownType, "Parameter $1: type GEOMETRY");
-        PuffinClient.ServiceError array = client.query("select ?", List.of(List.of(1, 2)), allocator).error();
+        PuffinClient.ServiceError array = client.query("select ?", List.of(List.of(1, 2)), puffin.allocator()).error();
         assertBadRequest(array, "Parameter $1: [1,2] is not a parameter value");
     }
 
