@@ -10,7 +10,9 @@ import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.store.StoredObject;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -88,6 +90,17 @@ public final class DuckDbEngine implements AutoCloseable {
 
     public FileCache cache() {
         return cache;
+    }
+
+    /** The memory DuckDB's buffer manager holds now, all its tags together ({@code duckdb_memory()}), for the metrics. */
+    public long memoryBytes() {
+        try (DuckDBConnection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet memory = statement.executeQuery("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()")) {
+            memory.next();
+            return memory.getLong(1);
+        } catch (SQLException e) {
+            throw new PuffinException(ErrorCode.INTERNAL_ERROR, format("Cannot read DuckDB's memory use: %s", e.getMessage()), e);
+        }
     }
 
     /** A new connection to this database, for one query. */

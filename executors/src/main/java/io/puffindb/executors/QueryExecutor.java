@@ -254,7 +254,7 @@ public final class QueryExecutor implements AutoCloseable {
      */
     public RunningQuery run(QueryHandle handle) {
         try {
-            if (!handle.planned()) {
+            if (handle.planned().isEmpty()) {
                 handle.planned(prepare(handle.sql(), Optional.empty(), handle.cancellation()));
             }
         } catch (RuntimeException e) {

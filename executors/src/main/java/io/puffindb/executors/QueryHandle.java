@@ -42,10 +42,6 @@ public final class QueryHandle {
         return planned;
     }
 
-    boolean planned() {
-        return query != null;
-    }
-
     void planned(PreparedQuery prepared) {
         this.tasksTotal = prepared.rootFragment().lambdaTasks(prepared.metadata().parameters().splitsPerTask(), prepared.workers().size());
         this.query = prepared;
@@ -97,8 +93,14 @@ public final class QueryHandle {
         return failure;
     }
 
-    QueryStats stats() {
+    /** What the query's fragments and tasks did so far. */
+    public QueryStats stats() {
         return stats;
+    }
+
+    /** The planned query, none while planning (or when planning failed). */
+    public Optional<PreparedQuery> planned() {
+        return Optional.ofNullable(query);
     }
 
     long rowsDelivered() {

@@ -47,6 +47,16 @@ public final class QueryStats {
         return tasksByFragment.values().stream().flatMap(List::stream).mapToLong(TaskStats::bytesOut).sum();
     }
 
+    /** Every task's stats, all fragments together. */
+    public List<TaskStats> allTasks() {
+        return tasksByFragment.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Where the lake files the MONOSTORE itself read came from, all its fragments together. */
+    public CacheUsage engineReads() {
+        return engineReads.values().stream().reduce(CacheUsage.NONE, CacheUsage::plus);
+    }
+
     public List<TaskStats> tasksOf(int fragmentId) {
         return List.copyOf(tasksByFragment.getOrDefault(fragmentId, List.of()));
     }

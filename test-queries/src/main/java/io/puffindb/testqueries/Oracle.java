@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,6 +59,19 @@ public final class Oracle implements AutoCloseable {
                 ResultSet resultSet = statement.executeQuery(sql);
                 ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, 65536)) {
             return ResultTable.read(reader);
+        }
+    }
+
+    /** The answer to {@code sql} with its parameters bound by DuckDB's own prepared statement ({@code setObject}, value by value). */
+    public ResultTable run(String sql, List<Object> params, BufferAllocator allocator) throws SQLException, IOException {
+        try (PreparedStatement statement = duckdb.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet resultSet = statement.executeQuery();
+                    ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, 65536)) {
+                return ResultTable.read(reader);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
@@ -36,18 +37,27 @@ public final class PuffinClient {
 
     /** The answer, or the error the service gave. */
     public Answer query(String sql, BufferAllocator allocator) throws IOException, InterruptedException {
+        return query(Map.of("sql", sql), allocator);
+    }
+
+    /** The answer to a statement with parameters ({@code params}: JSON values, see README "Query parameters"), or the error the service gave. */
+    public Answer query(String sql, List<?> params, BufferAllocator allocator) throws IOException, InterruptedException {
+        return query(Map.of("sql", sql, "params", params), allocator);
+    }
+
+    private Answer query(Map<String, Object> body, BufferAllocator allocator) throws IOException, InterruptedException {
         HttpRequest request = Credential.authorize(HttpRequest.newBuilder(server.resolve("/v1/query")), credential)
                 .timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/vnd.apache.arrow.stream")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql))))
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
+        try (InputStream answer = response.body()) {
             if (response.statusCode() != 200) {
-                return new Answer(null, serviceError(response.statusCode(), body));
+                return new Answer(null, serviceError(response.statusCode(), answer));
             }
-            try (ArrowStreamReader reader = new ArrowStreamReader(body, allocator)) {
+            try (ArrowStreamReader reader = new ArrowStreamReader(answer, allocator)) {
                 return new Answer(ResultTable.read(reader), null);
             }
         }

@@ -22,6 +22,8 @@ import org.apache.arrow.adbc.driver.flightsql.FlightSqlDriver;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -209,6 +211,42 @@ class FlightSqlClientsTest {
             assertEquals(duckdb.types(), actual.types(), "the Arrow types themselves");
             assertEquals(Optional.empty(), CaseChecker.differences(new ExpectedResult.Expected(duckdb, duckdb.rows().size(), null), actual, q3.sql()));
         }
+    }
+
+    @Test
+    void flightSqlQueriesEnterTheHistoryFinishedOrFailed() throws Exception {
+        String good = "SELECT n_name FROM nation WHERE n_regionkey = 2 -- history check";
+        // Valid, so it is prepared and described, but fails as it runs: the JDBC driver prepares every statement.
+        String bad = "SELECT CAST(n_name AS INTEGER) AS n FROM nation -- history check";
+        try (Connection connection = connect(puffin.service(), new Properties()); Statement statement = connection.createStatement()) {
+            int rows = 0;
+            try (ResultSet results = statement.executeQuery(good)) {
+                while (results.next()) {
+                    rows++;
+                }
+            }
+            assertThrows(SQLException.class, () -> statement.executeQuery(bad));
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + puffin.service().port() + "/v1/queries?state=finished&limit=1000")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode history = new ObjectMapper().readTree(response.body()).get("queries");
+            JsonNode finished = find(history, good);
+            assertEquals("FINISHED", finished.get("state").asText());
+            assertEquals(rows, finished.get("rows").asInt());
+            JsonNode failed = find(history, bad);
+            assertEquals("FAILED", failed.get("state").asText());
+            assertEquals("QUERY_FAILED", failed.get("error").get("code").asText(), failed.toString());
+        }
+    }
+
+    private static JsonNode find(JsonNode history, String sql) {
+        for (JsonNode query : history) {
+            if (query.get("sql").asText().equals(sql)) {
+                return query;
+            }
+        }
+        throw new AssertionError("not in the history: " + sql + "\n" + history);
     }
 
     @Test

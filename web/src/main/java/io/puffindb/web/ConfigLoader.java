@@ -49,6 +49,8 @@ public final class ConfigLoader {
             Map.entry("tls.cert", ""),
             Map.entry("tls.key", ""),
             Map.entry("flight.sql.port", "31337"),
+            Map.entry("log.format", "text"),
+            Map.entry("query.history", "1000"),
             Map.entry("lake", "lake"),
             Map.entry("sf", "0.01"),
             Map.entry("default.schema", "tpch"),
@@ -206,7 +208,8 @@ public final class ConfigLoader {
                     new HttpSettings(get("bind"), get("auth.token"), get("auth.token.file"), list(get("allowed.hosts")), list(get("cors.origins")),
                             get("tls.cert"), get("tls.key"), Integer.parseInt(get("flight.sql.port"))),
                     new ClusterConfig(get("cluster.secret.file").isEmpty() ? Optional.empty() : Optional.of(Path.of(get("cluster.secret.file"))),
-                            PortRange.parse(get("flight.port.range")), DeploymentCosts.Shape.parse(get("cost.profile")), costOverrides()));
+                            PortRange.parse(get("flight.port.range")), DeploymentCosts.Shape.parse(get("cost.profile")), costOverrides()),
+                    new OperationsConfig(OperationsConfig.LogFormat.parse(get("log.format")), Integer.parseInt(get("query.history"))));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

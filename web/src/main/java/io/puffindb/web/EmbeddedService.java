@@ -2,12 +2,14 @@ package io.puffindb.web;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.calcite.LakeCatalog;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
 import io.puffindb.cost.CostParameters;
 import io.puffindb.cost.CostProfile;
 import io.puffindb.executors.ActiveQueries;
+import io.puffindb.executors.DuckDbEngine;
 import io.puffindb.executors.PhysicalPlanner;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
@@ -123,14 +125,20 @@ public final class EmbeddedService implements AutoCloseable {
         Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
-        ActiveQueries active = new ActiveQueries();
-        QueryOwners owners = new QueryOwners();
-        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, active, owners);
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        QueryTracker tracker = new QueryTracker(new ActiveQueries(), new QueryOwners(), new QueryHistory(config.operations().historySize()),
+                new QueryMetrics(), new QueryLogLine(config.operations().logFormat(), json, System.out));
+        Map<String, DuckDbEngine> engines = new LinkedHashMap<>();
+        engines.put("monostore", monostore.engine());
+        localWorkers.forEach(worker -> engines.put(worker.id(), worker.engine()));
+        MetricsResource metrics = new MetricsResource(tracker.metrics(), tracker.active(), workers, allocator, engines);
+        CatalogTables catalogTables = new CatalogTables(tables, catalogs);
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics, catalogTables);
         // Beside the HTTP API: the same address, users and executor.
         this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()
-                : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(), executor, new CatalogTables(tables, catalogs),
+                : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(), executor, catalogTables,
                         lakeCatalog.defaultSchemaPath(), header -> users.authenticate(header).map(Caller::name),
-                        new ListedQueries(active, owners), config.queryTimeout()));
+                        new ListedQueries(tracker), config.queryTimeout()));
     }
 
     // The configured catalogs, and the local lake's own (where the demo writes its Iceberg copy) unless one is configured by that name.

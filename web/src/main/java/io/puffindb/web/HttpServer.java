@@ -12,13 +12,13 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.http.staticfiles.Location;
-import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.WorkerPool;
 import io.puffindb.executors.trust.ClusterSecret;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.web.flightsql.CatalogTables;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -49,29 +49,32 @@ final class HttpServer {
     private final List<Route> routes;
 
     /**
-     * {@code workerSecret}: the cluster secret worker processes register with (none: none may); {@code active}
-     * and {@code owners}: the running queries, this server's and those of the service's other endpoints.
+     * {@code workerSecret}: the cluster secret worker processes register with (none: none may); {@code tracker}:
+     * the queries, this server's and those of the service's other endpoints, running and ended; {@code metrics}: what {@code /metrics} shows.
      */
     HttpServer(PuffinConfig config, Users users, Optional<TlsFiles> tls, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore,
-            Optional<ClusterSecret> workerSecret, ActiveQueries active, QueryOwners owners) {
+            Optional<ClusterSecret> workerSecret, QueryTracker tracker, MetricsResource metrics, CatalogTables catalog) {
         requireNonNull(config, "config is null");
         requireNonNull(users, "users is null");
         requireNonNull(tls, "tls is null");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        requireNonNull(active, "active is null");
-        requireNonNull(owners, "owners is null");
-        QueryResource queries = new QueryResource(executor, active, owners, json);
-        QueriesResource running = new QueriesResource(active, owners);
-        ClusterResource cluster = new ClusterResource(monostore, workerPool, active, owners);
+        requireNonNull(tracker, "tracker is null");
+        requireNonNull(metrics, "metrics is null");
+        QueryResource queries = new QueryResource(executor, tracker, json);
+        QueriesResource running = new QueriesResource(tracker.active(), tracker.owners(), tracker.history());
+        ClusterResource cluster = new ClusterResource(monostore, workerPool, tracker.active(), tracker.owners());
         ExplainResource explains = new ExplainResource(executor);
+        TablesResource tables = new TablesResource(catalog);
         WorkersResource workers = new WorkersResource(workerPool, config.registry(), workerSecret, json);
         ClientResource clients = new ClientResource(executor, monostore.engine().cache(), json, queries,
                 new ClientInputs(config.queryTimeout()));
         this.routes = List.of(
                 new Route(HandlerType.GET, "/health", Access.PUBLIC, ctx -> health(ctx, workerPool)),
+                new Route(HandlerType.GET, "/metrics", Access.USER, metrics::show),
                 new Route(HandlerType.POST, "/v1/query", Access.USER, queries::run),
                 new Route(HandlerType.POST, "/v1/describe", Access.USER, queries::describe),
                 new Route(HandlerType.GET, "/v1/explain", Access.USER, explains::explain),
+                new Route(HandlerType.GET, "/v1/tables", Access.USER, tables::list),
                 new Route(HandlerType.POST, "/v1/client-plan", Access.USER, clients::plan),
                 new Route(HandlerType.GET, "/v1/cached-file", Access.USER, clients::cachedFile),
                 new Route(HandlerType.GET, "/v1/client-input/{token}", Access.USER, clients::input),

@@ -2,29 +2,25 @@ package io.puffindb.web;
 
 import static java.util.Objects.requireNonNull;
 
-import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.QueryHandle;
 import io.puffindb.web.flightsql.QueryListing;
+import java.util.Optional;
 
-/** Flight SQL's queries among the HTTP API's running queries, owned by the user whose token started them. */
+/** Flight SQL's queries among the HTTP API's, running and ended, owned by the user whose token started them. */
 final class ListedQueries implements QueryListing {
-    private final ActiveQueries active;
-    private final QueryOwners owners;
+    private final QueryTracker tracker;
 
-    ListedQueries(ActiveQueries active, QueryOwners owners) {
-        this.active = requireNonNull(active, "active is null");
-        this.owners = requireNonNull(owners, "owners is null");
+    ListedQueries(QueryTracker tracker) {
+        this.tracker = requireNonNull(tracker, "tracker is null");
     }
 
     @Override
     public void started(String queryId, String user, QueryHandle handle) {
-        // Its owner first, as the HTTP API does: a listed query is always someone's.
-        owners.started(queryId, user.equals(Caller.LOCAL.name()) ? Caller.LOCAL : new Caller(user, false));
-        active.add(queryId, handle);
+        tracker.started(queryId, user.equals(Caller.LOCAL.name()) ? Caller.LOCAL : new Caller(user, false), handle);
     }
 
     @Override
-    public void ended(String queryId) {
-        active.remove(queryId);
+    public void ended(String queryId, Optional<? extends Exception> failure) {
+        tracker.ended(queryId, failure);
     }
 }

@@ -3,12 +3,18 @@ package io.puffindb.web;
 import io.puffindb.calcite.parser.PuffinParserConfig;
 import io.puffindb.calcite.parser.SqlCreateTableAs;
 import io.puffindb.executors.cache.RamSettings;
+import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.cache.CacheListener;
 import io.puffindb.lake.cache.RamLayer;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,11 +29,16 @@ public final class Main {
             usage:
               puffindb serve [--port 8080] [--flight-sql-port 31337] [--bind 127.0.0.1] [--auth-token-file FILE] [--tls-cert PEM --tls-key PEM]
                              [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE] [--cluster-secret-file FILE]
+                             [--log-format text|json] [--query-history 1000]
                   the embedded default: HTTP service, Arrow Flight SQL (JDBC, ADBC; -1: off), MONOSTORE DuckDB, and a demo lake when DIR is empty (TPC-H, misc.*);
                   it listens on loopback only unless --bind ADDR, which needs users (PUFFINDB_AUTH_TOKEN or --auth-token-file);
-                  worker processes may join only when it has a cluster secret file
-              puffindb query "SQL" [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
-                  runs SQL on a running service and prints the result table; with --cache, the client keeps
+                  worker processes may join only when it has a cluster secret file; GET /metrics (Prometheus text) and
+                  GET /v1/queries?state=finished (the last --query-history queries) for the operator; with --log-format json,
+                  one JSON line per ended query on standard output
+              puffindb query ["SQL" | -f FILE] [--format table|csv|json] [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
+                  runs SQL on a running service and prints the result table (CSV, or JSON); without SQL or -f, runs the
+                  statements on standard input, each ended by ';', stopping at the first error, or at a terminal opens a
+                  shell (statements over several lines ended by ';', .tables or \\d, \\d TABLE, .timer on|off, .help, .quit); with --cache, the client keeps
                   copies of the lake files queries read (DIR/files) and runs a query itself when they suffice;
                   CREATE TABLE t AS <query> --cache DIR creates t in the client's own DuckDB (DIR/client.duckdb),
                   which later queries with --cache DIR read (a query that reads only client tables runs there)
@@ -54,11 +65,20 @@ public final class Main {
         }
         List<String> positional = new ArrayList<>();
         try {
-            Map<String, String> options = ConfigLoader.options(args.subList(1, args.size()), positional);
+            // The query command's own options (SQL file, output format) are no settings of the service.
+            QueryInput input = QueryInput.take(args.subList(1, args.size()));
+            List<String> settings = args.get(0).equals("query") ? input.rest() : args.subList(1, args.size());
+            Map<String, String> options = ConfigLoader.options(settings, positional);
             PuffinConfig config = ConfigLoader.load(options, System.getenv());
+            boolean shell = args.get(0).equals("query") && positional.isEmpty() && input.file().isEmpty() && System.console() != null;
             return switch (args.get(0)) {
                 case "serve" -> serve(config);
-                case "query" -> query(config, positional, options.containsKey("cache"));
+                case "query" -> shell
+                        ? new InteractiveShell(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
+                                sql -> query(config, sql, options.containsKey("cache"), input.format()),
+                                table -> new QueryCommand(System.out, System.err, config.http().credential(), input.format())
+                                        .tables(config.server(), config.queryTimeout(), table)).run()
+                        : query(config, statements(positional, input), options.containsKey("cache"), input.format());
                 case "worker" -> worker(config);
                 default -> {
                     System.err.println("Unknown command '" + args.get(0) + "'\n" + USAGE);
@@ -101,13 +121,37 @@ public final class Main {
         return 0;
     }
 
-    // With --cache DIR given, the CLI is a CLIENT tier: it runs what its cached files allow itself.
-    private static int query(PuffinConfig config, List<String> positional, boolean clientTier) throws Exception {
-        if (positional.size() != 1) {
-            System.err.println("query needs exactly one SQL argument\n" + USAGE);
-            return 2;
+    // The statements to run: those of -f FILE, else the one SQL argument, else those read from standard input (not a terminal: that gets the shell).
+    private static List<String> statements(List<String> positional, QueryInput input) throws IOException {
+        if (positional.size() > 1 || positional.size() == 1 && input.file().isPresent()) {
+            throw new PuffinException(ErrorCode.BAD_REQUEST, "query takes one SQL argument, or -f FILE, or SQL on standard input");
         }
-        String sql = positional.get(0);
+        if (input.file().isPresent()) {
+            try {
+                return SqlScript.statements(Files.readString(input.file().get()));
+            } catch (IOException e) {
+                throw new PuffinException(ErrorCode.BAD_REQUEST, "Cannot read the SQL file " + input.file().get() + ": " + e, e);
+            }
+        }
+        if (positional.size() == 1) {
+            return List.of(positional.get(0));
+        }
+        return SqlScript.statements(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    // Runs the statements in order, stopping at the first that fails (its exit code is the command's).
+    private static int query(PuffinConfig config, List<String> statements, boolean clientTier, ResultFormat format) throws Exception {
+        for (String sql : statements) {
+            int code = query(config, sql, clientTier, format);
+            if (code != 0) {
+                return code;
+            }
+        }
+        return 0;
+    }
+
+    // With --cache DIR given, the CLI is a CLIENT tier: it runs what its cached files allow itself.
+    private static int query(PuffinConfig config, String sql, boolean clientTier, ResultFormat format) throws Exception {
         SqlNode statement = parseForClient(sql);
         if (statement instanceof SqlCreateTableAs create) {
             if (!clientTier) {
@@ -127,7 +171,7 @@ public final class Main {
                 return 1;
             }
         }
-        QueryCommand command = new QueryCommand(System.out, System.err, config.http().credential());
+        QueryCommand command = new QueryCommand(System.out, System.err, config.http().credential(), format);
         if (clientTier) {
             ClientConfig client = config.client();
             Optional<Integer> onClientTables = command.runOnClientTables(sql, statement,

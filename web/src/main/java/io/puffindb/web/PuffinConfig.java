@@ -36,7 +36,8 @@ public record PuffinConfig(
         StorageConfig storage,
         HandoverSettings handover,
         HttpSettings http,
-        ClusterConfig cluster) {
+        ClusterConfig cluster,
+        OperationsConfig operations) {
 
     public PuffinConfig {
         requireNonNull(lake, "lake is null");
@@ -53,6 +54,7 @@ public record PuffinConfig(
         requireNonNull(handover, "handover is null");
         requireNonNull(http, "http is null");
         requireNonNull(cluster, "cluster is null");
+        requireNonNull(operations, "operations is null");
     }
 
     /** The address the service listens on: {@code 127.0.0.1} (loopback) unless {@code --bind ADDR} says otherwise. */
@@ -63,7 +65,7 @@ public record PuffinConfig(
     /** The same settings with these HTTP access settings (bind address, users, hosts, origins). */
     public PuffinConfig withHttp(HttpSettings newHttp) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, newHttp, cluster);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, newHttp, cluster, operations);
     }
 
     /** The embedded default's settings with another lake, port (0: any free one) and worker count; for tests and tools. */
@@ -71,30 +73,30 @@ public record PuffinConfig(
         return new PuffinConfig(port, lake.toString(), 0.01, "tpch", Duration.ofMinutes(5), 1024 * 1024, new EngineLimits(2, "2GB", "20GB"), 65536, "http://localhost:" + port,
                 workers, "", "127.0.0.1", 0, List.of(), ClientConfig.defaults(), "memory",
                 StorageConfig.defaults(), HandoverSettings.defaults(StorageConfig.defaults().cacheDir().resolve("spill").toString()), HttpSettings.loopback(),
-                ClusterConfig.defaults());
+                ClusterConfig.defaults(), OperationsConfig.defaults());
     }
 
     public PuffinConfig withQueryTimeout(Duration timeout) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, timeout, maxRequestBytes, duckDb, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster, operations);
     }
 
     /** Keeps worker membership in this Registry ({@code memory} or {@code redis://host:port[/namespace]}). */
     public PuffinConfig withRegistry(String spec) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, spec, storage, handover, http, cluster);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, spec, storage, handover, http, cluster, operations);
     }
 
     /** Allows THROUGH to these {@code host:port} patterns besides this service itself. */
     public PuffinConfig withThroughAllow(List<String> patterns) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, client, registry, storage, handover, http, cluster);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, patterns, client, registry, storage, handover, http, cluster, operations);
     }
 
     /** Reads the lake at {@code location} (a folder or {@code s3://bucket/prefix}) with these storage settings. */
     public PuffinConfig withLake(String location, StorageConfig newStorage) {
         return new PuffinConfig(port, location, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, newStorage, handover, http, cluster);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, newStorage, handover, http, cluster, operations);
     }
 
     /** The same lake with these RAM layer settings ({@link RamSettings#NONE}: none). */
@@ -105,7 +107,7 @@ public record PuffinConfig(
     /** Hands LAMBDA outputs over this way (see {@link HandoverSettings}). */
     public PuffinConfig withHandover(HandoverSettings newHandover) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, newHandover, http, cluster);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, newHandover, http, cluster, operations);
     }
 
     /** True when the lake is a folder on this machine (the demo lake can be generated into it). */
@@ -116,21 +118,21 @@ public record PuffinConfig(
     /** Resolves unqualified table names in this schema ({@code tpch}, or a catalog's {@code iceberg.tpch}). */
     public PuffinConfig withDefaultSchema(String schema) {
         return new PuffinConfig(port, lake, scaleFactor, schema, queryTimeout, maxRequestBytes, duckDb,
-                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster, operations);
     }
 
     /** Engines and worker processes share the secret in {@code file} (see {@link ClusterConfig}). */
     public PuffinConfig withClusterSecretFile(Path file) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http,
-                cluster.withSecretFile(file));
+                cluster.withSecretFile(file), operations);
     }
 
     /** Plans with the costs of this shape of deployment (tests and tools force {@code FLEET} to exercise the distributed path). */
     public PuffinConfig withCostShape(DeploymentCosts.Shape shape) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
                 arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http,
-                cluster.withCostShape(shape));
+                cluster.withCostShape(shape), operations);
     }
 
     /** The cost model of this deployment: its shape and the operator's cost settings, the MONOSTORE's threads as the host's. */
@@ -141,11 +143,17 @@ public record PuffinConfig(
     /** Starts this many in-process workers (0: none; worker processes may still join). */
     public PuffinConfig withWorkers(int count) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
-                arrowBatchRows, server, count, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
+                arrowBatchRows, server, count, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster, operations);
+    }
+
+    /** Logs finished queries in this form and keeps this many in the history. */
+    public PuffinConfig withOperations(OperationsConfig newOperations) {
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb, arrowBatchRows,
+                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster, newOperations);
     }
 
     public PuffinConfig withMaxRequestBytes(long bytes) {
         return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, bytes, duckDb, arrowBatchRows,
-                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster);
+                server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http, cluster, operations);
     }
 }

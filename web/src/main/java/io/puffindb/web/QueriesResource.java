@@ -15,23 +15,52 @@ import java.util.Optional;
 
 /**
  * {@code /v1/queries}: the running queries, each one's progress (also as a Server-Sent Events stream,
- * for the page's live progress) and cancellation.
+ * for the page's live progress) and cancellation; and the history of ended ones ({@code ?state=finished}).
  */
 final class QueriesResource {
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(200);
     private static final Duration WAIT_FOR_START = Duration.ofSeconds(10);
 
+    private static final int DEFAULT_LIMIT = 100;
+
     private final ActiveQueries active;
     private final QueryOwners owners;
+    private final QueryHistory history;
 
-    QueriesResource(ActiveQueries active, QueryOwners owners) {
+    QueriesResource(ActiveQueries active, QueryOwners owners, QueryHistory history) {
         this.active = requireNonNull(active, "active is null");
         this.owners = requireNonNull(owners, "owners is null");
+        this.history = requireNonNull(history, "history is null");
     }
 
-    /** The caller's running queries (an admin's: everyone's). */
+    /**
+     * The caller's queries (an admin's: everyone's): running ones ({@code state=running}, the default), or the
+     * newest {@code limit} that ended ({@code finished}: read to the end or failed; {@code failed}: failed only).
+     */
     void list(Context ctx) {
-        ctx.json(Map.of("queries", owners.visibleAmong(active.all(), Caller.of(ctx))));
+        String state = Optional.ofNullable(ctx.queryParam("state")).orElse("running");
+        Caller caller = Caller.of(ctx);
+        switch (state) {
+            case "running" -> ctx.json(Map.of("queries", owners.visibleAmong(active.all(), caller)));
+            case "finished", "failed" -> ctx.json(Map.of("queries", history.newest(caller, state.equals("failed"), limit(ctx))));
+            default -> throw new PuffinException(ErrorCode.BAD_REQUEST, format("state is running, finished or failed, not '%s'", state));
+        }
+    }
+
+    private static int limit(Context ctx) {
+        String limit = ctx.queryParam("limit");
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int parsed = Integer.parseInt(limit);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new PuffinException(ErrorCode.BAD_REQUEST, format("limit is a number of queries, 1 or more, not '%s'", limit));
     }
 
     void progress(Context ctx) {

@@ -23,18 +23,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlNode;
 
-/** {@code puffindb query "SQL" [--server URL]}: sends the query to a service and prints the answer. */
+/** {@code puffindb query "SQL" [--server URL] [--format table|csv|json]}: sends the query to a service and prints the answer. */
 final class QueryCommand {
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true)); // DECIMAL 0.10 keeps its scale
     private final PrintStream out;
     private final PrintStream err;
     private final Optional<Credential> credential;
+    private final ResultFormat format;
 
     QueryCommand(PrintStream out, PrintStream err, Optional<Credential> credential) {
+        this(out, err, credential, ResultFormat.TABLE);
+    }
+
+    QueryCommand(PrintStream out, PrintStream err, Optional<Credential> credential, ResultFormat format) {
         this.out = requireNonNull(out, "out is null");
         this.err = requireNonNull(err, "err is null");
         this.credential = requireNonNull(credential, "credential is null");
+        this.format = requireNonNull(format, "format is null");
     }
 
     /** Runs the query; returns the process exit code (0 on success). */
@@ -69,6 +75,48 @@ final class QueryCommand {
             return 0;
         } catch (IOException e) {
             err.println("Unreadable answer from " + server + " (HTTP " + response.statusCode() + "): " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * Prints the tables SQL can name on the service (schema, name), or with {@code table} (its name, or
+     * schema.name) that table's columns; returns the exit code.
+     */
+    int tables(String server, Duration timeout, Optional<String> table) {
+        Reply<HttpResponse<String>> reply = call(server, () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+                Credential.authorize(HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/v1/tables")), credential).timeout(timeout).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        if (reply.exitCode() != 0) {
+            return reply.exitCode();
+        }
+        try {
+            JsonNode body = json.readTree(reply.value().body());
+            if (reply.value().statusCode() != 200) {
+                err.printf("ERROR %s (HTTP %d): %s%n", body.path("error").path("code").asText("?"), reply.value().statusCode(),
+                        body.path("error").path("message").asText());
+                return 1;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode listed : body.path("tables")) {
+                String schema = (listed.path("catalog").isNull() ? "" : listed.path("catalog").asText() + ".") + listed.path("schema").asText();
+                String name = listed.path("name").asText();
+                if (table.isEmpty()) {
+                    rows.add(List.of(schema, name));
+                } else if (table.get().equalsIgnoreCase(name) || table.get().equalsIgnoreCase(schema + "." + name)) {
+                    listed.path("columns").forEach(column -> rows.add(List.of(column.path("name").asText(), column.path("type").asText())));
+                    break;
+                }
+            }
+            if (table.isPresent() && rows.isEmpty()) {
+                err.println("ERROR TABLE_NOT_FOUND: no table " + table.get());
+                return 1;
+            }
+            ResultWriter.write(format, out, table.isEmpty() ? List.of("schema", "name") : List.of("column_name", "column_type"),
+                    List.of("VARCHAR", "VARCHAR"), rows);
+            return 0;
+        } catch (IOException e) {
+            err.println("Unreadable answer from " + server + ": " + e.getMessage());
             return 1;
         }
     }
@@ -150,6 +198,9 @@ final class QueryCommand {
 
     private Void printResultSet(ResultSet result, long start, ClientTier.Plan plan) throws SQLException {
         int rows = printRows(result);
+        if (format != ResultFormat.TABLE) {
+            return null;
+        }
         int files = plan.filesCachedHere();
         int inputs = plan.inputs().size();
         out.printf("%,d row%s in %d ms on the client, from %d cached file%s%s%n", rows, rows == 1 ? "" : "s",
@@ -167,8 +218,10 @@ final class QueryCommand {
         try {
             return tables.query(sql, parsed, result -> {
                 int rows = printRows(result);
-                out.printf("%,d row%s in %d ms on the client, from its tables in %s%n", rows, rows == 1 ? "" : "s",
-                        (System.nanoTime() - start) / 1_000_000, tables.databaseFile());
+                if (format == ResultFormat.TABLE) {
+                    out.printf("%,d row%s in %d ms on the client, from its tables in %s%n", rows, rows == 1 ? "" : "s",
+                            (System.nanoTime() - start) / 1_000_000, tables.databaseFile());
+                }
                 return 0;
             });
         } catch (Exception e) {
@@ -189,11 +242,12 @@ final class QueryCommand {
         while (result.next()) {
             List<String> cells = new ArrayList<>();
             for (int i = 1; i <= names.size(); i++) {
-                cells.add(DuckDbText.of(result.getObject(i)));
+                Object value = result.getObject(i);
+                cells.add(value == null ? null : DuckDbText.of(value));
             }
             rows.add(cells);
         }
-        TablePrinter.print(out, names, types, rows);
+        ResultWriter.write(format, out, names, types, rows);
         return rows.size();
     }
 
@@ -208,11 +262,14 @@ final class QueryCommand {
         body.path("rows").forEach(row -> {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
-                cells.add(DuckDbText.of(row.get(i), types.get(i)));
+                cells.add(row.get(i).isNull() ? null : DuckDbText.of(row.get(i), types.get(i)));
             }
             rows.add(cells);
         });
-        TablePrinter.print(out, names, types, rows);
+        ResultWriter.write(format, out, names, types, rows);
+        if (format != ResultFormat.TABLE) {
+            return;
+        }
         long count = body.path("stats").path("rows").asLong(rows.size());
         out.printf("%,d row%s in %d ms (planning %d ms)%n", count, count == 1 ? "" : "s", elapsedMs, body.path("stats").path("planMs").asLong());
     }

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.web.parameters.JsonParameters;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The body of {@code POST /v1/query}: {@code {"sql": "...", "queryId": "optional, for progress and cancel"}}. */
+/**
+ * The body of {@code POST /v1/query}: {@code {"sql": "...", "params": [optional values of its $n/? markers],
+ * "queryId": "optional, for progress and cancel"}}; {@code sql} is the statement with its parameters bound.
+ */
 record QueryRequest(String sql, String queryId) {
     private static final Pattern QUERY_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -23,14 +27,15 @@ record QueryRequest(String sql, String queryId) {
         if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "The request body must be {\"sql\": \"<query>\"}");
         }
+        String bound = JsonParameters.bind(sql.asText(), tree.get("params"));
         JsonNode queryId = tree.get("queryId");
         if (queryId == null || queryId.isNull()) {
-            return new QueryRequest(sql.asText(), UUID.randomUUID().toString());
+            return new QueryRequest(bound, UUID.randomUUID().toString());
         }
         if (!queryId.isTextual() || !QUERY_ID.matcher(queryId.asText()).matches()) {
             throw new PuffinException(ErrorCode.BAD_REQUEST,
                     "A queryId is 1 to 128 characters of letters, digits, '.', '_', ':' and '-' (it travels in headers and paths)");
         }
-        return new QueryRequest(sql.asText(), queryId.asText());
+        return new QueryRequest(bound, queryId.asText());
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.puffindb.executors.ActiveQueries;
 import io.puffindb.executors.PreparedQuery;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.QueryHandle;
@@ -12,6 +11,7 @@ import io.puffindb.executors.RunningQuery;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 
 /** {@code POST /v1/query}: runs a query and answers JSON, or an Arrow IPC stream when asked for one; and {@code /v1/describe}. */
@@ -19,14 +19,12 @@ final class QueryResource {
     static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
 
     private final QueryExecutor executor;
-    private final ActiveQueries active;
-    private final QueryOwners owners;
+    private final QueryTracker tracker;
     private final ObjectMapper json;
 
-    QueryResource(QueryExecutor executor, ActiveQueries active, QueryOwners owners, ObjectMapper json) {
+    QueryResource(QueryExecutor executor, QueryTracker tracker, ObjectMapper json) {
         this.executor = requireNonNull(executor, "executor is null");
-        this.active = requireNonNull(active, "active is null");
-        this.owners = requireNonNull(owners, "owners is null");
+        this.tracker = requireNonNull(tracker, "tracker is null");
         this.json = requireNonNull(json, "json is null");
     }
 
@@ -44,13 +42,15 @@ final class QueryResource {
 
     private void run(Context ctx, QueryHandle handle, String queryId, long start) throws Exception {
         ctx.header("X-Query-Id", queryId);
-        // Its owner first: a listed query is always someone's, so its owner can cancel it from the first moment.
-        owners.started(queryId, Caller.of(ctx));
-        active.add(queryId, handle);
+        tracker.started(queryId, Caller.of(ctx), handle);
+        Optional<Exception> failure = Optional.empty();
         try (RunningQuery running = executor.run(handle)) {
             answer(ctx, running, start);
+        } catch (Exception e) {
+            failure = Optional.of(e);
+            throw e;
         } finally {
-            active.remove(queryId);
+            tracker.ended(queryId, failure);
         }
     }
 

@@ -37,7 +37,7 @@ public final class CatalogTables {
     }
 
     /** Every table of the schemas {@code schemaFilter} accepts, with its columns. */
-    List<ListedTable> tables(java.util.function.Predicate<ListedTable> schemaFilter) {
+    public List<ListedTable> tables(java.util.function.Predicate<ListedTable> schemaFilter) {
         List<ListedTable> tables = new ArrayList<>();
         for (ListedTable schema : schemas()) {
             if (!schemaFilter.test(schema)) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A table as metadata lists it: its catalog (a table-format catalog's name; none for the lake's own schemas), schema, name and columns. */
-record ListedTable(Optional<String> catalog, String schema, String name, List<LakeColumn> columns) {
-    ListedTable {
+public record ListedTable(Optional<String> catalog, String schema, String name, List<LakeColumn> columns) {
+    public ListedTable {
         requireNonNull(catalog, "catalog is null");
         requireNonNull(schema, "schema is null");
         requireNonNull(name, "name is null");

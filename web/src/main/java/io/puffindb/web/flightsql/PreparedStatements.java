@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import io.puffindb.web.parameters.ParameterMarkers;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.lake.LakeColumn;
+import io.puffindb.web.parameters.ParameterMarkers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
     @Override
     public void getStreamStatement(FlightSql.TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
         String id = handle(ticket.getStatementHandle());
+        Optional<Exception> failure = Optional.empty();
         try {
             StartedQueries.Started query = started.claim(id).orElseThrow(() -> CallStatus.NOT_FOUND
                     .withDescription("NOT_FOUND: no query waits for this ticket (fetched already, cancelled, or never fetched in time)")
@@ -96,9 +98,10 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
                 BatchStreamer.stream(query, listener);
             }
         } catch (Exception e) {
+            failure = Optional.of(e);
             listener.error(FlightErrors.of(e));
         } finally {
-            started.finished(id);
+            started.finished(id, failure);
         }
     }
 
@@ -165,7 +168,7 @@ final class PuffinSqlProducer extends NoOpFlightSqlProducer implements AutoClose
                     VectorSchemaRoot values = flightStream.getRoot();
                     // One row of values per execution; the last row put is the one the next GetFlightInfo runs.
                     if (values.getRowCount() > 0) {
-                        statement.bind(ParameterLiterals.ofRow(values, values.getRowCount() - 1));
+                        statement.bind(ArrowParameters.ofRow(values, values.getRowCount() - 1));
                     }
                 }
                 ackStream.onCompleted();

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.puffindb.executors.QueryHandle;
 import io.puffindb.executors.RunningQuery;
 import io.puffindb.executors.QueryExecutor;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +79,7 @@ final class StartedQueries implements AutoCloseable {
             boolean first = running.nextBatch();
             waiting.put(ticket, new Started(handle, running, first, running.batch().getSchema()));
         } catch (RuntimeException e) {
-            finished(ticket);
+            finished(ticket, Optional.of(e));
             closeQuietly(running);
             throw e;
         } finally {
@@ -85,7 +87,7 @@ final class StartedQueries implements AutoCloseable {
         }
         expiry.schedule(() -> claim(ticket).ifPresent(forgotten -> {
             LOG.info("A Flight SQL query was never fetched within {}: closed", unclaimed);
-            finished(ticket);
+            finished(ticket, Optional.of(new PuffinException(ErrorCode.CANCELLED, "Query was never fetched within " + unclaimed + ": closed")));
             closeQuietly(forgotten.running());
         }), unclaimed.toMillis(), TimeUnit.MILLISECONDS);
         return ticket;
@@ -102,10 +104,10 @@ final class StartedQueries implements AutoCloseable {
         return Optional.ofNullable(started);
     }
 
-    /** Forgets the ticket once its query was read or failed. */
-    void finished(String ticket) {
+    /** Forgets the ticket once its query was read ({@code failure} empty) or failed. */
+    void finished(String ticket, Optional<? extends Exception> failure) {
         handles.remove(ticket);
-        listing.ended(ticket);
+        listing.ended(ticket, failure);
     }
 
     /** Cancels the query a ticket names (planning, running, or waiting to be fetched); false if there is none. */
@@ -117,7 +119,7 @@ final class StartedQueries implements AutoCloseable {
         handle.cancel();
         // One still waiting for its DoGet is closed now; one being read ends in its reader, which closes it.
         claim(ticket).ifPresent(started -> {
-            finished(ticket);
+            finished(ticket, Optional.of(new PuffinException(ErrorCode.CANCELLED, "Query was cancelled")));
             closeQuietly(started.running());
         });
         return true;
@@ -138,7 +140,7 @@ final class StartedQueries implements AutoCloseable {
     public void close() {
         expiry.shutdownNow();
         waiting.keySet().forEach(ticket -> claim(ticket).ifPresent(started -> {
-            finished(ticket);
+            finished(ticket, Optional.of(new PuffinException(ErrorCode.CANCELLED, "The service stopped before the query was fetched")));
             closeQuietly(started.running());
         }));
     }

@@ -1,40 +1,27 @@
-package io.puffindb.web.flightsql;
+package io.puffindb.web.parameters;
 
 import static java.lang.String.format;
 
-import io.puffindb.executors.ArrowValues;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.SqlLiterals;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
- * Bound parameter values (one row of a DoPut's batch) as SQL literals of their exact types: a DECIMAL
- * keeps its digits, a DATE or TIMESTAMP is a typed literal, text is quoted, NULL is NULL.
+ * A parameter's value as a SQL literal of its exact type: a DECIMAL keeps its digits, a DOUBLE stays a
+ * DOUBLE, a DATE, TIME or TIMESTAMP is a typed literal, text is quoted, NULL is NULL. The one binding of
+ * values for Flight SQL's prepared statements and the HTTP API's parameters.
  */
-final class ParameterLiterals {
+public final class ParameterLiterals {
     private ParameterLiterals() {
     }
 
-    static List<String> ofRow(VectorSchemaRoot parameters, int row) {
-        List<String> literals = new ArrayList<>(parameters.getFieldVectors().size());
-        for (FieldVector vector : parameters.getFieldVectors()) {
-            literals.add(literal(vector, row));
-        }
-        return literals;
-    }
-
-    static String literal(FieldVector vector, int row) {
-        Object value = ArrowValues.value(vector, row);
-        ArrowType type = vector.getField().getType();
+    /** The literal of a Java value (null, Boolean, an integer type, BigDecimal, Double/Float, String, LocalDate/LocalDateTime/LocalTime). */
+    public static String literal(Object value) {
         if (value == null) {
             return "NULL";
         }
@@ -44,8 +31,8 @@ final class ParameterLiterals {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }
-        if (type instanceof ArrowType.Int && value instanceof Number number) {
-            return number.toString();
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof BigInteger) {
+            return value.toString();
         }
         if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
@@ -66,7 +53,8 @@ final class ParameterLiterals {
         if (value instanceof LocalTime time) {
             return "TIME " + SqlLiterals.string(clock(time));
         }
-        throw new PuffinException(ErrorCode.UNSUPPORTED_TYPE, format("A parameter of Arrow type %s cannot be bound (value %s)", type, value));
+        throw new PuffinException(ErrorCode.UNSUPPORTED_TYPE, format("A parameter of Java type %s cannot be bound (value %s)",
+                value.getClass().getSimpleName(), value));
     }
 
     // HH:mm:ss with the fraction only when there is one (LocalTime's own text drops zero seconds, which SQL's literals need).

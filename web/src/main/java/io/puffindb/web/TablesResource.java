@@ -1,0 +1,29 @@
+package io.puffindb.web;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.puffindb.web.flightsql.CatalogTables;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /v1/tables}: every table SQL can name, with its columns (the same listing as Flight SQL's metadata, for the CLI's {@code .tables}). */
+final class TablesResource {
+    /** A table as listed: its catalog (null for the lake's own schemas), schema, name and columns ({@code name}, {@code type}). */
+    record Table(String catalog, String schema, String name, List<Map<String, String>> columns) {
+    }
+
+    private final CatalogTables catalog;
+
+    TablesResource(CatalogTables catalog) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    void list(Context ctx) {
+        List<Table> tables = catalog.tables(schema -> true).stream()
+                .map(table -> new Table(table.catalog().orElse(null), table.schema(), table.name(),
+                        table.columns().stream().map(column -> Map.of("name", column.name(), "type", column.duckDbType())).toList()))
+                .toList();
+        ctx.json(Map.of("tables", tables));
+    }
+}
