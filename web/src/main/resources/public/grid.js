@@ -82,7 +82,7 @@ export class ResultGrid {
       cell.className = 'cell' + (this.numeric[c] ? ' number' : '') + (value === null ? ' null' : '');
       cell.style.width = `${this.widths[c]}px`;
       cell.dataset.col = String(c);
-      cell.textContent = value === null ? 'NULL' : String(value);
+      cell.textContent = cellText(value, this.columns[c].type);
       line.append(cell);
     });
     return line;
@@ -104,7 +104,19 @@ function columnWidth(column, rows, i, font) {
   let widest = textWidth(column.name, `bold ${font}`) + TYPE_GAP + textWidth(column.type, font);
   for (const row of rows.slice(0, 200)) {
     const value = row[i];
-    widest = Math.max(widest, textWidth(value === null ? 'NULL' : String(value), font));
+    widest = Math.max(widest, textWidth(cellText(value, column.type), font));
   }
   return Math.ceil(Math.min(420, Math.max(60, widest + CELL_PADDING)));
+}
+
+// A value as DuckDB prints it: the answer carries TIMESTAMP as ISO text (`1995-01-01T10:00`), DuckDB writes `1995-01-01 10:00:00`.
+const ISO_TIMESTAMP = /^(\d{4,}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?(\.\d+)?$/;
+
+function cellText(value, type) {
+  if (value === null) return 'NULL';
+  const text = String(value);
+  const timestamp = type.startsWith('TIMESTAMP') ? ISO_TIMESTAMP.exec(text) : null;
+  if (!timestamp) return text;
+  const fraction = (timestamp[4] || '').replace(/0+$/, '');
+  return `${timestamp[1]} ${timestamp[2]}${timestamp[3] || ':00'}${fraction === '.' ? '' : fraction}`;
 }

@@ -1,0 +1,100 @@
+package io.puffindb.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The results grid in the browser: values shown whole and as DuckDB prints them, readable headers,
+ * and a large result that scrolls to its last row with the header never over a row.
+ */
+class GridViewTest extends BrowserPageTest {
+    // The answer's numbers exactly as sent (DECIMAL 12.50 keeps its zero), as the page keeps them.
+    private static final ObjectMapper exactJson = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    @Test
+    void dateDecimalAndTimestampCellsAreTheAnswersTextAsDuckDbPrintsIt() throws Exception {
+        // Prices ending in a zero cent, so that a DECIMAL(15,2) shown as a JavaScript number (12.5) would differ.
+        String sql = "select o_orderdate, o_totalprice, cast(o_orderdate as timestamp) + interval '90' minute as shipped_at, o_orderkey from orders "
+                + "where cast(o_totalprice as varchar) like '%0' order by o_orderkey limit 20";
+        runInPage(sql);
+        JsonNode answer = exactJson.readTree(postQuery(exactJson.writeValueAsString(Map.of("sql", sql))));
+        assertEquals("DECIMAL(15,2)", answer.path("columns").get(1).path("type").asText());
+        List<List<String>> duckDb = duckDb("select cast(o_orderdate as varchar), cast(o_totalprice as varchar), cast(cast(o_orderdate as timestamp) + interval '90' minute as varchar) from "
+                + table("orders") + " where cast(o_totalprice as varchar) like '%0' order by o_orderkey limit 20");
+        assertEquals(String.valueOf(duckDb.size()), grid().getAttribute("data-rows"));
+        for (int row = 0; row < duckDb.size(); row++) {
+            assertEquals(answer.path("rows").get(row).get(0).asText(), cell(row, 0).getText(), "DATE of row " + row);
+            assertEquals(answer.path("rows").get(row).get(1).asText(), cell(row, 1).getText(), "DECIMAL(15,2) of row " + row);
+            assertEquals(duckDb.get(row).subList(0, 2), List.of(cell(row, 0).getText(), cell(row, 1).getText()), "as DuckDB prints them");
+            assertEquals(duckDb.get(row).get(2), cell(row, 2).getText(), "TIMESTAMP of row " + row);
+        }
+        assertTrue(cell(0, 1).getText().endsWith("0"), cell(0, 1).getText());
+        assertEquals(List.of(), cutTexts(), "cells or headers whose text is cut");
+        screenshot("grid-types.png");
+    }
+
+    @Test
+    void headersWithUnderscoresShowTheirUnderscores() throws Exception {
+        runInPage("select n_nationkey, n_name, n_regionkey from nation order by n_nationkey");
+        // The underscore is drawn below the baseline: the header's line box must hold the font's whole descent.
+        Object clipped = script("return [...document.querySelectorAll('#grid .head')].filter(head => {"
+                + "  const text = document.createRange(); text.selectNodeContents(head.firstChild);"
+                + "  const glyphs = text.getBoundingClientRect(); const box = head.getBoundingClientRect();"
+                + "  return glyphs.top < box.top || glyphs.bottom > box.bottom; }).map(head => head.textContent);");
+        assertEquals(List.of(), clipped, "headers whose text is cut at the top or bottom");
+        assertEquals(List.of(), cutTexts(), "cells or headers whose text is cut");
+        screenshot("grid-headers.png");
+    }
+
+    @Test
+    void scrollingToTheEndOfALargeResultShowsItsLastRowBelowTheHeader() throws Exception {
+        runInPage("select l_orderkey, l_linenumber, l_shipdate, l_extendedprice, l_comment from lineitem order by l_orderkey, l_linenumber");
+        List<List<String>> expected = duckDb("select count(*), max(l_orderkey) from " + table("lineitem"));
+        long rows = Long.parseLong(expected.get(0).get(0));
+        assertTrue(rows > 50_000, rows + " rows");
+        assertEquals(String.valueOf(rows), grid().getAttribute("data-rows"));
+        int drawn = browser().findElements(By.cssSelector("#grid .grid-row")).size();
+        assertTrue(drawn > 0 && drawn < 200, drawn + " rows in the DOM for " + rows);
+        script("const g = document.getElementById('grid'); g.scrollTop = g.scrollHeight; g.dispatchEvent(new Event('scroll'));");
+        WebElement last = wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid .grid-row[data-row='" + (rows - 1) + "']")));
+        browser().executeAsyncScript("requestAnimationFrame(() => arguments[0]())");
+        assertEquals(expected.get(0).get(1), last.findElement(By.cssSelector(".cell[data-col='0']")).getText());
+        // The last row lies wholly inside the grid's visible area, below the header.
+        Object lastBox = script("const g = document.getElementById('grid'); const view = g.getBoundingClientRect();"
+                + "const head = g.querySelector('.grid-header').getBoundingClientRect(); const row = arguments[0].getBoundingClientRect();"
+                + "return row.top >= head.bottom - 0.5 && row.bottom <= view.top + g.clientTop + g.clientHeight + 0.5;", last);
+        assertEquals(true, lastBox, "the last row is visible below the header");
+        // Where the header is, the browser shows the header; where a visible row is, that row.
+        Object covered = script("const g = document.getElementById('grid'); const head = g.querySelector('.grid-header');"
+                + "const box = head.getBoundingClientRect(); const hits = [];"
+                + "for (const x of [box.left + 5, box.left + 120, box.left + 300]) for (const y of [box.top + 2, (box.top + box.bottom) / 2, box.bottom - 1]) {"
+                + "  const at = document.elementFromPoint(x, y); if (!head.contains(at)) hits.push(`${x},${y}: ${at && at.className}`); }"
+                + "const view = g.getBoundingClientRect();"
+                + "for (const row of g.querySelectorAll('.grid-row')) { const r = row.getBoundingClientRect();"
+                + "  if (r.top >= box.bottom && r.bottom <= view.bottom - 15) { const at = document.elementFromPoint(r.left + 5, (r.top + r.bottom) / 2);"
+                + "    if (!row.contains(at)) hits.push(`row ${row.dataset.row}: ${at && at.className}`); } }"
+                + "return hits;");
+        assertEquals(List.of(), covered, "places where a row overlaps the header or the header a row");
+        screenshot("grid-end-of-60k-rows.png");
+    }
+
+    // Cells and headers whose text is wider than their box (the browser would cut it with an ellipsis).
+    private static Object cutTexts() {
+        return script("return [...document.querySelectorAll('#grid .cell, #grid .head')].filter(c => {"
+                + "  const text = document.createRange(); text.selectNodeContents(c); const style = getComputedStyle(c);"
+                + "  return text.getBoundingClientRect().width > c.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 0.01;"
+                + "}).map(c => c.textContent);");
+    }
+}
