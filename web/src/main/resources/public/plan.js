@@ -92,7 +92,17 @@ export function fragmentActuals(explanation, fragmentId) {
     tasks: tasks.length,
     planned: fragment.tasks,
     workers: [...new Set(tasks.map(t => t.worker))],
+    cachedFiles: tasks.reduce((sum, t) => sum + (t.cache ? t.cache.cachedFiles : 0), 0),
+    fetchedFiles: tasks.reduce((sum, t) => sum + (t.cache ? t.cache.fetchedFiles : 0), 0),
   };
+}
+
+// A LAMBDA fragment's fan-out: its tasks, their workers, and where their files came from.
+function fanOut(actual) {
+  if (!actual || !actual.tasks) return '';
+  const files = actual.cachedFiles + actual.fetchedFiles > 0
+    ? `; files: ${actual.cachedFiles} from worker caches, ${actual.fetchedFiles} fetched from the lake` : '';
+  return `\n${actual.tasks} of ${actual.planned} planned tasks on ${actual.workers.length} workers${files}`;
 }
 
 // Measured rows per operator: a fragment's top operator from its tasks (or the query's answer), and the
@@ -198,7 +208,7 @@ export function drawPlan(container, explanation, onSelect, folded = new Set()) {
     if (item === tree || item.exchange) {
       group.append(foldToggle(item, folded, () => drawPlan(container, explanation, onSelect, folded)));
     }
-    group.append(el('title', {}, `${node.label}\n${node.operator} [${node.tier}, fragment ${node.fragment}]`));
+    group.append(el('title', {}, `${node.label}\n${node.operator} [${node.tier}, fragment ${node.fragment}]${fanOut(actual)}`));
     group.addEventListener('click', () => {
       svg.querySelectorAll('.plan-node.selected').forEach(g => g.classList.remove('selected'));
       group.classList.add('selected');
