@@ -186,7 +186,8 @@ export function drawPlan(container, explanation, onSelect, folded = new Set()) {
     group.append(el('rect', { width: 8, height: BOX_HEIGHT, rx: 3, fill: color }));
     group.append(el('text', { x: 14, y: 16, 'font-weight': 'bold', fill: '#1d2733', class: 'operator' },
       `${node.operator.replace(/^Tier/, '')} · ${node.tier} · f${node.fragment}`));
-    labelLines(node.label).forEach((line, i) =>
+    const lines = item.folded ? [shorten(node.label, LABEL_CHARS), `… ${item.folded} more operators folded`] : labelLines(node.label);
+    lines.forEach((line, i) =>
       group.append(el('text', { x: 14, y: 33 + 15 * i, fill: '#1d2733', class: 'label', 'font-family': 'ui-monospace, monospace', 'font-size': '11' }, line)));
     const estimate = `est ${compact(node.estimatedRows)} rows · ${compact(node.estimatedBytes)}B`;
     group.append(el('text', { x: 14, y: 71, fill: '#374151', class: 'estimate' }, estimate));
@@ -194,7 +195,7 @@ export function drawPlan(container, explanation, onSelect, folded = new Set()) {
     if (actual) {
       const tasks = actual.tasks > 0 ? ` · ${actual.tasks} tasks, ${actual.workers.length} workers` : '';
       const millis = actual.millis !== undefined ? ` · ${actual.millis} ms` : '';
-      group.append(el('text', { x: 14, y: 87, fill: '#065f46', 'font-weight': 'bold', class: 'actual', 'data-rows': actual.rows },
+      group.append(el('text', { x: 14, y: 87, fill: '#065f46', 'font-weight': 'bold', 'font-size': '11', class: 'actual', 'data-rows': actual.rows },
         `actual ${compact(actual.rows)} rows${millis}${tasks}`));
       const off = misestimate(node.estimatedRows, actual.rows);
       if (off) {
