@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -19,14 +18,14 @@ import org.apache.calcite.rex.RexNode;
  * {@code EXPR$1} and {@code $f3}) the expression that computes it, written over its input's names.
  */
 public final class ReadableNames {
-    // Calcite's generated names (EXPR$0, $f3, and the merge step's $f3_sum): no user wrote them.
-    private static final Pattern GENERATED = Pattern.compile(".*\\$.*");
-
     private final Map<RelNode, List<String>> known = new IdentityHashMap<>();
 
-    /** Whether a field name is one Calcite made up rather than one from a user's query or a table. */
+    /**
+     * Whether a field name is one Calcite made up rather than one from a user's query or a table:
+     * EXPR$0, $f3, and the merge step's $f3_sum (a user's own name with a $ is shown as its expression, which reads as well).
+     */
     public static boolean isGenerated(String name) {
-        return GENERATED.matcher(name).matches();
+        return name.contains("$");
     }
 
     /** The readable name of each of the node's output columns, by index. */
