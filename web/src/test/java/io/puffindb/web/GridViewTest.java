@@ -9,14 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The results grid in the browser: values shown whole and as DuckDB prints them, readable headers,
- * and a large result that scrolls to its last row with the header never over a row.
+ * a large result that scrolls to its last row with the header never over a row, sorting the loaded
+ * rows, resizing a column and copying cells.
  */
 class GridViewTest extends BrowserPageTest {
     // The answer's numbers exactly as sent (DECIMAL 12.50 keeps its zero), as the page keeps them.
@@ -93,10 +97,44 @@ class GridViewTest extends BrowserPageTest {
         screenshot("grid-end-of-60k-rows.png");
     }
 
-    // Cells and headers whose text is wider than their box (the browser would cut it with an ellipsis).
+    @Test
+    void sortsTheLoadedRowsResizesAColumnAndCopiesSelectedCells() throws Exception {
+        runInPage("select n_nationkey, n_name, n_regionkey from nation order by n_nationkey");
+        WebElement name = browser().findElement(By.cssSelector("#grid .head[data-col='1']"));
+        name.click();
+        List<List<String>> ascending = duckDb("select cast(n_nationkey as varchar), n_name from " + table("nation") + " order by n_name");
+        assertEquals("asc", name.getAttribute("data-sort"));
+        assertEquals(ascending.get(0).get(1), cell(0, 1).getText());
+        assertEquals(ascending.get(0).get(0), cell(0, 0).getText(), "whole rows move together");
+        name.click();
+        List<List<String>> descending = duckDb("select cast(n_nationkey as varchar), n_name from " + table("nation") + " order by n_name desc");
+        assertEquals("desc", name.getAttribute("data-sort"));
+        assertEquals(descending.get(0).get(1), cell(0, 1).getText());
+
+        int before = name.getSize().getWidth();
+        new Actions(browser()).dragAndDropBy(name.findElement(By.className("resize")), 80, 0).perform();
+        int after = name.getSize().getWidth();
+        assertTrue(Math.abs(after - before - 80) <= 2, "resized from " + before + " to " + after);
+        assertEquals(after, cell(0, 1).getSize().getWidth(), "the column's cells follow its header");
+
+        cell(0, 0).click();
+        new Actions(browser()).keyDown(Keys.SHIFT).click(cell(2, 1)).keyUp(Keys.SHIFT).perform();
+        assertEquals(6, browser().findElements(By.cssSelector("#grid .cell.selected")).size());
+        // What the grid puts on the clipboard when Ctrl+C is pressed on it (headless Chromium's clipboard cannot be read back).
+        Object copied = script("const data = new DataTransfer();"
+                + "document.getElementById('grid').dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));"
+                + "return data.getData('text/plain');");
+        String expected = descending.subList(0, 3).stream().map(row -> String.join("\t", row)).collect(Collectors.joining("\n"));
+        assertEquals(expected, copied);
+        screenshot("grid-sorted-resized-selected.png");
+    }
+
+    // Cells and headers whose text is wider than their box (the browser would cut it with an ellipsis);
+    // a header's text is its name and type, without the resize handle at its right edge.
     private static Object cutTexts() {
         return script("return [...document.querySelectorAll('#grid .cell, #grid .head')].filter(c => {"
-                + "  const text = document.createRange(); text.selectNodeContents(c); const style = getComputedStyle(c);"
+                + "  const text = document.createRange(); text.setStartBefore(c.firstChild); text.setEndAfter(c.querySelector('small') || c.lastChild);"
+                + "  const style = getComputedStyle(c);"
                 + "  return text.getBoundingClientRect().width > c.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 0.01;"
                 + "}).map(c => c.textContent);");
     }
