@@ -78,8 +78,10 @@ function showProgress(progress) {
   $('progress').hidden = false;
   $('progress-bar').max = Math.max(1, progress.tasksTotal);
   $('progress-bar').value = progress.tasksDone;
-  $('progress-text').textContent =
-    `tasks ${progress.tasksDone}/${progress.tasksTotal} · ${progress.rows.toLocaleString()} rows · ${(progress.elapsedMillis / 1000).toFixed(1)} s`;
+  // The tasks counted are the LAMBDA fleet's; once they are all done the MONOSTORE still has its part to finish.
+  const monostore = progress.tasksDone >= progress.tasksTotal ? ' · MONOSTORE finishing' : '';
+  $('progress-text').textContent = `LAMBDA tasks ${progress.tasksDone}/${progress.tasksTotal}${monostore} · `
+    + `${progress.rows.toLocaleString()} rows · ${(progress.elapsedMillis / 1000).toFixed(1)} s`;
 }
 
 async function cancel() {

@@ -92,7 +92,7 @@ class PageBrowserTest extends BrowserPageTest {
         runInPage(SLOW_QUERY, false);
         // Progress arrives over Server-Sent Events while the LAMBDA tasks run.
         wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
-        assertTrue(text("progress-text").startsWith("tasks "), text("progress-text"));
+        assertTrue(text("progress-text").startsWith("LAMBDA tasks "), text("progress-text"));
         wait(30).until(driver -> activeWorkerTasks() > 0);
         browser().findElement(By.id("cancel")).click();
         wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "cancelled"));
