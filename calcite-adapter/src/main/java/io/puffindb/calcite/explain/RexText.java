@@ -46,6 +46,7 @@ public final class RexText {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
     }
 
+    /** The expression in SQL terms, over the input names this renderer was given. */
     public String render(RexNode node) {
         if (node instanceof RexInputRef ref) {
             return names.get(ref.getIndex());
