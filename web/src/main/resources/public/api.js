@@ -57,3 +57,14 @@ export function events(path, on) {
   })().catch(() => {}); // closed, or the service went away: progress simply stops
   return { close: () => aborter.abort() };
 }
+
+/**
+ * Parses an answer keeping each number inside an array (a row's cells) as the text the service sent:
+ * DECIMAL(15,2) 12.50 stays `12.50` and a BIGINT beyond 2^53 keeps its digits, as DuckDB prints them.
+ * (A browser without JSON.parse's source text falls back to JavaScript numbers.)
+ */
+export function exactJson(text) {
+  return JSON.parse(text, function (key, value, context) {
+    return typeof value === 'number' && Array.isArray(this) && context && context.source !== undefined ? context.source : value;
+  });
+}

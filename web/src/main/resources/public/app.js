@@ -2,10 +2,10 @@
 // Server-Sent Events, shows the rows in a virtual grid, and draws the placed plan, first with the
 // planner's estimates (GET /v1/explain) and after the run with what the tasks did (/v1/queries/{id}/plan).
 import { ResultGrid } from './grid.js';
-import { drawPlan, compact } from './plan.js';
+import { drawPlan, compact, wholeDrawing } from './plan.js';
 import { ClusterView, bytes } from './cluster.js';
 import { download, toCsv, arrowOf, svgBlob, pngBlob } from './exports.js';
-import { api, events, signIn } from './api.js';
+import { api, events, signIn, exactJson } from './api.js';
 
 const $ = id => document.getElementById(id);
 const editor = $('sql');
@@ -15,7 +15,6 @@ const cluster = new ClusterView($('cluster'), $('cluster-updated'));
 
 let current = null; // { id, sql, events } while a query runs
 let answer = null; // the last successful answer: { sql, columns, rows }
-let planSvg = null;
 let explanation = null;
 
 function newQueryId() {
@@ -42,7 +41,7 @@ async function run() {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ sql, queryId: id }),
     });
-    const body = await response.json();
+    const body = exactJson(await response.text());
     const millis = Math.round(performance.now() - started);
     if (!response.ok) {
       showError(body.error);
@@ -79,8 +78,10 @@ function showProgress(progress) {
   $('progress').hidden = false;
   $('progress-bar').max = Math.max(1, progress.tasksTotal);
   $('progress-bar').value = progress.tasksDone;
-  $('progress-text').textContent =
-    `tasks ${progress.tasksDone}/${progress.tasksTotal} · ${progress.rows.toLocaleString()} rows · ${(progress.elapsedMillis / 1000).toFixed(1)} s`;
+  // The tasks counted are the LAMBDA fleet's; once they are all done the MONOSTORE still has its part to finish.
+  const monostore = progress.tasksDone >= progress.tasksTotal ? ' · MONOSTORE finishing' : '';
+  $('progress-text').textContent = `LAMBDA tasks ${progress.tasksDone}/${progress.tasksTotal}${monostore} · `
+    + `${progress.rows.toLocaleString()} rows · ${(progress.elapsedMillis / 1000).toFixed(1)} s`;
 }
 
 async function cancel() {
@@ -101,7 +102,7 @@ async function showActualPlan(id) {
 
 function showPlan(plan) {
   explanation = plan;
-  planSvg = drawPlan($('plan'), plan, showNodeDetails);
+  drawPlan($('plan'), plan, showNodeDetails);
   $('logical-plan').textContent = `${plan.logicalText}\n-- placed on the tiers --\n${plan.text}`;
   $('export-svg').disabled = false;
   $('export-png').disabled = false;
@@ -114,12 +115,14 @@ function showNodeDetails(node, actual) {
   const title = document.createElement('h3');
   title.textContent = `${node.operator.replace(/^Tier/, "")} — ${node.tier}, fragment ${node.fragment}`;
   const facts = keyValues([
-    ['details', node.details || '—'],
+    ['does', node.label || '—'],
+    ['in Calcite\'s terms', node.details || '—'],
     ['columns', node.rowType.map(c => `${c.name} ${c.type}`).join(', ')],
     ['estimated rows', compact(node.estimatedRows)],
     ['estimated bytes', compact(node.estimatedBytes)],
     ['estimated cost (s)', node.estimatedCost.toPrecision(3)],
-    ...(actual ? [['actual rows', actual.rows.toLocaleString()], ['actual time', `${actual.millis} ms`]] : []),
+    ...(actual ? [['actual rows', actual.rows.toLocaleString()]] : []),
+    ...(actual && actual.millis !== undefined ? [['actual time', `${actual.millis} ms`]] : []),
     ...(fragment ? [['fragment tasks', `${fragment.tasks}`], ['fragment inputs', fragment.inputs.join('; ') || '—']] : []),
     ...(fragment && fragment.engineReads ? [[`${node.tier} read`, dataSource(fragment.engineReads)]] : []),
   ]);
@@ -248,8 +251,13 @@ $('cancel').addEventListener('click', cancel);
 $('cluster-refresh').addEventListener('click', () => cluster.refresh());
 $('export-csv').addEventListener('click', () => download(new Blob([toCsv(answer.columns, answer.rows)], { type: 'text/csv' }), 'result.csv'));
 $('export-arrow').addEventListener('click', async () => download(await arrowOf(answer.sql), 'result.arrows'));
-$('export-svg').addEventListener('click', () => download(svgBlob(planSvg), 'plan.svg'));
-$('export-png').addEventListener('click', async () => download(await pngBlob(planSvg), 'plan.png'));
+// The drawing in the pane (folding a fragment redraws it).
+const planSvg = () => $('plan').querySelector('svg');
+$('export-svg').addEventListener('click', () => download(svgBlob(wholeDrawing(planSvg())), 'plan.svg'));
+$('export-png').addEventListener('click', async () => download(await pngBlob(wholeDrawing(planSvg())), 'plan.png'));
+$('plan-zoom-in').addEventListener('click', () => planSvg()?.planView.zoomIn());
+$('plan-zoom-out').addEventListener('click', () => planSvg()?.planView.zoomOut());
+$('plan-fit').addEventListener('click', () => planSvg()?.planView.fit());
 editor.addEventListener('keydown', event => {
   if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
     event.preventDefault();

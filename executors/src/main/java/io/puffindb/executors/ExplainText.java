@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** EXPLAIN as text: one line per operator with tier, estimates and cost, then each fragment's SQL and tasks. */
+/** EXPLAIN as text: one line per operator with tier, estimates, cost and what it does in SQL terms, then each fragment's SQL and tasks. */
 public final class ExplainText {
     private static final String WORKER_CACHE = "worker SSD cache";
     private ExplainText() {
@@ -64,8 +64,8 @@ public final class ExplainText {
         }
         text.append(String.format(" [%s, fragment %d] rows=%.0f bytes=%.0f cost=%.6fs", node.tier(), node.fragment(), node.estimatedRows(),
                 node.estimatedBytes(), node.estimatedCost()));
-        if (!node.details().isEmpty()) {
-            text.append("  ").append(node.details());
+        if (!node.label().isEmpty()) {
+            text.append("  ").append(node.label());
         }
         text.append('\n');
         for (PlanDescription input : node.inputs()) {

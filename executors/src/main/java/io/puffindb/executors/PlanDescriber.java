@@ -1,5 +1,6 @@
 package io.puffindb.executors;
 
+import io.puffindb.calcite.explain.OperatorLabel;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.tier.TierExchange;
 import io.puffindb.calcite.tier.TierTableScan;
@@ -33,7 +34,7 @@ final class PlanDescriber {
         RelMetadataQuery metadata = root.root().getCluster().getMetadataQuery();
         List<FragmentDescription> fragments = new ArrayList<>();
         describeFragments(root, query, stats, fragments);
-        return new Explanation(answerNamed(describe(root, root.root(), metadata), query.answerColumns()), textOf(root), RelOptUtil.toString(query.plan().root(),
+        return new Explanation(answerNamed(describe(root, root.root(), metadata, new OperatorLabel()), query.answerColumns()), textOf(root), RelOptUtil.toString(query.plan().root(),
                 SqlExplainLevel.EXPPLAN_ATTRIBUTES), fragments, sqlOf(root, stats), actualRows, elapsedMillis);
     }
 
@@ -46,7 +47,7 @@ final class PlanDescriber {
         for (int i = 0; i < answer.get().size(); i++) {
             columns.add(new ColumnDescription(answer.get().names().get(i), root.rowType().get(answer.get().planColumn(i)).type()));
         }
-        return new PlanDescription(root.operator(), root.tier(), root.fragment(), root.details(), columns, root.estimatedRows(),
+        return new PlanDescription(root.operator(), root.tier(), root.fragment(), root.label(), root.details(), columns, root.estimatedRows(),
                 root.estimatedBytes(), root.estimatedCost(), root.exchangeKind(), root.inputs());
     }
 
@@ -71,11 +72,11 @@ final class PlanDescriber {
         }
     }
 
-    private static PlanDescription describe(Fragment fragment, RelNode node, RelMetadataQuery metadata) {
+    private static PlanDescription describe(Fragment fragment, RelNode node, RelMetadataQuery metadata, OperatorLabel labels) {
         List<ColumnDescription> columns = node.getRowType().getFieldList().stream().map(PlanDescriber::column).toList();
         List<PlanDescription> inputs = new ArrayList<>();
         for (RelNode input : node.getInputs()) {
-            inputs.add(describe(fragmentOf(fragment, node, input), input, metadata));
+            inputs.add(describe(fragmentOf(fragment, node, input), input, metadata, labels));
         }
         Double rows = metadata.getRowCount(node);
         Double rowSize = metadata.getAverageRowSize(node);
@@ -84,13 +85,17 @@ final class PlanDescriber {
         String kind = node instanceof TierExchange exchange ? exchange.kind().name() : null;
         double estimatedRows = rows == null ? Double.NaN : rows;
         String details = attributes(node);
+        String label = labels.of(node);
         if (node instanceof TierTableScan scan && scan.pin().isPresent()) {
             details += ", pinned=" + scan.pin().get();
+            label += " (pinned to " + scan.pin().get() + ")";
         }
         if (node instanceof TableScan scan && scan.getTable().unwrap(RemoteThroughTable.class) != null) {
-            details += ", through=" + scan.getTable().unwrap(RemoteThroughTable.class).endpoint().text();
+            String endpoint = scan.getTable().unwrap(RemoteThroughTable.class).endpoint().text();
+            details += ", through=" + endpoint;
+            label += " THROUGH '" + endpoint + "'";
         }
-        return new PlanDescription(node.getRelTypeName(), tier, fragment.id(), details, columns, estimatedRows,
+        return new PlanDescription(node.getRelTypeName(), tier, fragment.id(), label, details, columns, estimatedRows,
                 rowSize == null ? Double.NaN : estimatedRows * rowSize, cost == null ? Double.NaN : cost.getCpu(), kind, inputs);
     }
 

@@ -3,10 +3,11 @@ package io.puffindb.executors;
 import java.util.List;
 
 /**
- * One operator of a placed plan as EXPLAIN shows it: its tier and fragment, what it does, its
- * estimated rows, bytes and cost (seconds, this node alone), and its inputs. Exchanges name their kind.
+ * One operator of a placed plan as EXPLAIN shows it: its tier and fragment, what it does in SQL terms
+ * ({@code label}: column names and the user's aliases) and in Calcite's ({@code details}: field indexes),
+ * its estimated rows, bytes and cost (seconds, this node alone), and its inputs. Exchanges name their kind.
  */
-public record PlanDescription(String operator, String tier, int fragment, String details, List<ColumnDescription> rowType,
+public record PlanDescription(String operator, String tier, int fragment, String label, String details, List<ColumnDescription> rowType,
         double estimatedRows, double estimatedBytes, double estimatedCost, String exchangeKind, List<PlanDescription> inputs) {
     public PlanDescription {
         rowType = List.copyOf(rowType);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.puffindb.cost.DeploymentCosts;
+import io.puffindb.executors.PlanDescription;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpcdsLakeGenerator;
 import io.puffindb.web.PuffinConfig;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +59,20 @@ class TpcdsSuiteTest {
             puffin.checker().failure(query).ifPresent(failure -> failures.add(name + ": " + failure.lines().limit(6).reduce((a, b) -> a + "\n    " + b).orElse("")));
         }
         assertEquals(List.of(), failures, failures.size() + " of " + queries.size() + " TPC-DS queries differ from DuckDB alone:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void everyPlanIsLabelledInSqlTerms() throws Exception {
+        Pattern calciteNames = Pattern.compile("\\$[0-9]|EXPR\\$");
+        List<String> unreadable = new ArrayList<>();
+        for (Path file : queries()) {
+            for (PlanDescription node : puffin.service().executor().explain(Files.readString(file)).plan().allNodes()) {
+                if (calciteNames.matcher(node.label()).find()) {
+                    unreadable.add(file.getFileName() + " " + node.operator() + ": " + node.label());
+                }
+            }
+        }
+        assertEquals(List.of(), unreadable, "labels with Calcite's names");
     }
 
     private static Optional<Path> queryFolder() {

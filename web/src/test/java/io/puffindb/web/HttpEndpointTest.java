@@ -184,6 +184,7 @@ class HttpEndpointTest {
         JsonNode explanation = json.readTree(response.body());
         JsonNode root = explanation.get("plan");
         assertEquals("TierAggregate", root.get("operator").asText());
+        assertEquals("count(*)", root.get("label").asText());
         assertEquals(1.0, root.get("estimatedRows").asDouble());
         JsonNode scan = root;
         while (scan.get("inputs").size() > 0) {
@@ -195,6 +196,9 @@ class HttpEndpointTest {
         assertTrue(explanation.get("text").asText().contains("TierFilter"));
         assertTrue(explanation.get("logicalText").asText().contains("LogicalFilter"));
         assertTrue(explanation.get("duckDbSql").asText().contains("read_parquet"));
+
+        HttpResponse<String> text = http.send(HttpRequest.newBuilder(uri("/v1/explain?format=text&sql=" + sql)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(text.body().contains("WHERE o_orderdate > DATE '1995-01-01'"), "the text labels operators in SQL terms: " + text.body());
     }
 
     @Test
