@@ -14,9 +14,31 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 public final class PuffinTypeSystem extends DelegatingTypeSystem {
     public static final RelDataTypeSystem INSTANCE = new PuffinTypeSystem();
+    private static final int MICROSECONDS = 6;
+    private static final int NANOSECONDS = 9;
 
     private PuffinTypeSystem() {
         super(DuckDBSqlDialect.TYPE_SYSTEM);
+    }
+
+    /**
+     * DuckDB's TIMESTAMP without a precision is microseconds. Calcite's default precision, 0, was written back as
+     * {@code TIMESTAMP(0)}, which DuckDB reads as its TIMESTAMP_S: {@code cast(d AS timestamp)} answered a
+     * TIMESTAMP_S where DuckDB alone answers a TIMESTAMP.
+     */
+    @Override
+    public int getDefaultPrecision(SqlTypeName typeName) {
+        return isTimestamp(typeName) ? MICROSECONDS : super.getDefaultPrecision(typeName);
+    }
+
+    /** DuckDB's timestamps go down to nanoseconds ({@code TIMESTAMP(9)} is its TIMESTAMP_NS). */
+    @Override
+    public int getMaxPrecision(SqlTypeName typeName) {
+        return isTimestamp(typeName) ? NANOSECONDS : super.getMaxPrecision(typeName);
+    }
+
+    private static boolean isTimestamp(SqlTypeName typeName) {
+        return typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
 
     @Override
