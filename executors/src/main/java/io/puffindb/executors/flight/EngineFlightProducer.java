@@ -154,11 +154,18 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
-    /** Runs a task into {@code output}; answers how many rows it produced. */
+    /**
+     * Runs a task into {@code output}; answers how many rows it produced. A failure leaves as a Flight
+     * status with its type ({@link TaskErrorStatus}): an input's failure as its own engine typed it.
+     */
     private long runTask(TaskSpec task, TaskOutput output) throws Exception {
         activeTasks.incrementAndGet();
         try {
             return runTaskCounted(task, output);
+        } catch (FlightRuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw TaskErrorStatus.of(EngineFailures.of(task.taskId(), e));
         } finally {
             activeTasks.decrementAndGet();
         }
@@ -178,11 +185,14 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 TaskSpec.StreamInput input = task.inputs().get(i);
                 FlightStream stream = clients.to(input.location()).getStream(new Ticket(input.ticket()));
                 String streamName = input.name() + "_stream_" + i;
-                inputs.register(connection, streamName, new FlightBatchReader(taskMemory, stream), taskMemory);
+                FlightBatchReader reader = new FlightBatchReader(taskMemory, stream);
+                inputs.register(connection, streamName, reader, taskMemory);
                 String table = SqlLiterals.identifier(input.name());
                 try (Statement load = connection.createStatement()) {
                     load.execute((created.add(input.name()) ? "CREATE TEMP TABLE " + table + " AS " : "INSERT INTO " + table + " ")
                             + "SELECT * FROM " + SqlLiterals.identifier(streamName));
+                } catch (java.sql.SQLException e) {
+                    throw reader.failure().map(Exception.class::cast).orElse(e);
                 }
             }
             String sql = engine.atCachedPaths(task.sql(), task.files());
