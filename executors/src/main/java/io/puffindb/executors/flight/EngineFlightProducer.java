@@ -207,7 +207,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 call.addListener(stop, Runnable::run);
                 try {
                     // Cancelled while its files were staged or its schema computed: a statement not yet running ignores cancel.
-                    return call.isCancelled() ? 0 : runQuery(statement, sql, taskMemory, out, output);
+                    return call.isCancelled() ? 0 : runQuery(connection, statement, sql, taskMemory, out, output);
                 } finally {
                     call.removeListener(stop);
                 }
@@ -215,8 +215,15 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
-    private long runQuery(Statement statement, String sql, BufferAllocator memory, VectorSchemaRoot out, TaskOutput output) throws Exception {
-        try (ResultSet resultSet = statement.executeQuery(sql);
+    // DuckDB's own error is recovered where the streaming path hides it (StreamedQueryErrors): the engine types it from there.
+    private long runQuery(DuckDBConnection connection, Statement statement, String sql, BufferAllocator memory, VectorSchemaRoot out, TaskOutput output) throws Exception {
+        ResultSet resultSet;
+        try {
+            resultSet = statement.executeQuery(sql);
+        } catch (java.sql.SQLException e) {
+            throw StreamedQueryErrors.recover(e, connection, sql).orElse(e);
+        }
+        try (resultSet;
                 ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(memory, batchRows)) {
             return copyInto(reader, out, output);
         }
@@ -234,7 +241,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     private static long copyInto(ArrowReader reader, VectorSchemaRoot out, TaskOutput output) throws Exception {
         VectorLoader loader = new VectorLoader(out);
         long rows = 0;
-        while (reader.loadNextBatch()) {
+        while (loadNext(reader)) {
             try (ArrowRecordBatch batch = new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch()) {
                 loader.load(batch);
             }
@@ -245,6 +252,14 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
         output.end();
         return rows;
+    }
+
+    private static boolean loadNext(ArrowReader reader) throws Exception {
+        try {
+            return reader.loadNextBatch();
+        } catch (java.io.IOException e) {
+            throw StreamedQueryErrors.of(e).map(Exception.class::cast).orElse(e);
+        }
     }
 
     private void serveResult(byte[] ticket, ServerStreamListener listener) throws Exception {
