@@ -221,7 +221,8 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         try {
             resultSet = statement.executeQuery(sql);
         } catch (java.sql.SQLException e) {
-            throw StreamedQueryErrors.recover(e, connection, sql).orElse(e);
+            // A cancelled task stops here: running its query again to learn the error would be the work cancel stops.
+            throw Context.current().isCancelled() ? e : StreamedQueryErrors.recover(e, connection, sql);
         }
         try (resultSet;
                 ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(memory, batchRows)) {

@@ -22,19 +22,20 @@ final class StreamedQueryErrors {
     }
 
     /**
-     * DuckDB's error of {@code sql} when the driver lost it: the query is run once more, into a table
-     * that is not streamed (the run ends at the same error, and stops there); empty if it then succeeds.
+     * DuckDB's error of {@code sql} when the driver lost it ({@code failure} otherwise): the query is run
+     * once more, into a table that is not streamed, which stops at the same error. If that run succeeds,
+     * the first failure was no error in the query: it is reported as ours (and so retried elsewhere).
      */
-    static Optional<SQLException> recover(SQLException lost, Connection connection, String sql) {
-        if (!LOST.equals(lost.getMessage())) {
-            return Optional.empty();
+    static SQLException recover(SQLException failure, Connection connection, String sql) {
+        if (!LOST.equals(failure.getMessage())) {
+            return failure;
         }
         try (Statement rerun = connection.createStatement()) {
             rerun.execute("CREATE TEMP TABLE puffindb_failed_task AS " + sql);
             rerun.execute("DROP TABLE puffindb_failed_task");
-            return Optional.empty();
+            return new SQLException("The task's query failed without an error from DuckDB, and succeeded when run again", failure);
         } catch (SQLException duckDb) {
-            return Optional.of(duckDb);
+            return duckDb;
         }
     }
 

@@ -31,7 +31,7 @@ class EngineFailuresTest {
                 lost = e;
             }
             assertEquals(StreamedQueryErrors.LOST, lost.getMessage(), "duckdb_jdbc still hides the error; if not, StreamedQueryErrors can go");
-            SQLException duckDb = StreamedQueryErrors.recover(lost, connection, sql).orElseThrow();
+            SQLException duckDb = StreamedQueryErrors.recover(lost, connection, sql);
             PuffinException typed = EngineFailures.of("f1-t0", duckDb);
             assertEquals(ErrorCode.QUERY_FAILED, typed.code());
             assertTrue(typed.getMessage().contains("Conversion Error: Could not convert string 'x0' to INT32"), typed.getMessage());
