@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.flight.TaskStats;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
@@ -116,11 +119,11 @@ class WorkerProcessesTest {
         FragmentDescription planned = service.executor().explain(sql).fragments().stream().filter(fragment -> fragment.tier().equals("LAMBDA"))
                 .findFirst().orElseThrow();
         assertTrue(planned.tasks() > 1, "lineitem fans out to several tasks: " + planned);
-        String id = java.util.UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         HttpResponse<String> response = HttpClient.newHttpClient().send(RunawayWorkTest.queryRequest(service.port(), sql, id).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, response.statusCode(), response.body());
-        com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("error");
+        JsonNode error = new ObjectMapper().readTree(response.body()).path("error");
         assertEquals("QUERY_FAILED", error.path("code").asText(), response.body());
         assertTrue(error.path("message").asText().contains("Conversion Error: Could not convert string"), response.body());
         List<Integer> attempts = new ArrayList<>();

@@ -165,6 +165,10 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         } catch (FlightRuntimeException e) {
             throw e;
         } catch (Exception e) {
+            if (Context.current().isCancelled()) {
+                // The consumer stopped the task: DuckDB's interrupted statement is no error of the query.
+                throw CallStatus.CANCELLED.withDescription("Task " + task.taskId() + " was cancelled").withCause(e).toRuntimeException();
+            }
             throw TaskErrorStatus.of(EngineFailures.of(task.taskId(), e));
         } finally {
             activeTasks.decrementAndGet();
@@ -221,7 +225,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         try {
             resultSet = statement.executeQuery(sql);
         } catch (java.sql.SQLException e) {
-            // A cancelled task stops here: running its query again to learn the error would be the work cancel stops.
+            // A cancelled task stops here (runTask reports it cancelled): running its query again would be the work cancel stops.
             throw Context.current().isCancelled() ? e : StreamedQueryErrors.recover(e, connection, sql);
         }
         try (resultSet;
