@@ -20,12 +20,12 @@ public final class DuckDbErrors {
     private DuckDbErrors() {
     }
 
-    static PuffinException fromDuckDb(SQLException e, String what) {
+    public static PuffinException fromDuckDb(SQLException e, String what) {
         return fromMessage(e.getMessage() == null ? e.toString() : e.getMessage(), what, e);
     }
 
-    /** {@code message}: DuckDB's error text, as it came from an engine here or a worker. */
-    public static PuffinException fromMessage(String message, String what, Throwable cause) {
+    // DuckDB's JDBC driver gives its error type only as the message's first words ("Conversion Error: ...").
+    private static PuffinException fromMessage(String message, String what, Throwable cause) {
         if (message.contains("INTERRUPT") || message.contains("Interrupted")) {
             return new PuffinException(ErrorCode.CANCELLED, format("%s was cancelled", what), cause);
         }

@@ -23,6 +23,9 @@ public final class ExplainText {
                         task.worker(), task.splits(), task.bytesIn(), task.rowsOut(), task.bytesOut(), delivery(task), task.millis(), task.attempts() > 1 ? ", attempt " + task.attempts() : "",
                         task.cache() == null ? "" : ", " + dataSource(task.cache(), WORKER_CACHE)));
             }
+            if (!fragment.actualTasks().isEmpty()) {
+                text.append(String.format("  task attempts: %d for %d task(s)%n", fragment.taskAttempts(), fragment.actualTasks().size()));
+            }
             dataSources(fragment.actualTasks()).ifPresent(total -> text.append("  data of the fragment's scans: ").append(total).append('\n'));
             if (fragment.engineReads() != null) {
                 text.append("  data of the fragment's scans: ").append(dataSource(fragment.engineReads(), fragment.tier() + " cache")).append('\n');
@@ -38,6 +41,7 @@ public final class ExplainText {
         return switch (String.valueOf(task.delivery())) {
             case TaskStats.REGISTRY -> "handed over through the Registry";
             case TaskStats.SPILL -> "spilled to the object store";
+            case TaskStats.FAILED -> "failed, no output";
             default -> "streamed";
         };
     }

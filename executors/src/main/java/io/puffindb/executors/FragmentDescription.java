@@ -16,4 +16,9 @@ public record FragmentDescription(int id, String tier, String duckDbSql, int tas
         inputs = List.copyOf(inputs);
         actualTasks = List.copyOf(actualTasks);
     }
+
+    /** How many times the fragment's tasks were sent to a worker, retries and failed tasks included (after EXPLAIN ANALYZE). */
+    public int taskAttempts() {
+        return actualTasks.stream().mapToInt(TaskStats::attempts).sum();
+    }
 }

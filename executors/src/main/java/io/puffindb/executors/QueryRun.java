@@ -128,7 +128,9 @@ final class QueryRun implements AutoCloseable {
             List<TaskStream> tasks = tasksOf(source);
             java.util.function.Consumer<TaskStats> done = task -> {
                 stats.record(source.id(), task);
-                filesByTask.getOrDefault(task.taskId(), List.of()).forEach(file -> reads.add(new Promoter.Read(task.worker(), file)));
+                if (!task.failed()) {
+                    filesByTask.getOrDefault(task.taskId(), List.of()).forEach(file -> reads.add(new Promoter.Read(task.worker(), file)));
+                }
             };
             ArrowReader reader;
             if (handover.appliesTo(source, tasks.size(), query.workers())) {

@@ -38,8 +38,9 @@ public final class QueryStats {
         return Optional.ofNullable(engineReads.get(fragmentId));
     }
 
+    /** Tasks that ended with their output (a failed task is not done). */
     public int tasksDone() {
-        return tasksByFragment.values().stream().mapToInt(List::size).sum();
+        return (int) tasksByFragment.values().stream().flatMap(List::stream).filter(task -> !task.failed()).count();
     }
 
     /** Bytes the query's tasks sent across exchanges (their Arrow output), all fragments together. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.Explanation;
 import io.puffindb.executors.FragmentDescription;
 import io.puffindb.executors.flight.TaskStats;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
@@ -111,6 +114,25 @@ class WorkerProcessesTest {
     }
 
     @Test
+    void aCallersErrorOnWorkerProcessesAnswers400WithDuckDbsMessageAndIsNotRetried() throws Exception {
+        String sql = "select l_returnflag, sum(cast(l_comment as integer)) as s from lineitem group by l_returnflag";
+        FragmentDescription planned = service.executor().explain(sql).fragments().stream().filter(fragment -> fragment.tier().equals("LAMBDA"))
+                .findFirst().orElseThrow();
+        assertTrue(planned.tasks() > 1, "lineitem fans out to several tasks: " + planned);
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(RunawayWorkTest.queryRequest(service.port(), sql, id).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        JsonNode error = new ObjectMapper().readTree(response.body()).path("error");
+        assertEquals("QUERY_FAILED", error.path("code").asText(), response.body());
+        assertTrue(error.path("message").asText().contains("Conversion Error: Could not convert string"), response.body());
+        List<Integer> attempts = new ArrayList<>();
+        RunawayWorkTest.getJson(service.port(), "/v1/queries/" + id + "/plan").path("fragments")
+                .forEach(fragment -> fragment.path("actualTasks").forEach(task -> attempts.add(task.path("attempts").asInt())));
+        assertTrue(!attempts.isEmpty() && attempts.stream().allMatch(attempt -> attempt == 1), "each task went to one worker only: " + attempts);
+    }
+
+    @Test
     void aKilledWorkerLeavesWithinItsTtlAndQueriesStillAnswer() throws Exception {
         Process victim = workers.remove(workers.size() - 1);
         victim.destroyForcibly().waitFor();
@@ -118,6 +140,9 @@ class WorkerProcessesTest {
         // Still in the pool for up to 3 s: its tasks fail to connect and are retried on the others.
         Explanation retried = service.executor().explainAnalyze(TpchCases.sql("tpch-q01"));
         assertEquals(4L, retried.actualRows());
+        // A lost worker is the engine's failure, not the caller's: its tasks ran again on the others.
+        FragmentDescription lambda = retried.fragments().stream().filter(fragment -> fragment.tier().equals("LAMBDA")).findFirst().orElseThrow();
+        assertTrue(lambda.taskAttempts() > lambda.actualTasks().size(), "the dead worker's tasks were retried: " + lambda.actualTasks());
         awaitLiveWorkers(2);
         long seconds = Duration.ofNanos(System.nanoTime() - killed).toSeconds();
         assertTrue(seconds <= 4, "left the pool after " + seconds + " s");

@@ -154,11 +154,22 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
-    /** Runs a task into {@code output}; answers how many rows it produced. */
+    /**
+     * Runs a task into {@code output}; answers how many rows it produced. A failure leaves as a Flight
+     * status with its type ({@link TaskErrorStatus}): an input's failure as its own engine typed it.
+     */
     private long runTask(TaskSpec task, TaskOutput output) throws Exception {
         activeTasks.incrementAndGet();
         try {
             return runTaskCounted(task, output);
+        } catch (FlightRuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            if (Context.current().isCancelled()) {
+                // The consumer stopped the task: DuckDB's interrupted statement is no error of the query.
+                throw CallStatus.CANCELLED.withDescription("Task " + task.taskId() + " was cancelled").withCause(e).toRuntimeException();
+            }
+            throw TaskErrorStatus.of(EngineFailures.of(task.taskId(), e));
         } finally {
             activeTasks.decrementAndGet();
         }
@@ -178,11 +189,14 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 TaskSpec.StreamInput input = task.inputs().get(i);
                 FlightStream stream = clients.to(input.location()).getStream(new Ticket(input.ticket()));
                 String streamName = input.name() + "_stream_" + i;
-                inputs.register(connection, streamName, new FlightBatchReader(taskMemory, stream), taskMemory);
+                FlightBatchReader reader = new FlightBatchReader(taskMemory, stream);
+                inputs.register(connection, streamName, reader, taskMemory);
                 String table = SqlLiterals.identifier(input.name());
                 try (Statement load = connection.createStatement()) {
                     load.execute((created.add(input.name()) ? "CREATE TEMP TABLE " + table + " AS " : "INSERT INTO " + table + " ")
                             + "SELECT * FROM " + SqlLiterals.identifier(streamName));
+                } catch (java.sql.SQLException e) {
+                    throw reader.failure().map(Exception.class::cast).orElse(e);
                 }
             }
             String sql = engine.atCachedPaths(task.sql(), task.files());
@@ -197,7 +211,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                 call.addListener(stop, Runnable::run);
                 try {
                     // Cancelled while its files were staged or its schema computed: a statement not yet running ignores cancel.
-                    return call.isCancelled() ? 0 : runQuery(statement, sql, taskMemory, out, output);
+                    return call.isCancelled() ? 0 : runQuery(connection, statement, sql, taskMemory, out, output);
                 } finally {
                     call.removeListener(stop);
                 }
@@ -205,8 +219,16 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
-    private long runQuery(Statement statement, String sql, BufferAllocator memory, VectorSchemaRoot out, TaskOutput output) throws Exception {
-        try (ResultSet resultSet = statement.executeQuery(sql);
+    // DuckDB's own error is recovered where the streaming path hides it (StreamedQueryErrors): the engine types it from there.
+    private long runQuery(DuckDBConnection connection, Statement statement, String sql, BufferAllocator memory, VectorSchemaRoot out, TaskOutput output) throws Exception {
+        ResultSet resultSet;
+        try {
+            resultSet = statement.executeQuery(sql);
+        } catch (java.sql.SQLException e) {
+            // A cancelled task stops here (runTask reports it cancelled): running its query again would be the work cancel stops.
+            throw Context.current().isCancelled() ? e : StreamedQueryErrors.recover(e, connection, sql);
+        }
+        try (resultSet;
                 ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(memory, batchRows)) {
             return copyInto(reader, out, output);
         }
@@ -224,7 +246,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     private static long copyInto(ArrowReader reader, VectorSchemaRoot out, TaskOutput output) throws Exception {
         VectorLoader loader = new VectorLoader(out);
         long rows = 0;
-        while (reader.loadNextBatch()) {
+        while (loadNext(reader)) {
             try (ArrowRecordBatch batch = new VectorUnloader(reader.getVectorSchemaRoot()).getRecordBatch()) {
                 loader.load(batch);
             }
@@ -235,6 +257,14 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
         output.end();
         return rows;
+    }
+
+    private static boolean loadNext(ArrowReader reader) throws Exception {
+        try {
+            return reader.loadNextBatch();
+        } catch (java.io.IOException e) {
+            throw StreamedQueryErrors.of(e).map(Exception.class::cast).orElse(e);
+        }
     }
 
     private void serveResult(byte[] ticket, ServerStreamListener listener) throws Exception {

@@ -3,6 +3,8 @@ package io.puffindb.executors.flight;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.util.Optional;
+import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorUnloader;
@@ -10,9 +12,13 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-/** One Flight stream as an {@link ArrowReader}, so DuckDB can scan it; batches move without copies. */
+/**
+ * One Flight stream as an {@link ArrowReader}, so DuckDB can scan it; batches move without copies. A
+ * failed stream is remembered: DuckDB reports it only as invalid input, which would blame the caller.
+ */
 public final class FlightBatchReader extends ArrowReader {
     private final FlightStream stream;
+    private volatile FlightRuntimeException failure;
     private long bytes;
 
     public FlightBatchReader(BufferAllocator allocator, FlightStream stream) {
@@ -23,14 +29,24 @@ public final class FlightBatchReader extends ArrowReader {
     @Override
     public boolean loadNextBatch() throws IOException {
         prepareLoadNextBatch();
-        if (!stream.next()) {
-            return false;
+        try {
+            if (!stream.next()) {
+                return false;
+            }
+        } catch (FlightRuntimeException e) {
+            failure = e;
+            throw e;
         }
         try (ArrowRecordBatch batch = new VectorUnloader(stream.getRoot()).getRecordBatch()) {
             bytes += batch.computeBodyLength();
             loadRecordBatch(batch);
         }
         return true;
+    }
+
+    /** Why the stream stopped, if it failed: its engine's typed status, or the call's own (a worker gone). */
+    public Optional<FlightRuntimeException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     @Override
@@ -49,6 +65,11 @@ public final class FlightBatchReader extends ArrowReader {
 
     @Override
     protected Schema readSchema() {
-        return stream.getSchema();
+        try {
+            return stream.getSchema();
+        } catch (FlightRuntimeException e) {
+            failure = e;
+            throw e;
+        }
     }
 }

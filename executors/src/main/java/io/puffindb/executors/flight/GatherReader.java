@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The consumer side of a gather: pulls every task's stream at once (so the tasks run in parallel on
  * their workers) and hands their batches to DuckDB as one Arrow stream. A bounded queue and gRPC flow
  * control give back-pressure; nothing is held beyond the queue. A task whose worker fails before
- * sending any row is retried on the next worker.
+ * sending any row is retried on the next worker, unless the failure is the caller's (its type came
+ * with the worker's status): then no worker would do better, and the query stops at once.
  */
 public final class GatherReader extends ArrowReader implements TaskReader {
     private static final Logger LOG = LoggerFactory.getLogger(GatherReader.class);
@@ -68,6 +69,7 @@ public final class GatherReader extends ArrowReader implements TaskReader {
     private void pull(TaskStream task) {
         long start = System.nanoTime();
         RuntimeException lastFailure = null;
+        String lastWorker = null;
         int attempt = 0;
         for (String worker : task.workerLocations()) {
             attempt++;
@@ -102,17 +104,26 @@ public final class GatherReader extends ArrowReader implements TaskReader {
                 return;
             } catch (Exception e) {
                 lastFailure = e instanceof RuntimeException runtime ? runtime : new RuntimeException(e);
+                lastWorker = worker;
                 if (closed.get()) {
                     return;
                 }
-                if (rows > 0) {
-                    break; // rows already went downstream: retrying would duplicate them
+                if (rows > 0 || !TaskFailures.retryable(TaskFailures.of(task.spec().taskId(), lastFailure))) {
+                    break; // rows already went downstream (retrying would duplicate them), or any worker would fail the same way
                 }
                 LOG.warn("Task {} failed on worker {} (attempt {}): {}", task.spec().taskId(), worker, attempt, e.getMessage());
             }
         }
-        failure.compareAndSet(null, TaskFailures.of(task.spec().taskId(), lastFailure));
+        PuffinException typed = TaskFailures.of(task.spec().taskId(), lastFailure);
+        statsSink.accept(TaskStats.failed(task, lastWorker, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt));
+        failure.compareAndSet(null, typed);
         schema.completeExceptionally(lastFailure);
+        if (!TaskFailures.retryable(typed)) {
+            // The caller's mistake fails the query at once: the other tasks are stopped, not left to finish or retry.
+            LOG.info("Task {} failed with the caller's error, stopping the other tasks: {}", task.spec().taskId(), typed.getMessage());
+            abort();
+            return;
+        }
         try {
             offer(new TaskFailure(task, lastFailure));
         } catch (InterruptedException e) {
@@ -183,7 +194,8 @@ public final class GatherReader extends ArrowReader implements TaskReader {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-        throw new IOException("The query was cancelled");
+        PuffinException failed = failure.get();
+        throw failed != null ? new IOException(failed.getMessage(), failed) : new IOException("The query was cancelled");
     }
 
     /** Stops the tasks (their streams are cancelled, so the workers stop) and wakes whoever reads. */

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * The consumer side of a handover: every task is asked to run to its end and hand its output over
  * (Registry or object store, by size); reading starts only when the Registry counts the whole stage
  * complete, then each task's Arrow IPC output is read in turn. A task whose worker fails is run on
- * the next one — always safe here, since nothing of it was read yet.
+ * the next one — always safe here, since nothing of it was read yet — unless the failure is the
+ * caller's (its type came with the worker's status): then the query stops at once.
  */
 public final class HandoverReader extends ArrowReader implements TaskReader {
     private static final Logger LOG = LoggerFactory.getLogger(HandoverReader.class);
@@ -58,7 +58,6 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
     private final List<Future<?>> runs;
     // Cancelling it cancels every task's call: the workers see their calls end and stop their statements.
     private final Context.CancellableContext calls = Context.current().withCancellation();
-    private final ConcurrentHashMap<String, RuntimeException> failures = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<PuffinException> failure = new AtomicReference<>();
     private final Object progress = new Object();
@@ -85,10 +84,12 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
     private void run(TaskStream task) {
         long start = System.nanoTime();
         RuntimeException lastFailure = null;
+        String lastWorker = null;
         int attempt = 0;
         byte[] request = task.handoverTicket(stage);
         for (String worker : task.workerLocations()) {
             attempt++;
+            lastWorker = worker;
             try {
                 TaskHandover.Outcome outcome = runOn(worker, request);
                 if (outcome.where().equals(TaskStats.SPILL)) {
@@ -106,11 +107,20 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
                 if (closed.get()) {
                     return;
                 }
+                if (!TaskFailures.retryable(TaskFailures.of(task.spec().taskId(), e))) {
+                    break; // the caller's mistake: any worker would fail the same way
+                }
                 LOG.warn("Task {} failed on worker {} (attempt {}): {}", task.spec().taskId(), worker, attempt, e.getMessage());
             }
         }
-        failures.put(task.spec().taskId(), lastFailure);
-        failure.compareAndSet(null, TaskFailures.of(task.spec().taskId(), lastFailure));
+        PuffinException typed = TaskFailures.of(task.spec().taskId(), lastFailure);
+        statsSink.accept(TaskStats.failed(task, lastWorker, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt));
+        failure.compareAndSet(null, typed);
+        if (!TaskFailures.retryable(typed)) {
+            // The caller's mistake fails the query at once: the stage's other tasks are stopped on their workers.
+            LOG.info("Task {} failed with the caller's error, stopping the stage's other tasks: {}", task.spec().taskId(), typed.getMessage());
+            stopTasks();
+        }
         wake();
     }
 
@@ -141,13 +151,12 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (registry.remainingTasks(stage.stageId()) > 0 || !runs.stream().allMatch(Future::isDone)) {
+                PuffinException failed = failure.get();
+                if (failed != null) {
+                    throw new IOException(failed.getMessage(), failed);
+                }
                 if (closed.get()) {
                     throw new IOException("The query was cancelled");
-                }
-                Optional<String> failed = failures.keySet().stream().findFirst();
-                if (failed.isPresent()) {
-                    throw new IOException("Task " + failed.get() + " failed on every worker: " + failures.get(failed.get()).getMessage(),
-                            failures.get(failed.get()));
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IOException("The stage did not complete within " + timeout);
@@ -240,9 +249,15 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
     @Override
     public void abort() {
         closed.set(true);
+        stopTasks();
+        wake();
+    }
+
+    // Retries stop too: a task whose call is cancelled sees the reader closed and does not try another worker.
+    private void stopTasks() {
+        closed.set(true);
         calls.cancel(null);
         runs.forEach(run -> run.cancel(true));
-        wake();
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * own output passes the whole budget, since the sum is known only as tasks finish.
  */
 public final class SpillBudget {
-    /** What a worker says when a task's output passed the budget (recognized by {@link TaskFailures}). */
     static final String EXCEEDED = "Spill budget exceeded";
 
     private final long maxBytes;
@@ -39,5 +38,12 @@ public final class SpillBudget {
 
     static PuffinException exceeded(String detail) {
         return new PuffinException(ErrorCode.RESOURCE_EXHAUSTED, format("%s: %s", EXCEEDED, detail));
+    }
+
+    /** A task's own output passed the whole budget on its worker (typed there as RESOURCE_EXHAUSTED by {@link EngineFailures}). */
+    static final class TaskOutputTooLarge extends java.io.IOException {
+        TaskOutputTooLarge(long maxBytes) {
+            super(EXCEEDED + ": a task's output passed " + maxBytes + " bytes");
+        }
     }
 }

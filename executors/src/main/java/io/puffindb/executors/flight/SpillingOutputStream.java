@@ -37,7 +37,7 @@ final class SpillingOutputStream extends OutputStream {
     public void write(byte[] bytes, int offset, int length) throws IOException {
         written += length;
         if (written > maxBytes) {
-            throw new IOException(SpillBudget.EXCEEDED + ": a task's output passed " + maxBytes + " bytes");
+            throw new SpillBudget.TaskOutputTooLarge(maxBytes);
         }
         if (fileOut == null && written > threshold) {
             Files.createDirectories(folder);

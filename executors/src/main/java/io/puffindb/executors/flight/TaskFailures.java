@@ -2,17 +2,16 @@ package io.puffindb.executors.flight;
 
 import static java.lang.String.format;
 
-import io.puffindb.executors.DuckDbErrors;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
 
 /**
- * What a task that failed on every worker means for its query, decided where the failure is still
- * known: DuckDB reads the task's rows through a Java stream, and once the stream fails DuckDB only
- * says "Invalid Input Error", which would blame the caller. A worker that cannot be reached or went
- * away is ours and worth retrying later; otherwise the worker's DuckDB error is sorted as any other.
+ * What a task's failure on a worker means for its query, read from the worker's Flight status and
+ * never from its text: the type the worker's engine gave it ({@link TaskErrorStatus}) when it carries
+ * one; otherwise no engine judged it — a worker that cannot be reached or went away is ours and worth
+ * retrying later, and anything else is ours too.
  */
 public final class TaskFailures {
     private TaskFailures() {
@@ -23,14 +22,17 @@ public final class TaskFailures {
             return known;
         }
         String what = format("Task %s", taskId);
-        if (cause instanceof FlightRuntimeException flight && lostWorker(flight.status().code())) {
-            return new PuffinException(ErrorCode.SERVICE_UNAVAILABLE, format("%s lost its worker: %s", what, flight.getMessage()), cause);
+        if (cause instanceof FlightRuntimeException flight) {
+            return TaskErrorStatus.read(flight).orElseGet(() -> lostWorker(flight.status().code())
+                    ? new PuffinException(ErrorCode.SERVICE_UNAVAILABLE, format("%s lost its worker: %s", what, flight.getMessage()), cause)
+                    : new PuffinException(ErrorCode.INTERNAL_ERROR, format("%s failed: %s", what, flight.getMessage()), cause));
         }
-        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        if (message.contains(SpillBudget.EXCEEDED)) {
-            return SpillBudget.exceeded(format("%s: %s", what, message));
-        }
-        return DuckDbErrors.fromMessage(message, what, cause);
+        return new PuffinException(ErrorCode.INTERNAL_ERROR, format("%s failed: %s", what, cause), cause);
+    }
+
+    /** Whether running the task again on another worker may succeed: not when the caller is to blame. */
+    public static boolean retryable(PuffinException failure) {
+        return !failure.code().callersMistake();
     }
 
     private static boolean lostWorker(FlightStatusCode code) {
