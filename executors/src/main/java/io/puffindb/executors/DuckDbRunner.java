@@ -2,6 +2,7 @@ package io.puffindb.executors;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.executors.flight.StreamedQueryErrors;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.cache.FileCache;
@@ -50,8 +51,10 @@ public final class DuckDbRunner {
             ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, batchRows);
             return new ArrowResult(lease, connection, statement, resultSet, reader);
         } catch (SQLException e) {
+            // DuckDB's own message where the streaming driver lost it (a bad cast said only "Invalid result set").
+            SQLException failure = cancellation.isCancelled() ? e : StreamedQueryErrors.recover(e, connection, engine.atCachedPaths(sql, files));
             Closeables.closeQuietly(resultSet, statement, connection, lease);
-            throw cancellation.isCancelled() ? new PuffinException(ErrorCode.CANCELLED, what + " was cancelled", e) : DuckDbErrors.fromDuckDb(e, what);
+            throw cancellation.isCancelled() ? new PuffinException(ErrorCode.CANCELLED, what + " was cancelled", e) : DuckDbErrors.fromDuckDb(failure, what);
         } catch (RuntimeException e) {
             // Inputs fail too when the query is cancelled while they start (a handover waits for its whole stage).
             Closeables.closeQuietly(resultSet, statement, connection, lease);

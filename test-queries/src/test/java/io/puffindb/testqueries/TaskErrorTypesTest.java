@@ -1,6 +1,7 @@
 package io.puffindb.testqueries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,19 @@ class TaskErrorTypesTest extends FleetTpchTest {
     @Test
     void aDivisionByZeroOnAColumnAnswers400WithDuckDbsMessageAndRunsEachTaskOnce() throws Exception {
         assertUserErrorRunsOnce("SELECT MOD(l_orderkey, l_linenumber - l_linenumber) FROM lineitem", "Division by zero");
+    }
+
+    @Test
+    void aBadCastOnTheMonostoreAnswers400WithDuckDbsMessageNotTheDriversOrOurSql() throws Exception {
+        String sql = "SELECT CAST(n_name AS INTEGER) FROM nation";
+        assertEquals(List.of("MONOSTORE"), puffin.service().executor().explain(sql).fragments().stream().map(FragmentDescription::tier).toList());
+        HttpResponse<String> response = http.send(RunawayWorkTest.queryRequest(puffin.service().port(), sql, UUID.randomUUID().toString()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        String message = json.readTree(response.body()).path("error").path("message").asText();
+        // duckdb_jdbc's streaming result said only "Invalid result set"; DuckDB's LINE pointer would show our rendered SQL.
+        assertTrue(message.contains("Conversion Error: Could not convert string 'ALGERIA' to INT32"), message);
+        assertFalse(message.contains("LINE") || message.contains("puffindb_failed_task"), message);
     }
 
     private static void assertUserErrorRunsOnce(String sql, String duckDbMessage) throws Exception {

@@ -14,7 +14,7 @@ import org.apache.arrow.c.jni.CDataJniException;
  * cast, or memory); one that fails later arrives as an IOException of the Arrow C stream, with DuckDB's
  * message inside the text of a {@link CDataJniException}.
  */
-final class StreamedQueryErrors {
+public final class StreamedQueryErrors {
     static final String LOST = "Invalid Input Error: Invalid result set";
     private static final String JNI_MESSAGE = "message=";
 
@@ -26,7 +26,7 @@ final class StreamedQueryErrors {
      * once more, into a table that is not streamed, which stops at the same error. If that run succeeds,
      * the first failure was no error in the query: it is reported as ours (and so retried elsewhere).
      */
-    static SQLException recover(SQLException failure, Connection connection, String sql) {
+    public static SQLException recover(SQLException failure, Connection connection, String sql) {
         if (!LOST.equals(failure.getMessage())) {
             return failure;
         }
@@ -35,7 +35,10 @@ final class StreamedQueryErrors {
             rerun.execute("DROP TABLE puffindb_failed_task");
             return new SQLException("The task's query failed without an error from DuckDB, and succeeded when run again", failure);
         } catch (SQLException duckDb) {
-            return duckDb;
+            // DuckDB points at the re-run's text (LINE 1: CREATE TEMP TABLE ...), which is ours, not the caller's.
+            String message = String.valueOf(duckDb.getMessage());
+            int pointer = message.indexOf("\n\nLINE ");
+            return pointer < 0 ? duckDb : new SQLException(message.substring(0, pointer), duckDb.getSQLState(), duckDb);
         }
     }
 
