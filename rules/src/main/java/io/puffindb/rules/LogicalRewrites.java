@@ -3,6 +3,7 @@ package io.puffindb.rules;
 import java.util.List;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
@@ -63,6 +64,17 @@ public final class LogicalRewrites {
                     CoreRules.FILTER_MERGE))
             .build();
 
+    // Inner joins are ordered from statistics (row counts of the scans, selectivities of their filters),
+    // not in the FROM clause's order: a comma join such as TPC-H Q8's (part, supplier, lineitem, ...)
+    // otherwise starts with a cross product, and no join with the big fact table has a small other side
+    // the planner could broadcast to the fact table's LAMBDA tasks. Joins are gathered into one multi-way
+    // join per tree, then the greedy heuristic of LoptOptimizeJoinRule picks an order (bounded: no search).
+    private static final HepProgram ORDER_JOINS = HepProgram.builder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+            .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+            .build();
+
     // An aggregate directly over a projection of an aggregate is one RelToSql can flatten wrongly
     // (MAX(SUM(x))); merging the projection into the aggregate keeps the two levels apart.
     private static final HepProgram FOLD_PROJECTIONS = HepProgram.builder()
@@ -103,7 +115,7 @@ public final class LogicalRewrites {
         RelNode withCorrelates = run(SUB_QUERIES_TO_CORRELATES, plan);
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
-        RelNode folded = run(FOLD_PROJECTIONS, run(PUSH_FILTERS, OrFactors.pull(decorrelated)));
+        RelNode folded = run(FOLD_PROJECTIONS, orderedJoins(run(PUSH_FILTERS, OrFactors.pull(decorrelated))));
         RelNode trimmed = PinnedChains.pin(run(PUSH_PROJECTIONS, trimmed(folded)));
         List<String> names = plan.getRowType().getFieldNames();
         if (trimmed.getRowType().getFieldNames().equals(names)) {
@@ -119,6 +131,16 @@ public final class LogicalRewrites {
             return new RelFieldTrimmer(null, TRIMMING_BUILDER.create(plan.getCluster(), null)).trim(plan);
         } catch (RuntimeException e) {
             LOG.debug("Unused columns not trimmed: {}", e.toString());
+            return plan;
+        }
+    }
+
+    // Like trimming, ordering only changes speed: a plan the heuristic cannot handle keeps the query's order.
+    private static RelNode orderedJoins(RelNode plan) {
+        try {
+            return run(ORDER_JOINS, plan);
+        } catch (RuntimeException e) {
+            LOG.debug("Joins not reordered: {}", e.toString());
             return plan;
         }
     }
