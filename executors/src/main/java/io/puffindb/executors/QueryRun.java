@@ -38,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -63,7 +64,7 @@ final class QueryRun implements AutoCloseable {
     private final Handover handover;
     private final ExecutorService pullers;
     private final Duration timeout;
-    private final int splitsPerTask;
+    private final IntUnaryOperator splitsPerTask;
     private final BufferAllocator allocator;
     private final QueryStats stats;
     private final Cancellation cancellation;
@@ -76,7 +77,7 @@ final class QueryRun implements AutoCloseable {
     private final List<TaskReader> taskReaders = new CopyOnWriteArrayList<>();
     private final SpillBudget spillBudget;
 
-    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, Handover handover, ExecutorService pullers, Duration timeout, int splitsPerTask,
+    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, Handover handover, ExecutorService pullers, Duration timeout, IntUnaryOperator splitsPerTask,
             BufferAllocator allocator, QueryStats stats, Cancellation cancellation) {
         this.queryId = requireNonNull(queryId, "queryId is null");
         this.query = requireNonNull(query, "query is null");
@@ -87,7 +88,7 @@ final class QueryRun implements AutoCloseable {
         this.handover = requireNonNull(handover, "handover is null");
         this.pullers = requireNonNull(pullers, "pullers is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
-        this.splitsPerTask = splitsPerTask;
+        this.splitsPerTask = requireNonNull(splitsPerTask, "splitsPerTask is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
