@@ -193,6 +193,27 @@ class DistributedPlacementTest extends FleetTpchTest {
         assertPasses(revenueByNation);
     }
 
+    // The same filtered supplier probes lineitem twice: it is broadcast to two joins, computed (and its own
+    // LAMBDA scan run) once, as TPC-H Q21's decorrelated subqueries broadcast one subtree several times.
+    @Test
+    void aBroadcastSideUsedTwiceIsComputedOnce() throws Exception {
+        String sql = "select count(*) as n from lineitem, (select s_suppkey from supplier where s_nationkey = 1) as a, "
+                + "(select s_suppkey from supplier where s_nationkey = 1) as b where l_suppkey = a.s_suppkey and l_partkey = b.s_suppkey";
+        try (EmbeddedService slowerLink = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT,
+                workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 1e7)
+                        .withLakeBytesPerSecond(java.util.Map.of(Tier.LAMBDA, 1e9, Tier.MONOSTORE, 1e3, Tier.CLIENT, 1e3)))) {
+            Explanation analyzed = slowerLink.executor().explainAnalyze(sql);
+            List<FragmentDescription> supplierScans = analyzed.fragments().stream()
+                    .filter(fragment -> fragment.tier().equals("LAMBDA") && fragment.duckDbSql().contains("supplier")
+                            && !fragment.duckDbSql().contains("lineitem"))
+                    .toList();
+            assertEquals(2, supplierScans.size(), "two broadcast sides of one plan: " + analyzed.text());
+            assertEquals(1, supplierScans.stream().filter(fragment -> !fragment.actualTasks().isEmpty()).count(), "only one ran");
+            CaseChecker checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + slowerLink.port())), puffin.oracle(), puffin.allocator());
+            checker.failure(QueryCase.adhoc(sql)).ifPresent(failure -> fail(sql + "\n" + failure));
+        }
+    }
+
     @Test
     void countDistinctIsRepartitionedByKeyWhenMovingRowsToTheMonostoreIsExpensive() throws Exception {
         String sql = "select l_returnflag, count(distinct l_partkey) as parts, count(distinct l_suppkey) as suppliers from lineitem "
