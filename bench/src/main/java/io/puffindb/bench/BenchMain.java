@@ -12,20 +12,24 @@ import java.util.Optional;
  * {@code puffindb bench tpch [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries DIR] [--json FILE]} and
  * {@code puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries DIR] [--redis redis://127.0.0.1:6379]
  * [--ram-form tables|files] [--ram-compression compressed|uncompressed]} and
- * {@code puffindb bench ram [--sf 1] [--runs 3] [--lake DIR] [--queries DIR]}.
+ * {@code puffindb bench ram [--sf 1] [--runs 3] [--lake DIR] [--queries DIR]} and
+ * {@code puffindb bench explain [--sf 1] [--workers 2] [--lake DIR] [--queries DIR]} (EXPLAIN ANALYZE on the fleet) and
+ * {@code puffindb bench plan [--sf 1] [--workers 2] [--runs 10] [--lake DIR] [--queries DIR]} (planning alone).
  */
 public final class BenchMain {
     private static final String USAGE = """
             usage: puffindb bench tpch  [--sf 1] [--workers 2] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch] [--json FILE]
                    puffindb bench cache [--sf 1] [--workers 2] [--lake DIR] [--queries test-queries/cases/tpch] [--redis redis://127.0.0.1:6379]
                                         [--ram-form tables|files] [--ram-compression compressed|uncompressed]
-                   puffindb bench ram   [--sf 1] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]""";
+                   puffindb bench ram   [--sf 1] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]
+                   puffindb bench explain [--sf 1] [--workers 2] [--lake DIR] [--queries test-queries/cases/tpch]
+                   puffindb bench plan [--sf 1] [--workers 2] [--runs 10] [--lake DIR] [--queries test-queries/cases/tpch]""";
 
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("tpch", "cache", "ram").contains(args[0])) {
+        if (args.length == 0 || !List.of("tpch", "cache", "ram", "explain", "plan").contains(args[0])) {
             System.err.println(USAGE);
             System.exit(2);
         }
@@ -40,6 +44,10 @@ public final class BenchMain {
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         if (args[0].equals("tpch")) {
             new TpchBench(scaleFactor, workers, runs, lake, queries, Optional.ofNullable(options.get("json")).map(Path::of), System.out).run();
+        } else if (args[0].equals("plan")) {
+            new PlanningBench(scaleFactor, workers, Integer.parseInt(options.getOrDefault("runs", "10")), lake, queries, System.out).run();
+        } else if (args[0].equals("explain")) {
+            new FleetExplain(scaleFactor, workers, lake, queries, System.out).run();
         } else if (args[0].equals("ram")) {
             new RamFormsBench(scaleFactor, runs, lake, queries, RamSettings.defaults().dir().resolveSibling("puffindb-ram-bench"), System.out).run();
         } else {

@@ -58,7 +58,7 @@ public record CostParameters(
         cache.put(Tier.CLIENT, 1e9);
         // Anything the client gets from the service costs a request: planning, queueing, a round trip.
         return new CostParameters(lambdaWorkers, 2, threads, lakeSpeeds(S3_STREAM_BYTES_PER_SECOND, S3_STREAM_BYTES_PER_SECOND), cache, 50e6,
-                links(1e9), 0.002, 0.001, 0.05, 1);
+                links(FLIGHT_INGEST_BYTES_PER_SECOND), 0.002, 0.001, 0.05, 1);
     }
 
     /**
@@ -85,6 +85,11 @@ public record CostParameters(
     }
 
     private static final double S3_STREAM_BYTES_PER_SECOND = 100e6;
+    // What one consumer takes in over Flight, not what the wire carries: gRPC framing, the copies on both
+    // sides and DuckDB's ingest of the Arrow stream. Measured with the bench's fleet (2 worker processes,
+    // TPC-H SF 1): Q5 gathered 194 MB of lineitem columns in 3.3 s; 1 GB/s, a 10 Gbit link's figure, made
+    // gathering a whole fact table look cheaper than broadcasting a small side to its tasks.
+    private static final double FLIGHT_INGEST_BYTES_PER_SECOND = 100e6;
     private static final double LOCAL_DISK_BYTES_PER_SECOND = 2e9;
 
     private static Map<Tier, Double> lakeSpeeds(double lambda, double monostore) {
@@ -142,6 +147,17 @@ public record CostParameters(
     public CostParameters withRates(double rowsPerSecond, double taskStartup, double exchangeLatency, int splits) {
         return new CostParameters(lambdaWorkers, lambdaThreadsPerWorker, threads, lakeBytesPerSecond, cacheBytesPerSecond, rowsPerSecond,
                 linkBytesPerSecond, taskStartup, exchangeLatency, clientRoundTripSeconds, splits);
+    }
+
+    /**
+     * Lake files per LAMBDA task for a scan of {@code splits} files: at least {@link #splitsPerTask()}, and
+     * enough that the scan needs no more tasks than the fleet runs at once (workers times their threads).
+     * A task beyond those only waits for a free thread, and repeats its start-up and its copy of every
+     * broadcast side (TPC-H Q5 on 2 workers: 13 tasks of lineitem each built the same 227,000-row hash table).
+     */
+    public int splitsPerTask(int splits) {
+        int slots = lambdaWorkers * lambdaThreadsPerWorker;
+        return Math.max(splitsPerTask, (splits + slots - 1) / slots);
     }
 
     /** Threads working in parallel on one tier's share of a plan. */

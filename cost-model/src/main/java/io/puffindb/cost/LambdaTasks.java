@@ -14,19 +14,25 @@ final class LambdaTasks {
     private LambdaTasks() {
     }
 
-    static int estimate(RelNode node, int splitsPerTask) {
+    static int estimate(RelNode node, CostParameters parameters) {
         RelNode concrete = node instanceof RelSubset subset ? subset.getOriginal() : node;
         if (concrete == null) {
             return 1;
         }
         if (concrete instanceof TableScan scan) {
             LakeCalciteTable table = scan.getTable().unwrap(LakeCalciteTable.class);
-            return table == null ? 1 : Math.max(1, (table.lakeTable().splits().size() + splitsPerTask - 1) / splitsPerTask);
+            return table == null ? 1 : tasks(table.lakeTable().splits().size(), parameters);
         }
         int tasks = 1;
         for (RelNode input : concrete.getInputs()) {
-            tasks = Math.max(tasks, estimate(input, splitsPerTask));
+            tasks = Math.max(tasks, estimate(input, parameters));
         }
         return tasks;
+    }
+
+    /** How many tasks a scan of {@code splits} files fans out to. */
+    static int tasks(int splits, CostParameters parameters) {
+        int perTask = parameters.splitsPerTask(Math.max(1, splits));
+        return Math.max(1, (splits + perTask - 1) / perTask);
     }
 }

@@ -65,8 +65,7 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
 
     /** How many LAMBDA tasks a scan of this table fans out to. */
     public int lambdaTasks(LakeTable table) {
-        int splits = Math.max(1, table.splits().size());
-        return (splits + parameters.splitsPerTask() - 1) / parameters.splitsPerTask();
+        return LambdaTasks.tasks(table.splits().size(), parameters);
     }
 
     private PuffinCost scanCost(TierTableScan scan, double rows, RelMetadataQuery mq) {
@@ -135,7 +134,7 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
     private BroadcastJoin broadcastJoin(TierJoin join) {
         boolean leftIsBroadcast = join.getLeft().getConvention() == TierConvention.LAMBDA_BROADCAST;
         RelNode probe = leftIsBroadcast ? join.getRight() : join.getLeft();
-        return new BroadcastJoin(leftIsBroadcast ? join.getLeft() : join.getRight(), LambdaTasks.estimate(probe, parameters.splitsPerTask()));
+        return new BroadcastJoin(leftIsBroadcast ? join.getLeft() : join.getRight(), LambdaTasks.estimate(probe, parameters));
     }
 
     /** A LAMBDA join's broadcast side, and how many tasks each get a copy of it. */

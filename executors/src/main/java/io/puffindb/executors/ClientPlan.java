@@ -71,7 +71,7 @@ public record ClientPlan(Optional<String> clientSql, List<ServiceInput> inputs, 
     // Every remote lake file any fragment of the plan reads, each once.
     private static List<StoredObject> filesRead(Fragment fragment) {
         LinkedHashSet<StoredObject> files = new LinkedHashSet<>();
-        for (var share : fragment.taskShares(1)) {
+        for (var share : fragment.taskShares(splits -> 1)) {
             files.addAll(fragment.remoteFiles(share));
         }
         fragment.inputs().forEach(input -> files.addAll(filesRead(input.source())));

@@ -61,7 +61,7 @@ final class PlanDescriber {
     }
 
     private static void describeFragments(Fragment fragment, PreparedQuery query, Optional<QueryStats> stats, List<FragmentDescription> out) {
-        List<List<Split>> shares = fragment.taskShares(query.metadata().parameters().splitsPerTask());
+        List<List<Split>> shares = fragment.taskShares(query.metadata().parameters()::splitsPerTask);
         int tasks = fragment.byKey().isPresent() ? query.workers().size() : shares.size();
         String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, shares.get(0)) : sqlOf(fragment, stats);
         out.add(new FragmentDescription(fragment.id(), fragment.tier().name(), sql, tasks,

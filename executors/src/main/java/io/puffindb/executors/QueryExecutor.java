@@ -276,7 +276,7 @@ public final class QueryExecutor implements AutoCloseable {
         Cancellation cancellation = handle.cancellation();
         QueryDeadline deadline = handle.deadline();
         QueryRun run = new QueryRun(queryId, query, monostore, remotes, clients, promoter, handover, pullers, timeout,
-                query.metadata().parameters().splitsPerTask(), allocator, handle.stats(), cancellation);
+                query.metadata().parameters()::splitsPerTask, allocator, handle.stats(), cancellation);
         try {
             Fragment root = query.rootFragment();
             // Tables held in the MONOSTORE's memory are read there, not from their files.

@@ -43,7 +43,7 @@ public final class QueryHandle {
     }
 
     void planned(PreparedQuery prepared) {
-        this.tasksTotal = prepared.rootFragment().lambdaTasks(prepared.metadata().parameters().splitsPerTask(), prepared.workers().size());
+        this.tasksTotal = prepared.rootFragment().lambdaTasks(prepared.metadata().parameters()::splitsPerTask, prepared.workers().size());
         this.query = prepared;
     }
 

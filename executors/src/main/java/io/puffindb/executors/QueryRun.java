@@ -39,10 +39,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.duckdb.DuckDBConnection;
@@ -64,20 +66,23 @@ final class QueryRun implements AutoCloseable {
     private final Handover handover;
     private final ExecutorService pullers;
     private final Duration timeout;
-    private final int splitsPerTask;
+    private final IntUnaryOperator splitsPerTask;
     private final BufferAllocator allocator;
     private final QueryStats stats;
     private final Cancellation cancellation;
     private final QueryTickets tickets;
     private final List<ArrowStreams> registrations = new ArrayList<>();
     private final List<byte[]> heldResults = new ArrayList<>();
+    // Broadcast sides already computed, by the plan of the subtree that computes them: a decorrelated
+    // query (TPC-H Q21) broadcasts the same subtree to several joins, and each would recompute it.
+    private final Map<String, SharedSide> broadcastSides = new ConcurrentHashMap<>();
     private final Map<String, List<StoredObject>> filesByTask = new ConcurrentHashMap<>();
     private final List<Promoter.Read> reads = new CopyOnWriteArrayList<>();
     private final List<MemoryTables.Reading> memoryReads = new CopyOnWriteArrayList<>();
     private final List<TaskReader> taskReaders = new CopyOnWriteArrayList<>();
     private final SpillBudget spillBudget;
 
-    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, Handover handover, ExecutorService pullers, Duration timeout, int splitsPerTask,
+    QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, Handover handover, ExecutorService pullers, Duration timeout, IntUnaryOperator splitsPerTask,
             BufferAllocator allocator, QueryStats stats, Cancellation cancellation) {
         this.queryId = requireNonNull(queryId, "queryId is null");
         this.query = requireNonNull(query, "query is null");
@@ -88,7 +93,7 @@ final class QueryRun implements AutoCloseable {
         this.handover = requireNonNull(handover, "handover is null");
         this.pullers = requireNonNull(pullers, "pullers is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
-        this.splitsPerTask = splitsPerTask;
+        this.splitsPerTask = requireNonNull(splitsPerTask, "splitsPerTask is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
@@ -195,11 +200,9 @@ final class QueryRun implements AutoCloseable {
         for (Fragment.Input input : fragment.inputs()) {
             if (input.exchange().kind() == ExchangeKind.BROADCAST) {
                 long start = System.nanoTime();
-                Materialized side = materialize(input.source());
-                byte[] ticket = monostore.results().put(side.ipc());
-                heldResults.add(ticket);
-                broadcasts.add(new TaskSpec.StreamInput(input.name(), monostore.location(), ticket));
-                sides.add(new BroadcastSide(input.source(), side, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+                SharedSide shared = broadcastSide(input.source());
+                broadcasts.add(new TaskSpec.StreamInput(input.name(), monostore.location(), shared.ticket()));
+                sides.add(new BroadcastSide(input.source(), shared.rows(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
             }
         }
         List<TaskStream> tasks = fragment.byKey().isPresent()
@@ -214,6 +217,25 @@ final class QueryRun implements AutoCloseable {
     }
 
     private record BroadcastSide(Fragment source, Materialized rows, long millis) {
+    }
+
+    /** A broadcast side's rows and the ticket its tasks pull them with. */
+    private record SharedSide(Materialized rows, byte[] ticket) {
+    }
+
+    // Not computeIfAbsent: computing a side registers its own inputs, which may ask for other broadcast sides.
+    private SharedSide broadcastSide(Fragment source) {
+        String plan = RelOptUtil.toString(source.root());
+        SharedSide known = broadcastSides.get(plan);
+        if (known != null) {
+            return known;
+        }
+        Materialized side = materialize(source);
+        byte[] ticket = monostore.results().put(side.ipc());
+        heldResults.add(ticket);
+        SharedSide shared = new SharedSide(side, ticket);
+        broadcastSides.put(plan, shared);
+        return shared;
     }
 
     private List<TaskStream> scanTasks(Fragment fragment, List<TaskSpec.StreamInput> broadcasts, List<String> workers) {

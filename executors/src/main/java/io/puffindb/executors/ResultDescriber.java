@@ -51,7 +51,7 @@ final class ResultDescriber {
         for (StreamedTable streamed : fragment.streamedTables()) {
             createEmpty(connection, streamed.streamName(), streamed.columns());
         }
-        List<Split> share = fragment.fanOutScan().isPresent() ? fragment.taskShares(1).get(0) : List.of();
+        List<Split> share = fragment.fanOutScan().isPresent() ? fragment.taskShares(splits -> 1).get(0) : List.of();
         String sql = fragment.fanOutScan().isPresent() ? FragmentSql.render(fragment, share) : FragmentSql.render(fragment);
         List<LakeColumn> columns = new ArrayList<>();
         // DESCRIBE opens the files' footers, so remote ones must be in the cache.

@@ -3,6 +3,8 @@ package io.puffindb.rules;
 import java.util.List;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
@@ -63,6 +65,17 @@ public final class LogicalRewrites {
                     CoreRules.FILTER_MERGE))
             .build();
 
+    // Inner joins are ordered from statistics (row counts of the scans, selectivities of their filters),
+    // not in the FROM clause's order: a comma join such as TPC-H Q8's (part, supplier, lineitem, ...)
+    // otherwise starts with a cross product, and no join with the big fact table has a small other side
+    // the planner could broadcast to the fact table's LAMBDA tasks. Joins are gathered into one multi-way
+    // join per tree, then the greedy heuristic of LoptOptimizeJoinRule picks an order (bounded: no search).
+    private static final HepProgram ORDER_JOINS = HepProgram.builder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+            .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+            .build();
+
     // An aggregate directly over a projection of an aggregate is one RelToSql can flatten wrongly
     // (MAX(SUM(x))); merging the projection into the aggregate keeps the two levels apart.
     private static final HepProgram FOLD_PROJECTIONS = HepProgram.builder()
@@ -103,7 +116,7 @@ public final class LogicalRewrites {
         RelNode withCorrelates = run(SUB_QUERIES_TO_CORRELATES, plan);
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
-        RelNode folded = run(FOLD_PROJECTIONS, run(PUSH_FILTERS, OrFactors.pull(decorrelated)));
+        RelNode folded = run(FOLD_PROJECTIONS, orderedJoins(run(PUSH_FILTERS, OrFactors.pull(decorrelated))));
         RelNode trimmed = PinnedChains.pin(run(PUSH_PROJECTIONS, trimmed(folded)));
         List<String> names = plan.getRowType().getFieldNames();
         if (trimmed.getRowType().getFieldNames().equals(names)) {
@@ -121,6 +134,32 @@ public final class LogicalRewrites {
             LOG.debug("Unused columns not trimmed: {}", e.toString());
             return plan;
         }
+    }
+
+    // Like trimming, ordering only changes speed: a plan the heuristic cannot handle keeps the query's order.
+    // So does a plan that computes one subtree (other than a scan) twice: with TPC-DS q75's two copies of one
+    // WITH query joined, the reordered plan answered a column of one copy from the other (cause not found yet;
+    // repeated scans of one table, as nation in TPC-H Q7 and Q8, answer right).
+    private static RelNode orderedJoins(RelNode plan) {
+        if (repeatsASubtree(plan, new java.util.HashSet<>())) {
+            return plan;
+        }
+        try {
+            return run(ORDER_JOINS, plan);
+        } catch (RuntimeException e) {
+            LOG.debug("Joins not reordered: {}", e.toString());
+            return plan;
+        }
+    }
+
+    private static boolean repeatsASubtree(RelNode node, java.util.Set<String> seen) {
+        if (node.getInputs().isEmpty()) {
+            return false;
+        }
+        if (!seen.add(RelOptUtil.toString(node))) {
+            return true;
+        }
+        return node.getInputs().stream().anyMatch(input -> repeatsASubtree(input, seen));
     }
 
     private static boolean isDeterministic(Filter filter) {

@@ -118,16 +118,50 @@ class DistributedPlacementTest extends FleetTpchTest {
         assertPasses(q19);
     }
 
+    // Two workers of one thread run two tasks at once: lineitem's four files go to two tasks of two files each
+    // (a third task would only wait, and repeat its start-up and its copy of any broadcast side).
+    @Test
+    void aScanFansOutToNoMoreTasksThanTheFleetRunsAtOnce() throws Exception {
+        try (EmbeddedService oneThreadEach = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT,
+                workers -> CostParameters.defaults(workers).withThreads(8, 1))) {
+            Explanation analyzed = oneThreadEach.executor().explainAnalyze(TpchCases.sql("tpch-q01"));
+            FragmentDescription lambda = analyzed.fragments().stream().filter(fragment -> fragment.tier().equals("LAMBDA")).findFirst().orElseThrow();
+            assertEquals(2, lambda.tasks());
+            assertEquals(List.of(2, 2), lambda.actualTasks().stream().map(TaskStats::splits).toList());
+            assertEquals(4L, analyzed.actualRows());
+        }
+    }
+
+    // Q8 lists part, supplier, lineitem, ... in its FROM clause: in that order its first join is a cross product
+    // of part and supplier, and lineitem's join partner is that product. Ordered from statistics, no join lacks a key.
+    @Test
+    void q8JoinsAreOrderedFromStatisticsWithoutACrossProduct() {
+        for (PlanDescription node : puffin.service().executor().explain(TpchCases.sql("tpch-q08")).plan().allNodes()) {
+            if (node.operator().equals("TierJoin")) {
+                assertFalse(node.details().startsWith("condition=true"), "a cross product: " + node.details());
+            }
+        }
+    }
+
+    // At SF 0.01 lineitem is small enough for the MONOSTORE to read whole over fleet costs; with the lake slow to
+    // read from the MONOSTORE the scan fans out and every aggregate is split, which is what this checks.
     @Test
     void splitAggregatesEqualDuckDbExactly() throws Exception {
         String sql = "select l_returnflag, avg(l_quantity) as avg_qty, avg(l_extendedprice) as avg_price, count(*) as n, "
                 + "count(l_comment) as comments, sum(l_tax) as tax, min(l_shipdate) as first_ship, max(l_comment) as last_comment "
                 + "from lineitem group by l_returnflag";
-        assertTrue(puffin.service().executor().explain(sql).plan().allNodes().stream().anyMatch(node -> node.details().contains("phase=PARTIAL")));
-        assertPasses(sql);
-        assertPasses("select avg(l_discount) as a, count(*) as n, sum(l_quantity) as q from lineitem where l_quantity > 100");
-        assertPasses("select l_linestatus, stddev_samp(l_quantity) as sd, var_pop(l_extendedprice) as v from lineitem group by l_linestatus");
-        assertPasses("select l_returnflag, count(distinct l_partkey) as parts, count(distinct l_suppkey) as suppliers from lineitem group by l_returnflag");
+        try (EmbeddedService fanningOut = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT,
+                workers -> CostParameters.defaults(workers).withLakeBytesPerSecond(java.util.Map.of(Tier.LAMBDA, 100e6, Tier.MONOSTORE, 1e5, Tier.CLIENT, 1e5)))) {
+            assertTrue(fanningOut.executor().explain(sql).plan().allNodes().stream().anyMatch(node -> node.details().contains("phase=PARTIAL")));
+            CaseChecker checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + fanningOut.port())), puffin.oracle(), puffin.allocator());
+            for (String query : List.of(sql,
+                    "select avg(l_discount) as a, count(*) as n, sum(l_quantity) as q from lineitem where l_quantity > 100",
+                    "select l_linestatus, stddev_samp(l_quantity) as sd, var_pop(l_extendedprice) as v from lineitem group by l_linestatus",
+                    "select l_returnflag, count(distinct l_partkey) as parts, count(distinct l_suppkey) as suppliers from lineitem group by l_returnflag")) {
+                checker.failure(QueryCase.adhoc(query)).ifPresent(failure -> fail(query + "\n" + failure));
+                assertPasses(query);
+            }
+        }
     }
 
     @Test
@@ -157,6 +191,27 @@ class DistributedPlacementTest extends FleetTpchTest {
             slowerChecker.failure(QueryCase.adhoc(revenueByNation)).ifPresent(failure -> fail(revenueByNation + "\n" + failure));
         }
         assertPasses(revenueByNation);
+    }
+
+    // The same filtered supplier probes lineitem twice: it is broadcast to two joins, computed (and its own
+    // LAMBDA scan run) once, as TPC-H Q21's decorrelated subqueries broadcast one subtree several times.
+    @Test
+    void aBroadcastSideUsedTwiceIsComputedOnce() throws Exception {
+        String sql = "select count(*) as n from lineitem, (select s_suppkey from supplier where s_nationkey = 1) as a, "
+                + "(select s_suppkey from supplier where s_nationkey = 1) as b where l_suppkey = a.s_suppkey and l_partkey = b.s_suppkey";
+        try (EmbeddedService slowerLink = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT,
+                workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 1e7)
+                        .withLakeBytesPerSecond(java.util.Map.of(Tier.LAMBDA, 1e9, Tier.MONOSTORE, 1e3, Tier.CLIENT, 1e3)))) {
+            Explanation analyzed = slowerLink.executor().explainAnalyze(sql);
+            List<FragmentDescription> supplierScans = analyzed.fragments().stream()
+                    .filter(fragment -> fragment.tier().equals("LAMBDA") && fragment.duckDbSql().contains("supplier")
+                            && !fragment.duckDbSql().contains("lineitem"))
+                    .toList();
+            assertEquals(2, supplierScans.size(), "two broadcast sides of one plan: " + analyzed.text());
+            assertEquals(1, supplierScans.stream().filter(fragment -> !fragment.actualTasks().isEmpty()).count(), "only one ran");
+            CaseChecker checker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + slowerLink.port())), puffin.oracle(), puffin.allocator());
+            checker.failure(QueryCase.adhoc(sql)).ifPresent(failure -> fail(sql + "\n" + failure));
+        }
     }
 
     @Test

@@ -63,7 +63,7 @@ class HandoverTest {
     void smallOutputsGoThroughRedisAndEveryAnswerIsDuckDbs() throws Exception {
         HandoverSettings registryOnly = new HandoverSettings(HandoverSettings.Mode.HANDOVER, 64L << 20, spill.toString(), Duration.ofMinutes(1));
         PuffinConfig config = lambdaOnly().withRegistry("redis://127.0.0.1:6379/handover-" + UUID.randomUUID()).withHandover(registryOnly);
-        try (EmbeddedService service = EmbeddedService.start(config, GenerationProgress.SILENT)) {
+        try (EmbeddedService service = EmbeddedService.start(config, GenerationProgress.SILENT, CheckedService::fleetOverFastLink)) {
             assertAllTpchQueriesPass(service);
             assertEquals(Set.of(TaskStats.REGISTRY), deliveries(service, TpchCases.sql("tpch-q03")));
         }
@@ -73,7 +73,7 @@ class HandoverTest {
     @Test
     void outputsOverTheThresholdAreSpilledToTheObjectStoreAndCleanedUp() throws Exception {
         HandoverSettings spillAll = new HandoverSettings(HandoverSettings.Mode.HANDOVER, 0, spill.toString(), Duration.ofMinutes(1));
-        try (EmbeddedService service = EmbeddedService.start(lambdaOnly().withHandover(spillAll), GenerationProgress.SILENT)) {
+        try (EmbeddedService service = EmbeddedService.start(lambdaOnly().withHandover(spillAll), GenerationProgress.SILENT, CheckedService::fleetOverFastLink)) {
             assertAllTpchQueriesPass(service);
             assertEquals(Set.of(TaskStats.SPILL), deliveries(service, TpchCases.sql("tpch-q03")));
         }
@@ -84,7 +84,7 @@ class HandoverTest {
     void automaticallySmallPartialAggregatesAreHandedOverAndLargeScansStreamed() throws Exception {
         // The demo lake is small: at the default 1 MiB even a task's share of lineitem would count as small.
         HandoverSettings auto = HandoverSettings.defaults(spill.toString()).withSmallResultBytes(64 << 10);
-        try (EmbeddedService service = EmbeddedService.start(lambdaOnly().withHandover(auto), GenerationProgress.SILENT)) {
+        try (EmbeddedService service = EmbeddedService.start(lambdaOnly().withHandover(auto), GenerationProgress.SILENT, CheckedService::fleetOverFastLink)) {
             assertEquals(Set.of(TaskStats.REGISTRY), deliveries(service, TpchCases.sql("tpch-q01")), "a few dozen partial groups per task");
             assertEquals(Set.of(TaskStats.STREAM), deliveries(service, "SELECT * FROM lineitem WHERE l_quantity > 1"),
                     "almost all of lineitem");
@@ -99,7 +99,7 @@ class HandoverTest {
     }
 
     // What is handed over are LAMBDA tasks' outputs: no RAM layer here, whose hot tables would draw scans onto the MONOSTORE,
-    // and fleet costs, since shared-host costs keep these small scans on the MONOSTORE.
+    // and fleet costs (with a fast link: CheckedService.fleetOverFastLink), since shared-host costs keep these small scans on the MONOSTORE.
     private static PuffinConfig lambdaOnly() {
         return PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE).withCostShape(DeploymentCosts.Shape.FLEET);
     }

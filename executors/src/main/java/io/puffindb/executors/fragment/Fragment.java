@@ -13,6 +13,7 @@ import io.puffindb.calcite.tier.TierTableScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Stream;
 import io.puffindb.lake.Split;
 import io.puffindb.lake.store.StoredObject;
@@ -62,23 +63,25 @@ public record Fragment(int id, Tier tier, RelNode root, List<Input> inputs, Opti
     }
 
     /**
-     * The files each task of this fragment reads: consecutive groups of {@code splitsPerTask} files of
-     * its fan-out scan; one whole-table task for a fragment that does not fan out.
+     * The files each task of this fragment reads: consecutive groups of its fan-out scan's files, as many
+     * in each as {@code splitsPerTask} answers for the scan's number of files; one whole-table task for a
+     * fragment that does not fan out.
      */
-    public List<List<Split>> taskShares(int splitsPerTask) {
+    public List<List<Split>> taskShares(IntUnaryOperator splitsPerTask) {
         if (fanOutScan.isEmpty()) {
             return List.of(List.of());
         }
         List<Split> splits = fanOutScan.get().getTable().unwrap(LakeCalciteTable.class).lakeTable().splits();
+        int perTask = Math.max(1, splitsPerTask.applyAsInt(splits.size()));
         List<List<Split>> shares = new ArrayList<>();
-        for (int start = 0; start < splits.size(); start += splitsPerTask) {
-            shares.add(splits.subList(start, Math.min(splits.size(), start + splitsPerTask)));
+        for (int start = 0; start < splits.size(); start += perTask) {
+            shares.add(splits.subList(start, Math.min(splits.size(), start + perTask)));
         }
         return shares;
     }
 
     /** LAMBDA tasks of this fragment and of every fragment below it, as the coordinator starts them. */
-    public int lambdaTasks(int splitsPerTask, int partitions) {
+    public int lambdaTasks(IntUnaryOperator splitsPerTask, int partitions) {
         int own = fanOutScan.isPresent() ? taskShares(splitsPerTask).size() : byKey().isPresent() ? partitions : 0;
         // A hash exchange's producers are started by its consumer tasks, on the workers.
         return own + inputs.stream().filter(input -> input.exchange().kind() != ExchangeKind.HASH)
