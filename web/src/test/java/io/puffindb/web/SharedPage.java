@@ -2,7 +2,8 @@ package io.puffindb.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.puffindb.cost.DeploymentCosts;
+import io.puffindb.calcite.tier.Tier;
+import io.puffindb.cost.CostParameters;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.lake.demo.GenerationProgress;
 import java.io.File;
@@ -49,9 +50,10 @@ final class SharedPage implements BeforeAllCallback {
                 Path lake = Files.createTempDirectory("page-lake");
                 Path downloads = Files.createTempDirectory("page-downloads");
                 // LAMBDA tasks to watch and cancel: no RAM layer, whose hot tables would draw scans onto the MONOSTORE.
-                // Fleet costs, so that the page has LAMBDA fragments, exchanges and worker tasks to draw.
-                EmbeddedService service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE)
-                        .withCostShape(DeploymentCosts.Shape.FLEET), GenerationProgress.SILENT);
+                // Fleet costs, so that the page has LAMBDA fragments, exchanges and worker tasks to draw; over a 1 GB/s link,
+                // since over the fleet's measured 100 MB/s the SF 0.01 tables are small enough to stay on the MONOSTORE.
+                EmbeddedService service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withRam(RamSettings.NONE), GenerationProgress.SILENT,
+                        workers -> CostParameters.defaults(workers).withLink(Tier.LAMBDA, Tier.MONOSTORE, 1e9));
                 ChromeOptions options = new ChromeOptions();
                 options.setBinary(CHROMIUM);
                 options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1100");
