@@ -12,7 +12,12 @@ import io.puffindb.lake.demo.TpchLakeGenerator;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import io.puffindb.web.StorageConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +26,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.arrow.memory.BufferAllocator;
@@ -157,6 +164,20 @@ class FederationTest {
         int start = plan.indexOf("database=[pg], sql=[");
         assertTrue(start >= 0, plan);
         return plan.substring(start, plan.indexOf("]):", start));
+    }
+
+    @Test
+    void theDatabasesTablesAreListedWithTheirColumnsAsTheLakesAre() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/v1/tables")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, Integer> columnsByTable = new TreeMap<>();
+        for (JsonNode table : new ObjectMapper().readTree(response.body()).path("tables")) {
+            if (table.path("schema").asText().equals("pg")) {
+                columnsByTable.put(table.path("name").asText(), table.path("columns").size());
+            }
+        }
+        assertEquals(Map.of("customer", 8, "nation", 4, "orders", 9, "region", 3, "supplier", 7), columnsByTable);
     }
 
     @Test

@@ -132,7 +132,7 @@ public final class EmbeddedService implements AutoCloseable {
         engines.put("monostore", monostore.engine());
         localWorkers.forEach(worker -> engines.put(worker.id(), worker.engine()));
         MetricsResource metrics = new MetricsResource(tracker.metrics(), tracker.active(), workers, allocator, engines);
-        CatalogTables catalogTables = new CatalogTables(tables, catalogs);
+        CatalogTables catalogTables = new CatalogTables(tables, catalogs, storage.databases());
         this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics, catalogTables);
         // Beside the HTTP API: the same address, users and executor.
         this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()

@@ -2,23 +2,33 @@ package io.puffindb.web.flightsql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.puffindb.calcite.jdbc.JdbcDatabase;
+import io.puffindb.calcite.jdbc.JdbcDatabaseSchema;
+import io.puffindb.calcite.jdbc.JdbcSourceTable;
 import io.puffindb.lake.Lake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.lookup.Lookup;
 
 /**
- * What SQL can name, for metadata: the lake's schemas ({@code schema.table}) and each table-format
- * catalog's ({@code catalog.schema.table}), read afresh on each call since tables come and go with files.
+ * What SQL can name, for metadata: the lake's schemas ({@code schema.table}), each table-format
+ * catalog's ({@code catalog.schema.table}) and each mounted database's default schema ({@code database.table}),
+ * read afresh on each call since tables come and go with files.
  */
 public final class CatalogTables {
     private final Lake lake;
     private final Map<String, Lake> catalogs;
+    private final Map<String, JdbcDatabase> databases;
 
-    public CatalogTables(Lake lake, Map<String, Lake> catalogs) {
+    public CatalogTables(Lake lake, Map<String, Lake> catalogs, List<JdbcDatabase> databases) {
         this.lake = requireNonNull(lake, "lake is null");
         this.catalogs = Map.copyOf(catalogs);
+        this.databases = databases.stream().collect(Collectors.toUnmodifiableMap(JdbcDatabase::name, database -> database));
     }
 
     List<String> catalogNames() {
@@ -33,6 +43,7 @@ public final class CatalogTables {
             catalogs.get(catalog).schemaNames().stream().sorted()
                     .forEach(schema -> schemas.add(new ListedTable(Optional.of(catalog), schema, "", List.of())));
         }
+        databases.keySet().stream().sorted().forEach(database -> schemas.add(new ListedTable(Optional.empty(), database, "", List.of())));
         return schemas;
     }
 
@@ -43,6 +54,11 @@ public final class CatalogTables {
             if (!schemaFilter.test(schema)) {
                 continue;
             }
+            JdbcDatabase database = schema.catalog().isEmpty() ? databases.get(schema.schema()) : null;
+            if (database != null) {
+                tables.addAll(databaseTables(database));
+                continue;
+            }
             Lake source = schema.catalog().map(catalogs::get).orElse(lake);
             for (String name : source.tableNames(schema.schema()).stream().sorted().toList()) {
                 source.table(schema.schema(), name)
@@ -50,5 +66,16 @@ public final class CatalogTables {
             }
         }
         return tables;
+    }
+
+    // The tables of a database's default schema, as SQL names them: <database>.<table>.
+    private static List<ListedTable> databaseTables(JdbcDatabase database) {
+        Lookup<Table> tables = JdbcDatabaseSchema.of(database).tables();
+        List<ListedTable> listed = new ArrayList<>();
+        for (String name : tables.getNames(LikePattern.any()).stream().sorted().toList()) {
+            JdbcSourceTable table = (JdbcSourceTable) tables.get(name);
+            listed.add(new ListedTable(Optional.empty(), database.name(), name, table.columns()));
+        }
+        return listed;
     }
 }
