@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.calcite.LakeCatalog;
+import io.puffindb.calcite.jdbc.JdbcDatabase;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
 import io.puffindb.cost.CostParameters;
@@ -67,6 +68,7 @@ public final class EmbeddedService implements AutoCloseable {
     private final FileMetadataReader metadataReader;
     private final ObjectStores stores;
     private final List<JdbcCatalog> icebergCatalogs = new ArrayList<>();
+    private final List<JdbcDatabase> databases;
     private final WorkerNode monostore;
     private final List<WorkerNode> localWorkers = new ArrayList<>();
     private final Registry registry;
@@ -100,6 +102,7 @@ public final class EmbeddedService implements AutoCloseable {
         storage.deltaLakes().forEach((name, path) -> tableFolders.put(name, new DeltaLake(name, path, stores)));
         storage.hudiLakes().forEach((name, path) -> tableFolders.put(name, new HudiLake(name, path, stores, new FooterMetadata(footerCopies, metadataReader))));
         CombinedLake tables = new CombinedLake(lake, tableFolders);
+        this.databases = storage.databases();
         LakeCatalog lakeCatalog = new LakeCatalog(tables, catalogs, storage.databases(), config.defaultSchema());
         SqlFrontEnd frontEnd = new SqlFrontEnd(lakeCatalog, SqlFrontEnd.defaultParserConfig());
         this.registry = Registries.open(config.registry());
@@ -200,6 +203,9 @@ public final class EmbeddedService implements AutoCloseable {
         }
         for (JdbcCatalog catalog : icebergCatalogs) {
             catalog.close();
+        }
+        for (JdbcDatabase database : databases) {
+            database.close();
         }
         try (stores; registry; allocator; metadataReader; monostore; clients) {
             // closed in reverse order

@@ -2,10 +2,7 @@ package io.puffindb.calcite.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +34,8 @@ public final class JdbcDatabaseSchema extends AbstractSchema {
 
     @Override
     protected Map<String, Table> getTableMap() {
-        Map<String, Table> tables = new LinkedHashMap<>();
-        try (Connection connection = database.connect()) {
+        return database.readMetadata("cannot list its tables", connection -> {
+            Map<String, Table> tables = new LinkedHashMap<>();
             String listed = schema.isPresent() ? schema.get() : connection.getSchema();
             try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), listed, "%", TABLE_TYPES)) {
                 while (rows.next()) {
@@ -46,10 +43,8 @@ public final class JdbcDatabaseSchema extends AbstractSchema {
                     tables.put(table, new JdbcSourceTable(database, rows.getString("TABLE_SCHEM"), table));
                 }
             }
-        } catch (SQLException e) {
-            throw database.failure("cannot list its tables", e);
-        }
-        return tables;
+            return tables;
+        });
     }
 
     @Override
@@ -57,10 +52,9 @@ public final class JdbcDatabaseSchema extends AbstractSchema {
         if (schema.isPresent()) {
             return Map.of();
         }
-        Map<String, Schema> schemas = new LinkedHashMap<>();
-        try (Connection connection = database.connect()) {
-            DatabaseMetaData metadata = connection.getMetaData();
-            try (ResultSet rows = metadata.getSchemas()) {
+        return database.readMetadata("cannot list its schemas", connection -> {
+            Map<String, Schema> schemas = new LinkedHashMap<>();
+            try (ResultSet rows = connection.getMetaData().getSchemas()) {
                 while (rows.next()) {
                     String name = rows.getString("TABLE_SCHEM");
                     if (!isSystemSchema(name)) {
@@ -68,10 +62,8 @@ public final class JdbcDatabaseSchema extends AbstractSchema {
                     }
                 }
             }
-        } catch (SQLException e) {
-            throw database.failure("cannot list its schemas", e);
-        }
-        return schemas;
+            return schemas;
+        });
     }
 
     // The database's own catalogs: not user data, and PostgreSQL's alone hold hundreds of tables.

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A table of a mounted database. Its columns and row estimate are read from the database when the
- * planner first asks (one connection), not when the schema is listed. Columns of types PuffinDB cannot
+ * planner first asks, not when the schema is listed. Columns of types PuffinDB cannot
  * carry yet are left out, and said so in the log.
  */
 public final class JdbcSourceTable extends AbstractTable {
@@ -70,11 +70,8 @@ public final class JdbcSourceTable extends AbstractTable {
 
     private synchronized Shape shape() {
         if (shape == null) {
-            try (Connection connection = database.connect()) {
-                shape = new Shape(readColumns(connection), estimateRows(connection));
-            } catch (SQLException e) {
-                throw database.failure("cannot describe table " + schema + "." + table, e);
-            }
+            shape = database.readMetadata("cannot describe table " + schema + "." + table,
+                    connection -> new Shape(readColumns(connection), estimateRows(connection)));
         }
         return shape;
     }
