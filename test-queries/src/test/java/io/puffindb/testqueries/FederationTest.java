@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.puffindb.calcite.jdbc.JdbcDatabase;
 import io.puffindb.lake.demo.GenerationProgress;
 import io.puffindb.lake.demo.TpchLakeGenerator;
+import io.puffindb.lake.store.S3Settings;
 import io.puffindb.web.EmbeddedService;
 import io.puffindb.web.PuffinConfig;
 import io.puffindb.web.StorageConfig;
@@ -74,10 +75,9 @@ class FederationTest {
                 copy(duckdb, postgres, table, tpch.resolve(table));
             }
         }
-        StorageConfig storage = StorageConfig.defaults().withRam(io.puffindb.executors.cache.RamSettings.NONE)
+        StorageConfig storage = new StorageConfig(S3Settings.AWS_DEFAULTS, caches, 1L << 30, 1L << 30, List.of())
                 .withDatabase(new JdbcDatabase("pg", SERVER + DATABASE, Optional.of("postgres"), Optional.empty()));
-        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withLake(lake.toString(),
-                new StorageConfig(storage.s3(), caches, 1L << 30, 1L << 30, List.of()).withDatabase(storage.databases().get(0))), GenerationProgress.SILENT);
+        service = EmbeddedService.start(PuffinConfig.embedded(lake, 0, 2).withLake(lake.toString(), storage), GenerationProgress.SILENT);
         client = new PuffinClient(URI.create("http://127.0.0.1:" + service.port()));
         allocator = new RootAllocator();
         oracle = new Oracle(lake, "tpch");

@@ -69,14 +69,26 @@ public final class JdbcDatabase implements AutoCloseable {
         return known;
     }
 
-    /** One read of the database's metadata, over the connection kept for them (opened again when the database dropped it). */
+    /**
+     * One read of the database's metadata, over the connection kept for them. The connection is checked only
+     * when a read fails (a check per read would cost a round trip each): if the database dropped it, the read
+     * is made once more over a new one.
+     */
     public synchronized <T> T readMetadata(String what, MetadataRead<T> read) {
         try {
-            if (metadata == null || !metadata.isValid(VALIDATION_SECONDS)) {
-                closeMetadata();
+            if (metadata == null) {
                 metadata = connect();
             }
-            return read.read(metadata);
+            try {
+                return read.read(metadata);
+            } catch (SQLException e) {
+                if (metadata.isValid(VALIDATION_SECONDS)) {
+                    throw e;
+                }
+                closeMetadata();
+                metadata = connect();
+                return read.read(metadata);
+            }
         } catch (SQLException e) {
             throw failure(what, e);
         }
