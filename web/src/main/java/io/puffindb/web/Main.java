@@ -35,8 +35,8 @@ public final class Main {
                   worker processes may join only when it has a cluster secret file; GET /metrics (Prometheus text) and
                   GET /v1/queries?state=finished (the last --query-history queries) for the operator; with --log-format json,
                   one JSON line per ended query on standard output
-              puffindb query ["SQL" | -f FILE] [--format table|csv|json] [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
-                  runs SQL on a running service and prints the result table (CSV, or JSON); without SQL or -f, runs the
+              puffindb query ["SQL" | -f FILE] [--format table|csv|json|arrow] [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
+                  runs SQL on a running service and prints the result table (CSV, JSON, or its Arrow IPC stream); without SQL or -f, runs the
                   statements on standard input, each ended by ';', stopping at the first error, or at a terminal opens a
                   shell (statements over several lines ended by ';', .tables or \\d, \\d TABLE, .timer on|off, .help, .quit); with --cache, the client keeps
                   copies of the lake files queries read (DIR/files) and runs a query itself when they suffice;
@@ -49,7 +49,8 @@ public final class Main {
                   (the launcher runs it from test-queries) the regression suite against a running service;
                   it names the datasets the service lacks before running any case
             every setting can also come from the environment (PUFFINDB_PORT, ...) or puffindb.properties;
-            the CLI sends the token in PUFFINDB_AUTH_TOKEN ([user:]token) to a service that needs one""";
+            the CLI sends the token in PUFFINDB_AUTH_TOKEN ([user:]token) to a service that needs one;
+            puffindb --version prints this build's version and its DuckDB's, Calcite's and Arrow's""";
 
     private Main() {
     }
@@ -63,6 +64,10 @@ public final class Main {
             System.out.println(USAGE);
             return args.isEmpty() ? 2 : 0;
         }
+        if (args.get(0).equals("--version") || args.get(0).equals("version")) {
+            System.out.println(BuildVersion.describe());
+            return 0;
+        }
         List<String> positional = new ArrayList<>();
         try {
             // The query command's own options (SQL file, output format) are no settings of the service.
@@ -71,6 +76,9 @@ public final class Main {
             Map<String, String> options = ConfigLoader.options(settings, positional);
             PuffinConfig config = ConfigLoader.load(options, System.getenv());
             boolean shell = args.get(0).equals("query") && positional.isEmpty() && input.file().isEmpty() && System.console() != null;
+            if (shell && input.format() == ResultFormat.ARROW) {
+                throw new PuffinException(ErrorCode.BAD_REQUEST, "--format arrow writes a binary stream: give the SQL (or -f FILE) and redirect the output");
+            }
             return switch (args.get(0)) {
                 case "serve" -> serve(config);
                 case "query" -> shell
@@ -141,6 +149,10 @@ public final class Main {
 
     // Runs the statements in order, stopping at the first that fails (its exit code is the command's).
     private static int query(PuffinConfig config, List<String> statements, boolean clientTier, ResultFormat format) throws Exception {
+        if (format == ResultFormat.ARROW && statements.size() > 1) {
+            // Streams written one after the other would read back as the first alone.
+            throw new PuffinException(ErrorCode.BAD_REQUEST, "--format arrow writes one answer: give one statement, not " + statements.size());
+        }
         for (String sql : statements) {
             int code = query(config, sql, clientTier, format);
             if (code != 0) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.puffindb.lake.PuffinException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlNode;
 
-/** {@code puffindb query "SQL" [--server URL] [--format table|csv|json]}: sends the query to a service and prints the answer. */
+/** {@code puffindb query "SQL" [--server URL] [--format table|csv|json|arrow]}: sends the query to a service and prints the answer. */
 final class QueryCommand {
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true)); // DECIMAL 0.10 keeps its scale
@@ -45,15 +46,13 @@ final class QueryCommand {
 
     /** Runs the query; returns the process exit code (0 on success). */
     int run(String sql, String server, Duration timeout) {
+        if (format == ResultFormat.ARROW) {
+            return runAsArrow(sql, server, timeout);
+        }
         long start = System.nanoTime();
         Reply<HttpResponse<String>> reply = call(server, () -> {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            HttpRequest request = Credential.authorize(HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/v1/query")), credential)
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql))))
-                    .build();
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(queryRequest(sql, server, timeout).build(), HttpResponse.BodyHandlers.ofString());
         });
         if (reply.exitCode() != 0) {
             return reply.exitCode();
@@ -77,6 +76,36 @@ final class QueryCommand {
             err.println("Unreadable answer from " + server + " (HTTP " + response.statusCode() + "): " + e.getMessage());
             return 1;
         }
+    }
+
+    // The service's Arrow IPC stream goes to standard output byte for byte, as it arrives: no row is turned into text and back.
+    private int runAsArrow(String sql, String server, Duration timeout) {
+        Reply<HttpResponse<InputStream>> reply = call(server, () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+                queryRequest(sql, server, timeout).header("Accept", QueryResource.ARROW_STREAM).build(), HttpResponse.BodyHandlers.ofInputStream()));
+        if (reply.exitCode() != 0) {
+            return reply.exitCode();
+        }
+        HttpResponse<InputStream> response = reply.value();
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                JsonNode error = json.readTree(body).path("error");
+                err.printf("ERROR %s (HTTP %d): %s%n", error.path("code").asText("?"), response.statusCode(), error.path("message").asText());
+                return 1;
+            }
+            body.transferTo(out);
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            err.println("The answer from " + server + " broke off: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private HttpRequest.Builder queryRequest(String sql, String server, Duration timeout) throws IOException {
+        return Credential.authorize(HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/v1/query")), credential)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql))));
     }
 
     /**
@@ -231,6 +260,9 @@ final class QueryCommand {
     }
 
     private int printRows(ResultSet result) throws SQLException {
+        if (format == ResultFormat.ARROW) {
+            return ArrowAnswer.write(result, out);
+        }
         ResultSetMetaData columns = result.getMetaData();
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The options of {@code puffindb query} that are no settings of the service: where its SQL comes from
  * ({@code -f FILE} / {@code --file FILE}; else the argument, else standard input) and how its answers
- * print ({@code --format table|csv|json}); the other arguments are left for the settings.
+ * print ({@code --format table|csv|json|arrow}); the other arguments are left for the settings.
  */
 record QueryInput(Optional<Path> file, ResultFormat format, List<String> rest) {
     QueryInput {

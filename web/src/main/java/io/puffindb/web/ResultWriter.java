@@ -2,6 +2,8 @@ package io.puffindb.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.PuffinException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,8 @@ final class ResultWriter {
             case TABLE -> TablePrinter.print(out, names, types, rows.stream().map(ResultWriter::nullsAsText).toList());
             case CSV -> writeCsv(out, names, rows);
             case JSON -> writeJson(out, names, types, rows);
+            // The CLI copies the service's own Arrow stream (QueryCommand): rows turned into text cannot go back to Arrow.
+            case ARROW -> throw new PuffinException(ErrorCode.BAD_REQUEST, "--format arrow is for a query the service answers, not for this listing");
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.lake.demo.GenerationProgress;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.duckdb.DuckDBResultSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +60,11 @@ class QueryScriptTest {
 
     /** Runs {@code puffindb query} with these arguments against the service; its exit code and standard output. */
     static String cli(int expectedExit, String... arguments) throws Exception {
+        return new String(cliBytes(expectedExit, arguments), StandardCharsets.UTF_8);
+    }
+
+    /** Runs {@code puffindb query} with these arguments against the service; its standard output's bytes. */
+    static byte[] cliBytes(int expectedExit, String... arguments) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -63,19 +76,26 @@ class QueryScriptTest {
         } finally {
             System.setOut(original);
         }
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(expectedExit, exit, text);
-        return text;
+        assertEquals(expectedExit, exit, out.toString(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** DuckDB alone over the lake's files, with each table a view named as the service names it. */
+    static Connection duckDbOverLake() throws Exception {
+        Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement statement = duckdb.createStatement()) {
+            for (String table : List.of("nation", "orders")) {
+                statement.execute("create view " + table + " as select * from read_parquet('" + folder.resolve("lake").resolve("tpch").resolve(table)
+                        + "/*.parquet')");
+            }
+        }
+        return duckdb;
     }
 
     /** DuckDB alone over the lake's files: the header, then each row's values as DuckDB's cast to VARCHAR writes them (null for NULL). */
     static List<List<String>> duckDb(String sql) throws Exception {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
-            for (String table : List.of("nation", "orders")) {
-                statement.execute("create view " + table + " as select * from read_parquet('" + folder.resolve("lake").resolve("tpch").resolve(table)
-                        + "/*.parquet')");
-            }
+        try (Connection duckdb = duckDbOverLake(); Statement statement = duckdb.createStatement()) {
             List<String> header = new ArrayList<>();
             try (ResultSet columns = statement.executeQuery("select * from (" + sql + ") limit 0")) {
                 for (int i = 1; i <= columns.getMetaData().getColumnCount(); i++) {
@@ -124,6 +144,55 @@ class QueryScriptTest {
         assertTrue(row.get("o_totalprice").isBigDecimal(), "a DECIMAL is a bare number with its digits");
         assertEquals(expected.get(5), row.get("o_totalprice").decimalValue().toPlainString());
         assertEquals(expected.get(6), row.get("o_orderdate").asText());
+    }
+
+    @Test
+    void arrowIsTheAnswersIpcStreamWithDuckDbsSchemaAndValues() throws Exception {
+        String sql = "select n_nationkey, n_name, o_totalprice, o_orderdate from nation join orders on o_orderkey = n_nationkey + 1 order by n_nationkey";
+        byte[] answer = cliBytes(0, "--format", "arrow", sql);
+        try (BufferAllocator allocator = new RootAllocator();
+                ArrowStreamReader cli = new ArrowStreamReader(new ByteArrayInputStream(answer), allocator);
+                Connection duckdb = duckDbOverLake();
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery(sql);
+                ArrowReader alone = (ArrowReader) result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, 65_536)) {
+            assertEquals(alone.getVectorSchemaRoot().getSchema(), cli.getVectorSchemaRoot().getSchema(), "names and Arrow types as DuckDB's");
+            assertEquals(allRows(alone), allRows(cli));
+        }
+    }
+
+    @Test
+    void arrowTakesOneStatementOnly() throws Exception {
+        Path script = Files.writeString(folder.resolve("two-for-arrow.sql"), SCRIPT);
+        assertEquals(0, cliBytes(2, "-f", script.toString(), "--format", "arrow").length, "nothing written");
+    }
+
+    @Test
+    void versionNamesTheBuildAndItsEngines() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run(List.of("--version")));
+        } finally {
+            System.setOut(original);
+        }
+        String version = out.toString(StandardCharsets.UTF_8);
+        assertTrue(version.matches("PuffinDB \\S+ \\(DuckDB \\d\\S*, Apache Calcite \\d\\S*, Apache Arrow \\d\\S*\\)\\R"), version);
+    }
+
+    private static String allRows(ArrowReader reader) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        while (reader.loadNextBatch()) {
+            VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+            for (int row = 0; row < batch.getRowCount(); row++) {
+                for (FieldVector column : batch.getFieldVectors()) {
+                    rows.append(column.getObject(row)).append('|');
+                }
+                rows.append('\n');
+            }
+        }
+        return rows.toString();
     }
 
     @Test
