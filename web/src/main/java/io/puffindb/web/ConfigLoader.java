@@ -51,6 +51,7 @@ public final class ConfigLoader {
             Map.entry("flight.sql.port", "31337"),
             Map.entry("log.format", "text"),
             Map.entry("query.history", "1000"),
+            Map.entry("query.history.file", ""),
             Map.entry("lake", "lake"),
             Map.entry("sf", "0.01"),
             Map.entry("default.schema", "tpch"),
@@ -209,7 +210,8 @@ public final class ConfigLoader {
                             get("tls.cert"), get("tls.key"), Integer.parseInt(get("flight.sql.port"))),
                     new ClusterConfig(get("cluster.secret.file").isEmpty() ? Optional.empty() : Optional.of(Path.of(get("cluster.secret.file"))),
                             PortRange.parse(get("flight.port.range")), DeploymentCosts.Shape.parse(get("cost.profile")), costOverrides()),
-                    new OperationsConfig(OperationsConfig.LogFormat.parse(get("log.format")), Integer.parseInt(get("query.history"))));
+                    new OperationsConfig(OperationsConfig.LogFormat.parse(get("log.format")), Integer.parseInt(get("query.history")),
+                            get("query.history.file").isEmpty() ? Optional.empty() : Optional.of(Path.of(get("query.history.file")))));
         } catch (RuntimeException e) {
             if (e instanceof PuffinException) {
                 throw e;

@@ -77,6 +77,7 @@ public final class EmbeddedService implements AutoCloseable {
     private final QueryExecutor executor;
     private final HttpServer http;
     private final Optional<FlightSqlService> flightSql;
+    private final QueryHistory history;
 
     private EmbeddedService(PuffinConfig config, GenerationProgress progress, CostProfile costs) {
         requireNonNull(config, "config is null");
@@ -129,7 +130,8 @@ public final class EmbeddedService implements AutoCloseable {
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        QueryTracker tracker = new QueryTracker(new ActiveQueries(), new QueryOwners(), new QueryHistory(config.operations().historySize()),
+        this.history = new QueryHistory(config.operations().historySize(), config.operations().historyFile().map(QueryHistoryFile::open));
+        QueryTracker tracker = new QueryTracker(new ActiveQueries(), new QueryOwners(), history,
                 new QueryMetrics(), new QueryLogLine(config.operations().logFormat(), json, System.out));
         Map<String, DuckDbEngine> engines = new LinkedHashMap<>();
         engines.put("monostore", monostore.engine());
@@ -207,7 +209,7 @@ public final class EmbeddedService implements AutoCloseable {
         for (JdbcDatabase database : databases) {
             database.close();
         }
-        try (stores; registry; allocator; metadataReader; monostore; clients) {
+        try (history; stores; registry; allocator; metadataReader; monostore; clients) {
             // closed in reverse order
         }
     }

@@ -29,11 +29,11 @@ public final class Main {
             usage:
               puffindb serve [--port 8080] [--flight-sql-port 31337] [--bind 127.0.0.1] [--auth-token-file FILE] [--tls-cert PEM --tls-key PEM]
                              [--lake DIR] [--sf 0.01] [--workers 2] [--config FILE] [--cluster-secret-file FILE]
-                             [--log-format text|json] [--query-history 1000]
+                             [--log-format text|json] [--query-history 1000] [--query-history-file FILE]
                   the embedded default: HTTP service, Arrow Flight SQL (JDBC, ADBC; -1: off), MONOSTORE DuckDB, and a demo lake when DIR is empty (TPC-H, misc.*);
                   it listens on loopback only unless --bind ADDR, which needs users (PUFFINDB_AUTH_TOKEN or --auth-token-file);
                   worker processes may join only when it has a cluster secret file; GET /metrics (Prometheus text) and
-                  GET /v1/queries?state=finished (the last --query-history queries) for the operator; with --log-format json,
+                  GET /v1/queries?state=finished (the last --query-history queries, kept across restarts in a DuckDB FILE) for the operator; with --log-format json,
                   one JSON line per ended query on standard output
               puffindb query ["SQL" | -f FILE] [--format table|csv|json|arrow] [--server http://localhost:8080] [--cache DIR [--client-cache-bytes 2147483648]]
                   runs SQL on a running service and prints the result table (CSV, JSON, or its Arrow IPC stream); without SQL or -f, runs the

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +52,7 @@ class OperationsTest {
         System.setOut(new PrintStream(standardOutput, true, StandardCharsets.UTF_8));
         service = EmbeddedService.start(PuffinConfig.embedded(folder.resolve("lake"), 0, 1)
                 .withHttp(HttpSettings.loopback().withAuthTokenFile(tokens.toString()))
-                .withOperations(new OperationsConfig(OperationsConfig.LogFormat.JSON, 50)), GenerationProgress.SILENT);
+                .withOperations(new OperationsConfig(OperationsConfig.LogFormat.JSON, 50, Optional.of(folder.resolve("history.duckdb")))), GenerationProgress.SILENT);
     }
 
     @AfterAll

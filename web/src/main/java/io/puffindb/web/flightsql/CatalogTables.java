@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 
 /**
  * What SQL can name, for metadata: the lake's schemas ({@code schema.table}), each table-format
- * catalog's ({@code catalog.schema.table}) and each mounted database's default schema ({@code database.table}),
+ * catalog's ({@code catalog.schema.table}) and each mounted database's: its default schema's as {@code database.table},
+ * its other schemas' as {@code database.schema.table} (the database listed as their catalog),
  * read afresh on each call since tables come and go with files.
  */
 public final class CatalogTables {
@@ -31,8 +33,11 @@ public final class CatalogTables {
         this.databases = databases.stream().collect(Collectors.toUnmodifiableMap(JdbcDatabase::name, database -> database));
     }
 
+    // A mounted database with schemas beside its default one is a catalog too: <database>.<schema>.<table>.
     List<String> catalogNames() {
-        return catalogs.keySet().stream().sorted().toList();
+        List<String> names = new ArrayList<>(catalogs.keySet());
+        databases.values().stream().filter(database -> !JdbcDatabaseSchema.of(database).otherSchemaNames().isEmpty()).forEach(database -> names.add(database.name()));
+        return names.stream().sorted().toList();
     }
 
     /** Schemas as (catalog, schema) pairs, the lake's first. */
@@ -43,7 +48,11 @@ public final class CatalogTables {
             catalogs.get(catalog).schemaNames().stream().sorted()
                     .forEach(schema -> schemas.add(new ListedTable(Optional.of(catalog), schema, "", List.of())));
         }
-        databases.keySet().stream().sorted().forEach(database -> schemas.add(new ListedTable(Optional.empty(), database, "", List.of())));
+        for (String database : databases.keySet().stream().sorted().toList()) {
+            schemas.add(new ListedTable(Optional.empty(), database, "", List.of()));
+            JdbcDatabaseSchema.of(databases.get(database)).otherSchemaNames()
+                    .forEach(schema -> schemas.add(new ListedTable(Optional.of(database), schema, "", List.of())));
+        }
         return schemas;
     }
 
@@ -56,7 +65,13 @@ public final class CatalogTables {
             }
             JdbcDatabase database = schema.catalog().isEmpty() ? databases.get(schema.schema()) : null;
             if (database != null) {
-                tables.addAll(databaseTables(database));
+                tables.addAll(databaseTables(database, JdbcDatabaseSchema.of(database), Optional.empty()));
+                continue;
+            }
+            JdbcDatabase owner = schema.catalog().map(databases::get).orElse(null);
+            if (owner != null) {
+                Schema other = JdbcDatabaseSchema.of(owner).subSchemas().get(schema.schema());
+                tables.addAll(databaseTables(owner, other, Optional.of(schema.schema())));
                 continue;
             }
             Lake source = schema.catalog().map(catalogs::get).orElse(lake);
@@ -68,13 +83,15 @@ public final class CatalogTables {
         return tables;
     }
 
-    // The tables of a database's default schema, as SQL names them: <database>.<table>.
-    private static List<ListedTable> databaseTables(JdbcDatabase database) {
-        Lookup<Table> tables = JdbcDatabaseSchema.of(database).tables();
+    // The tables of one of a database's schemas, as SQL names them: <database>.<table> for the default one, else <database>.<schema>.<table>.
+    private static List<ListedTable> databaseTables(JdbcDatabase database, Schema schema, Optional<String> otherSchema) {
+        Lookup<Table> tables = schema.tables();
         List<ListedTable> listed = new ArrayList<>();
         for (String name : tables.getNames(LikePattern.any()).stream().sorted().toList()) {
             JdbcSourceTable table = (JdbcSourceTable) tables.get(name);
-            listed.add(new ListedTable(Optional.empty(), database.name(), name, table.columns()));
+            listed.add(otherSchema.isPresent()
+                    ? new ListedTable(Optional.of(database.name()), otherSchema.get(), name, table.columns())
+                    : new ListedTable(Optional.empty(), database.name(), name, table.columns()));
         }
         return listed;
     }
