@@ -3,6 +3,7 @@ package io.puffindb.testqueries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,6 +16,7 @@ import io.puffindb.web.PuffinConfig;
 import io.puffindb.web.StorageConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,6 +76,12 @@ class FederationTest {
             for (String table : IN_POSTGRES) {
                 copy(duckdb, postgres, table, tpch.resolve(table));
             }
+        }
+        try (Connection postgres = DriverManager.getConnection(SERVER + DATABASE + "?user=postgres"); Statement statement = postgres.createStatement()) {
+            // A schema beside the default one: SQL names its tables pg.sales.<table>.
+            statement.execute("CREATE SCHEMA sales");
+            statement.execute("CREATE TABLE sales.returns (r_orderkey INTEGER, r_amount DECIMAL(12,2))");
+            statement.execute("INSERT INTO sales.returns VALUES (1, 10.50), (2, 20.25), (3, 5.00)");
         }
         StorageConfig storage = new StorageConfig(S3Settings.AWS_DEFAULTS, caches, 1L << 30, 1L << 30, List.of())
                 .withDatabase(new JdbcDatabase("pg", SERVER + DATABASE, Optional.of("postgres"), Optional.empty()));
@@ -178,6 +186,25 @@ class FederationTest {
             }
         }
         assertEquals(Map.of("customer", 8, "nation", 4, "orders", 9, "region", 3, "supplier", 7), columnsByTable);
+    }
+
+    @Test
+    void anotherSchemasTablesAreListedUnderTheDatabaseAsCatalogAndJoinTheLake() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/v1/tables")).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> listed = new ArrayList<>();
+        for (JsonNode table : new ObjectMapper().readTree(response.body()).path("tables")) {
+            if (table.path("catalog").asText("").equals("pg")) {
+                listed.add(table.path("schema").asText() + "." + table.path("name").asText() + "/" + table.path("columns").size());
+            }
+        }
+        assertEquals(List.of("sales.returns/2"), listed, "the default schema's tables are listed as pg.<table> alone");
+        PuffinClient.Answer answer = client.query(
+                "SELECT count(*) AS n, sum(r_amount) AS total FROM pg.sales.returns JOIN orders ON r_orderkey = o_orderkey", allocator);
+        assertNull(answer.error(), () -> answer.error().message());
+        assertEquals(List.of("n", "total"), answer.result().names());
+        assertEquals(List.of("BIGINT", "DECIMAL(38,2)"), answer.result().types(), "the types DuckDB gives count(*) and sum of a DECIMAL(12,2)");
+        assertEquals(List.of(List.of(3L, new BigDecimal("35.75"))), answer.result().rows());
     }
 
     @Test

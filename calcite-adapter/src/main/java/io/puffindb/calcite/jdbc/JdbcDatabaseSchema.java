@@ -2,8 +2,10 @@ package io.puffindb.calcite.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +66,15 @@ public final class JdbcDatabaseSchema extends AbstractSchema {
             }
             return schemas;
         });
+    }
+
+    /**
+     * The database's schemas other than its default one (whose tables SQL names {@code <database>.<table>}),
+     * sorted: those SQL names {@code <database>.<schema>.<table>}.
+     */
+    public List<String> otherSchemaNames() {
+        String defaultSchema = database.readMetadata("cannot name its default schema", Connection::getSchema);
+        return getSubSchemaMap().keySet().stream().filter(name -> !name.equals(defaultSchema)).sorted().toList();
     }
 
     // The database's own catalogs: not user data, and PostgreSQL's alone hold hundreds of tables.

@@ -44,7 +44,7 @@ public final class CatalogTables {
     List<ListedTable> schemas() {
         List<ListedTable> schemas = new ArrayList<>();
         lake.schemaNames().stream().sorted().forEach(schema -> schemas.add(new ListedTable(Optional.empty(), schema, "", List.of())));
-        for (String catalog : catalogNames()) {
+        for (String catalog : catalogs.keySet().stream().sorted().toList()) {
             catalogs.get(catalog).schemaNames().stream().sorted()
                     .forEach(schema -> schemas.add(new ListedTable(Optional.of(catalog), schema, "", List.of())));
         }
