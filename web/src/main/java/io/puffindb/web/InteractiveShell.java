@@ -2,7 +2,6 @@ package io.puffindb.web;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -11,12 +10,19 @@ import java.util.Optional;
 /**
  * {@code puffindb query} at a terminal with no SQL: a shell that reads statements over as many lines as
  * they take until a {@code ;} ends them, runs each, and takes a few commands ({@code .tables} or
- * {@code \d}, {@code \d TABLE}, {@code .timer on|off}, {@code .help}, {@code .quit}). Line editing and
- * history are the terminal's (e.g. {@code rlwrap}): the shell reads plain lines.
+ * {@code \d}, {@code \d TABLE}, {@code .timer on|off}, {@code .help}, {@code .quit}). Its lines come from
+ * a {@link LineSource}: at a terminal, one with line editing and history ({@link TerminalLines}).
  */
 final class InteractiveShell {
     private static final String PROMPT = "puffindb> ";
     private static final String MORE = "     ...> ";
+
+    /** Where the shell's lines come from. */
+    @FunctionalInterface
+    interface LineSource {
+        /** Shows {@code prompt} and reads one line; null at the end of input. */
+        String readLine(String prompt) throws IOException;
+    }
 
     /** Runs one statement, printing its answer or its error; answers the exit code it would have. */
     @FunctionalInterface
@@ -30,13 +36,13 @@ final class InteractiveShell {
         int list(Optional<String> table);
     }
 
-    private final BufferedReader in;
+    private final LineSource in;
     private final PrintStream out;
     private final StatementRunner runner;
     private final TableLister tables;
     private boolean timer;
 
-    InteractiveShell(BufferedReader in, PrintStream out, StatementRunner runner, TableLister tables) {
+    InteractiveShell(LineSource in, PrintStream out, StatementRunner runner, TableLister tables) {
         this.in = requireNonNull(in, "in is null");
         this.out = requireNonNull(out, "out is null");
         this.runner = requireNonNull(runner, "runner is null");
@@ -49,9 +55,8 @@ final class InteractiveShell {
         StringBuilder statement = new StringBuilder();
         int lastExit = 0;
         while (true) {
-            out.print(statement.length() == 0 ? PROMPT : MORE);
             out.flush();
-            String line = in.readLine();
+            String line = in.readLine(statement.length() == 0 ? PROMPT : MORE);
             if (line == null) {
                 out.println();
                 return lastExit;

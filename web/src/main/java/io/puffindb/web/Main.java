@@ -10,9 +10,7 @@ import io.puffindb.lake.cache.RamLayer;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,11 +79,7 @@ public final class Main {
             }
             return switch (args.get(0)) {
                 case "serve" -> serve(config);
-                case "query" -> shell
-                        ? new InteractiveShell(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
-                                sql -> query(config, sql, options.containsKey("cache"), input.format()),
-                                table -> new QueryCommand(System.out, System.err, config.http().credential(), input.format())
-                                        .tables(config.server(), config.queryTimeout(), table)).run()
+                case "query" -> shell ? shell(config, options.containsKey("cache"), input.format())
                         : query(config, statements(positional, input), options.containsKey("cache"), input.format());
                 case "worker" -> worker(config);
                 default -> {
@@ -96,6 +90,15 @@ public final class Main {
         } catch (PuffinException e) {
             System.err.println("ERROR " + e.code() + ": " + e.getMessage());
             return 2;
+        }
+    }
+
+    // At a terminal: its history in ~/.puffindb_history, as DuckDB's CLI keeps ~/.duckdb_history.
+    private static int shell(PuffinConfig config, boolean clientTier, ResultFormat format) throws Exception {
+        try (TerminalLines lines = TerminalLines.open(Path.of(System.getProperty("user.home"), ".puffindb_history"))) {
+            return new InteractiveShell(lines, System.out, sql -> query(config, sql, clientTier, format),
+                    table -> new QueryCommand(System.out, System.err, config.http().credential(), format).tables(config.server(), config.queryTimeout(), table))
+                    .run();
         }
     }
 
