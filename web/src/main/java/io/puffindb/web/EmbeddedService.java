@@ -39,6 +39,7 @@ import io.puffindb.registry.Registries;
 import io.puffindb.registry.Registry;
 import io.puffindb.web.flightsql.CatalogTables;
 import io.puffindb.web.flightsql.FlightSqlService;
+import io.puffindb.web.flightsql.PemPair;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,7 +142,8 @@ public final class EmbeddedService implements AutoCloseable {
         this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics, catalogTables);
         // Beside the HTTP API: the same address, users and executor.
         this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()
-                : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(), executor, catalogTables,
+                : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(),
+                        tls.map(pem -> new PemPair(Path.of(config.http().tlsCert()), Path.of(config.http().tlsKey()))), executor, catalogTables,
                         lakeCatalog.defaultSchemaPath(), header -> users.authenticate(header).map(Caller::name),
                         new ListedQueries(tracker), config.queryTimeout()));
     }

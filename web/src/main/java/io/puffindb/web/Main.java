@@ -106,7 +106,8 @@ public final class Main {
         EmbeddedService service = EmbeddedService.start(config, new ProgressBar(System.out));
         System.out.printf("PuffinDB ready on %s://%s:%d  (try: ./puffindb query \"SELECT count(*) FROM lineitem\")%n", config.http().scheme(), config.bind(),
                 service.port());
-        service.flightSqlPort().ifPresent(port -> System.out.printf("Arrow Flight SQL on jdbc:arrow-flight-sql://%s:%d?useEncryption=false%n", config.bind(), port));
+        service.flightSqlPort().ifPresent(port -> System.out.printf("Arrow Flight SQL on jdbc:arrow-flight-sql://%s:%d?useEncryption=%s%n", config.bind(), port,
+                config.http().scheme().equals("https")));
         return runUntilStopped(service);
     }
 

@@ -23,6 +23,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.IntVector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +64,28 @@ class TlsTest {
 
             assertThrows(IOException.class, () -> HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+    }
+
+    @Test
+    void flightSqlIsServedOverTlsBesideHttps() throws Exception {
+        PuffinConfig config = PuffinConfig.embedded(folder.resolve("lake"), 0, 0)
+                .withHttp(HttpSettings.loopback().withTls(cert.toString(), key.toString()).withFlightSqlPort(0));
+        try (EmbeddedService service = EmbeddedService.start(config, GenerationProgress.SILENT);
+                BufferAllocator allocator = new RootAllocator();
+                InputStream trusted = Files.newInputStream(cert);
+                FlightClient tls = FlightClient.builder(allocator, Location.forGrpcTls("127.0.0.1", service.flightSqlPort().getAsInt()))
+                        .trustedCertificates(trusted).build();
+                FlightSqlClient sql = new FlightSqlClient(tls)) {
+            FlightInfo info = sql.execute("select 6 * 7 as n");
+            try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket())) {
+                assertTrue(stream.next());
+                assertEquals(42, ((IntVector) stream.getRoot().getVector("n")).get(0));
+            }
+            try (FlightClient clear = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", service.flightSqlPort().getAsInt())).build();
+                    FlightSqlClient clearSql = new FlightSqlClient(clear)) {
+                assertThrows(FlightRuntimeException.class, () -> clearSql.execute("select 1"), "no clear text beside TLS");
+            }
         }
     }
 
