@@ -1,0 +1,68 @@
+// The catalog side panel: every table SQL can name (GET /v1/tables), by schema, with its format and its
+// columns and types; a click on a name puts it into the editor.
+
+/** Draws the listing ({ defaultSchema, tables }) into `container`; onName(text) inserts a name where the cursor is. */
+export function drawCatalog(container, catalog, onName) {
+  const bySchema = new Map();
+  for (const table of catalog.tables) {
+    const schema = table.catalog ? `${table.catalog}.${table.schema}` : table.schema;
+    if (!bySchema.has(schema)) bySchema.set(schema, []);
+    bySchema.get(schema).push(table);
+  }
+  const defaultSchema = catalog.defaultSchema.join('.');
+  const schemas = [...bySchema.keys()].sort((a, b) => (b === defaultSchema) - (a === defaultSchema) || a.localeCompare(b));
+  container.replaceChildren(...schemas.map(schema => {
+    const element = folding('catalog-schema', schema === defaultSchema);
+    element.dataset.schema = schema;
+    element.firstChild.append(named(schema, 'schema-name'), note(`${bySchema.get(schema).length} tables${schema === defaultSchema ? ', default' : ''}`));
+    for (const table of bySchema.get(schema)) element.append(tableEntry(table, schema === defaultSchema ? table.name : `${schema}.${table.name}`, onName));
+    return element;
+  }));
+}
+
+const FORMAT_NAMES = { PARQUET: 'Parquet', CSV: 'CSV', ICEBERG: 'Iceberg', DELTA: 'Delta', HUDI: 'Hudi', JDBC: 'JDBC' };
+
+function tableEntry(table, sqlName, onName) {
+  const element = folding('catalog-table', false);
+  element.dataset.table = sqlName;
+  element.dataset.columns = table.columns.length;
+  const format = document.createElement('span');
+  format.className = `format format-${table.format}`;
+  format.textContent = FORMAT_NAMES[table.format] || table.format;
+  const name = named(table.name, 'table-name');
+  name.addEventListener('click', event => { event.preventDefault(); onName(sqlName); });
+  element.firstChild.append(name, format, note(`${table.columns.length} columns`));
+  const columns = document.createElement('ul');
+  columns.className = 'catalog-columns';
+  for (const column of table.columns) {
+    const item = document.createElement('li');
+    const columnName = named(column.name, 'column-name');
+    columnName.addEventListener('click', () => onName(column.name));
+    item.append(columnName, note(column.type));
+    columns.append(item);
+  }
+  element.append(columns);
+  return element;
+}
+
+function folding(className, open) {
+  const element = document.createElement('details');
+  element.className = className;
+  element.open = open;
+  element.append(document.createElement('summary'));
+  return element;
+}
+
+function named(text, className) {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  element.title = 'Click to put the name into the editor';
+  return element;
+}
+
+function note(text) {
+  const element = document.createElement('small');
+  element.textContent = text;
+  return element;
+}
