@@ -15,16 +15,18 @@ export function drawCatalog(container, catalog, onName) {
     const element = folding('catalog-schema', schema === defaultSchema);
     element.dataset.schema = schema;
     element.firstChild.append(named(schema, 'schema-name'), note(`${bySchema.get(schema).length} tables${schema === defaultSchema ? ', default' : ''}`));
-    for (const table of bySchema.get(schema)) element.append(tableEntry(table, schema === defaultSchema ? table.name : `${schema}.${table.name}`, onName));
+    for (const table of bySchema.get(schema)) element.append(tableEntry(table, `${schema}.${table.name}`, schema === defaultSchema, onName));
     return element;
   }));
 }
 
 const FORMAT_NAMES = { PARQUET: 'Parquet', CSV: 'CSV', ICEBERG: 'Iceberg', DELTA: 'Delta', HUDI: 'Hudi', JDBC: 'JDBC' };
 
-function tableEntry(table, sqlName, onName) {
+// A table as SQL names it: bare in the default schema, qualified elsewhere.
+function tableEntry(table, qualified, inDefaultSchema, onName) {
+  const sqlName = inDefaultSchema ? table.name : qualified;
   const element = folding('catalog-table', false);
-  element.dataset.table = sqlName;
+  element.dataset.table = qualified;
   element.dataset.columns = table.columns.length;
   const format = document.createElement('span');
   format.className = `format format-${table.format}`;
