@@ -88,13 +88,14 @@ function followProgress(id) {
   return stream;
 }
 
+// The MONOSTORE's part counts as one unit of work beside the LAMBDA tasks: it is done only once it has delivered
+// its last row, the query's end, so the bar never reads full while the MONOSTORE still works.
 function showProgress(progress) {
   $('progress').hidden = false;
-  $('progress-bar').max = Math.max(1, progress.tasksTotal);
+  $('progress-bar').max = progress.tasksTotal + 1;
   $('progress-bar').value = progress.tasksDone;
-  // The tasks counted are the LAMBDA fleet's; once they are all done the MONOSTORE still has its part to finish.
-  const monostore = progress.tasksDone >= progress.tasksTotal ? ' · MONOSTORE finishing' : '';
-  $('progress-text').textContent = `LAMBDA tasks ${progress.tasksDone}/${progress.tasksTotal}${monostore} · `
+  const monostore = progress.tasksDone < progress.tasksTotal ? 'MONOSTORE reading their output' : 'MONOSTORE finishing';
+  $('progress-text').textContent = `LAMBDA tasks ${progress.tasksDone}/${progress.tasksTotal} · ${monostore} · `
     + `${progress.rows.toLocaleString()} rows · ${(progress.elapsedMillis / 1000).toFixed(1)} s`;
 }
 

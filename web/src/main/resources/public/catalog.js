@@ -1,5 +1,8 @@
 // The catalog side panel: every table SQL can name (GET /v1/tables), by schema, with its format and its
-// columns and types; a click on a name puts it into the editor.
+// columns and types, and once a table is opened where its files are cached (GET /v1/table-cache);
+// a click on a name puts it into the editor.
+import { api } from './api.js';
+import { bytes } from './cluster.js';
 
 /** Draws the listing ({ defaultSchema, tables }) into `container`; onName(text) inserts a name where the cursor is. */
 export function drawCatalog(container, catalog, onName) {
@@ -44,7 +47,28 @@ function tableEntry(table, qualified, inDefaultSchema, onName) {
     columns.append(item);
   }
   element.append(columns);
+  if (table.format !== 'JDBC') {
+    const cache = document.createElement('p');
+    cache.className = 'catalog-cache';
+    element.append(cache);
+    element.addEventListener('toggle', () => { if (element.open) showCache(cache, table); });
+  }
   return element;
+}
+
+const LAYER_NAMES = { WORKER_SSD: 'SSD', MONOSTORE_SSD: 'SSD', MONOSTORE_RAM: 'RAM' };
+
+// Asked afresh on each opening: caches fill and empty as queries run.
+async function showCache(element, table) {
+  const where = new URLSearchParams({ catalog: table.catalog || '', schema: table.schema, name: table.name });
+  const response = await api(`/v1/table-cache?${where}`);
+  if (!response.ok) {
+    element.textContent = 'cache: unknown';
+    return;
+  }
+  const cache = await response.json();
+  const copies = cache.cached.map(copy => `${copy.holder} ${LAYER_NAMES[copy.layer] || copy.layer} ${copy.files}/${cache.files} files, ${bytes(copy.bytes)}`);
+  element.textContent = `${cache.files} files, ${bytes(cache.bytes)} · ${copies.length ? `cached: ${copies.join('; ')}` : 'not cached yet'}`;
 }
 
 function folding(className, open) {

@@ -140,7 +140,7 @@ public final class EmbeddedService implements AutoCloseable {
         storage.deltaLakes().keySet().forEach(name -> folderFormats.put(name, TableFormat.DELTA));
         storage.hudiLakes().keySet().forEach(name -> folderFormats.put(name, TableFormat.HUDI));
         CatalogTables catalogTables = new CatalogTables(tables, catalogs, storage.databases(), folderFormats, lakeCatalog.defaultSchemaPath());
-        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics, catalogTables);
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics, catalogTables, directory);
         // Beside the HTTP API: the same address, users and executor.
         this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()
                 : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(), executor, catalogTables,

@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -53,6 +59,18 @@ class CatalogAndHistoryTest extends BrowserPageTest {
         WebElement shipdate = lineitem.findElements(By.cssSelector(".catalog-columns li")).stream()
                 .filter(column -> column.findElement(By.className("column-name")).getText().equals("l_shipdate")).findFirst().orElseThrow();
         assertEquals("DATE", shipdate.findElement(By.tagName("small")).getText());
+        // Where its files are cached, as the cache directory knows it.
+        JsonNode cache = json.readTree(get("v1/table-cache?schema=tpch&name=lineitem"));
+        long files;
+        try (Stream<Path> lakeFiles = Files.list(SharedPage.resources().lake().resolve("tpch").resolve("lineitem"))) {
+            files = lakeFiles.filter(file -> file.toString().endsWith(".parquet")).count();
+        }
+        assertEquals(files, cache.path("files").asLong());
+        WebElement cached = wait(10).until(driver -> lineitem.findElement(By.className("catalog-cache")).getText().isEmpty() ? null
+                : lineitem.findElement(By.className("catalog-cache")));
+        assertTrue(cached.getText().startsWith(files + " files, "), cached.getText());
+        assertTrue(cached.getText().contains(cache.path("cached").isEmpty() ? "not cached yet" : "cached: "), cached.getText());
+
         browser().findElement(By.cssSelector("#catalog .catalog-schema[data-schema='iceberg.tpch'] > summary")).click();
         assertEquals("Iceberg", browser().findElement(By.cssSelector("#catalog .catalog-table[data-table='iceberg.tpch.nation'] .format")).getText());
         screenshot("catalog.png");
@@ -82,6 +100,16 @@ class CatalogAndHistoryTest extends BrowserPageTest {
         WebElement recent = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("queries-recent")));
         assertTrue(recent.getText().contains(first) && recent.getText().contains(second), recent.getText());
         screenshot("queries.png");
+    }
+
+    @Test
+    void theTableCacheRouteAnswersAnUnknownTableWith404AndAMissingNameWith400() throws Exception {
+        assertEquals(404, status("v1/table-cache?schema=tpch&name=no_such_table"));
+        assertEquals(400, status("v1/table-cache?schema=tpch"));
+    }
+
+    private static int status(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     // The history's entry of a query, by its SQL.

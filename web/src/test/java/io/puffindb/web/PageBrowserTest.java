@@ -94,6 +94,12 @@ class PageBrowserTest extends BrowserPageTest {
         wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
         assertTrue(text("progress-text").startsWith("LAMBDA tasks "), text("progress-text"));
         wait(30).until(driver -> activeWorkerTasks() > 0);
+        // The MONOSTORE's part is one more unit than the LAMBDA tasks: the bar is not full while it works.
+        int lambdaTasks = json.readTree(get("v1/queries")).path("queries").get(0).path("tasksTotal").asInt();
+        assertTrue(lambdaTasks > 0, "LAMBDA tasks planned");
+        WebElement bar = browser().findElement(By.id("progress-bar"));
+        wait(10).until(driver -> bar.getAttribute("max").equals(String.valueOf(lambdaTasks + 1)));
+        assertTrue(Double.parseDouble(bar.getAttribute("value")) <= lambdaTasks, bar.getAttribute("value"));
         browser().findElement(By.id("cancel")).click();
         wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "cancelled"));
         assertTrue(text("error-message").startsWith("CANCELLED"), text("error-message"));

@@ -84,6 +84,14 @@ public final class CatalogTables {
         return tables;
     }
 
+    /** A lake or catalog table's current metadata (its files); none for an unknown name or a mounted database's table. */
+    public Optional<LakeTable> lakeTable(Optional<String> catalog, String schema, String name) {
+        if (catalog.isPresent()) {
+            return Optional.ofNullable(catalogs.get(catalog.get())).flatMap(source -> source.table(schema, name));
+        }
+        return databases.containsKey(schema) ? Optional.empty() : lake.table(schema, name);
+    }
+
     // A catalog's tables are Iceberg's; a folder schema's, its format's or its files'.
     private TableFormat format(ListedTable schema, LakeTable table) {
         if (schema.catalog().isPresent()) {
