@@ -3,14 +3,7 @@
 import { api } from './api.js';
 import { heading, dataTable, PolledView } from './dom.js';
 
-const REFRESH_MILLIS = 2000;
-
 export class ClusterView extends PolledView {
-  constructor(container, updated) {
-    super(updated, REFRESH_MILLIS);
-    this.container = container;
-  }
-
   async load() {
     const response = await api('/v1/cluster');
     const cluster = await response.json();

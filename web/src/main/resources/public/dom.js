@@ -30,17 +30,19 @@ export function dataTable(headers, rows, id) {
   return element;
 }
 
-/** A view that reloads itself every `millis` while shown, and says when it last did. */
+const REFRESH_MILLIS = 2000;
+
+/** A view that reloads itself (its load() draws into `container`) every 2 s while shown, and says when it last did. */
 export class PolledView {
-  constructor(updated, millis) {
+  constructor(container, updated) {
+    this.container = container;
     this.updated = updated;
-    this.millis = millis;
     this.timer = null;
   }
 
   start() {
     this.refresh();
-    this.timer = setInterval(() => this.refresh(), this.millis);
+    this.timer = setInterval(() => this.refresh(), REFRESH_MILLIS);
   }
 
   stop() {

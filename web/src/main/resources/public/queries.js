@@ -4,15 +4,9 @@ import { api } from './api.js';
 import { bytes } from './cluster.js';
 import { heading, dataTable, PolledView } from './dom.js';
 
-const REFRESH_MILLIS = 2000;
 const RECENT = 100;
 
 export class QueriesView extends PolledView {
-  constructor(container, updated) {
-    super(updated, REFRESH_MILLIS);
-    this.container = container;
-  }
-
   async load() {
     const [running, recent] = await Promise.all([api('/v1/queries'), api(`/v1/queries?state=finished&limit=${RECENT}`)]
       .map(async call => (await (await call).json()).queries));

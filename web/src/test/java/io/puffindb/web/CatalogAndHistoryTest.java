@@ -1,6 +1,7 @@
 package io.puffindb.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,6 +100,7 @@ class CatalogAndHistoryTest extends BrowserPageTest {
         browser().findElement(By.cssSelector("[data-view='queries-view']")).click();
         WebElement recent = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("queries-recent")));
         assertTrue(recent.getText().contains(first) && recent.getText().contains(second), recent.getText());
+        assertFalse(browser().findElement(By.id("query-view")).isDisplayed(), "the query view is hidden behind the Queries view");
         screenshot("queries.png");
     }
 
