@@ -264,6 +264,7 @@ viewTabs.forEach(button => button.addEventListener('click', () => {
 $('run').addEventListener('click', run);
 $('cancel').addEventListener('click', cancel);
 $('cluster-refresh').addEventListener('click', () => cluster.refresh());
+$('queries-refresh').addEventListener('click', () => queries.refresh());
 $('export-csv').addEventListener('click', () => download(new Blob([toCsv(answer.columns, answer.rows)], { type: 'text/csv' }), 'result.csv'));
 $('export-arrow').addEventListener('click', async () => download(await arrowOf(answer.sql), 'result.arrows'));
 // The drawing in the pane (folding a fragment redraws it).
