@@ -1,17 +1,29 @@
-// The query page: runs the editor's SQL (POST /v1/query) while following its progress over
-// Server-Sent Events, shows the rows in a virtual grid, and draws the placed plan, first with the
-// planner's estimates (GET /v1/explain) and after the run with what the tasks did (/v1/queries/{id}/plan).
+// The query page: runs the editor's selection or statement at the cursor (POST /v1/query) while following
+// its progress over Server-Sent Events, shows the rows in a virtual grid, and draws the placed plan, first
+// with the planner's estimates (GET /v1/explain) and after the run with what the tasks did
+// (/v1/queries/{id}/plan); beside it the catalog and this user's history.
+import { SqlEditor } from './editor.bundle.js';
 import { ResultGrid } from './grid.js';
 import { drawPlan, compact, wholeDrawing } from './plan.js';
 import { ClusterView, bytes } from './cluster.js';
+import { QueriesView } from './queries.js';
+import { drawCatalog } from './catalog.js';
+import { drawHistory } from './history.js';
+import { heading, hint } from './dom.js';
 import { download, toCsv, arrowOf, svgBlob, pngBlob } from './exports.js';
 import { api, events, signIn, exactJson } from './api.js';
 
 const $ = id => document.getElementById(id);
-const editor = $('sql');
-const gutter = $('gutter');
+const FIRST_SQL = `select l_returnflag, l_linestatus, count(*) as orders, sum(l_extendedprice) as revenue
+from lineitem
+group by l_returnflag, l_linestatus
+order by l_returnflag, l_linestatus`;
+const editor = new SqlEditor($('sql'), { doc: FIRST_SQL, onRun: () => run() });
+// The editor for scripts driving the page (its tests set the text through it).
+$('sql').editor = editor;
 const grid = new ResultGrid($('grid'));
 const cluster = new ClusterView($('cluster'), $('cluster-updated'));
+const queries = new QueriesView($('queries'), $('queries-updated'));
 
 let current = null; // { id, sql, events } while a query runs
 let answer = null; // the last successful answer: { sql, columns, rows }
@@ -23,7 +35,8 @@ function newQueryId() {
 
 async function run() {
   if (current) return;
-  const sql = editor.value;
+  const { sql, from } = editor.runnable();
+  if (!sql.trim()) return;
   const id = newQueryId();
   clearError();
   grid.clear();
@@ -44,14 +57,14 @@ async function run() {
     const body = exactJson(await response.text());
     const millis = Math.round(performance.now() - started);
     if (!response.ok) {
-      showError(body.error);
+      showError(body.error, from);
       $('stats').textContent = `${body.error.code === 'CANCELLED' ? 'cancelled' : 'failed'} after ${millis} ms`;
     } else {
       answer = { sql, columns: body.columns, rows: body.rows };
       grid.show(body.columns, body.rows);
       setExportsEnabled(true);
       $('stats').textContent = `${body.stats.rows.toLocaleString()} rows in ${millis} ms (planning ${body.stats.planMs} ms)`;
-      if (body.error) showError(body.error); // failed after the first rows: what came is shown, marked incomplete
+      if (body.error) showError(body.error, from); // failed after the first rows: what came is shown, marked incomplete
     }
   } catch (failure) {
     showError({ code: 'NETWORK', message: String(failure) });
@@ -64,6 +77,7 @@ async function run() {
     $('cancel').disabled = true;
   }
   showActualPlan(id);
+  refreshHistory();
 }
 
 function followProgress(id) {
@@ -74,13 +88,14 @@ function followProgress(id) {
   return stream;
 }
 
+// The MONOSTORE's part counts as one unit of work beside the LAMBDA tasks: it is done only once it has delivered
+// its last row, the query's end, so the bar never reads full while the MONOSTORE still works.
 function showProgress(progress) {
   $('progress').hidden = false;
-  $('progress-bar').max = Math.max(1, progress.tasksTotal);
+  $('progress-bar').max = progress.tasksTotal + 1;
   $('progress-bar').value = progress.tasksDone;
-  // The tasks counted are the LAMBDA fleet's; once they are all done the MONOSTORE still has its part to finish.
-  const monostore = progress.tasksDone >= progress.tasksTotal ? ' · MONOSTORE finishing' : '';
-  $('progress-text').textContent = `LAMBDA tasks ${progress.tasksDone}/${progress.tasksTotal}${monostore} · `
+  const monostore = progress.tasksDone < progress.tasksTotal ? 'MONOSTORE reading their output' : 'MONOSTORE finishing';
+  $('progress-text').textContent = `LAMBDA tasks ${progress.tasksDone}/${progress.tasksTotal} · ${monostore} · `
     + `${progress.rows.toLocaleString()} rows · ${(progress.elapsedMillis / 1000).toFixed(1)} s`;
 }
 
@@ -98,6 +113,34 @@ async function showEstimatedPlan(sql) {
 async function showActualPlan(id) {
   const response = await api(`/v1/queries/${encodeURIComponent(id)}/plan`);
   if (response.ok) showPlan(await response.json());
+  return response.ok;
+}
+
+// A query of the history back in the editor, with its plan and actuals while the service keeps them, else as planned now.
+async function reopen(query) {
+  if (current) return;
+  editor.setText(query.sql);
+  clearError();
+  selectTab(resultTabs, document.querySelector("[data-panel='plan-panel']"), 'panel');
+  $('stats').textContent = `reopened ${query.queryId}: ${query.state.toLowerCase()}, ${query.rows.toLocaleString()} rows in ${query.durationMillis} ms`;
+  if (await showActualPlan(query.queryId)) return;
+  const response = await api(`/v1/explain?sql=${encodeURIComponent(query.sql)}`);
+  if (response.ok) {
+    showPlan(await response.json());
+    $('stats').textContent += ' (its run\'s plan is no longer kept: the plan shown is today\'s estimate)';
+  }
+}
+
+function refreshHistory() {
+  return drawHistory($('history'), reopen);
+}
+
+async function loadCatalog() {
+  const response = await api('/v1/tables');
+  if (!response.ok) return;
+  const catalog = await response.json();
+  editor.setCatalog(catalog);
+  drawCatalog($('catalog'), catalog, name => editor.insert(name));
 }
 
 function showPlan(plan) {
@@ -129,9 +172,9 @@ function showNodeDetails(node, actual) {
   const sql = document.createElement('pre');
   sql.className = 'fragment-sql';
   sql.textContent = fragment ? fragment.duckDbSql : '';
-  const parts = [title, facts, heading('DuckDB SQL of the fragment'), sql];
+  const parts = [title, facts, heading('h4', 'DuckDB SQL of the fragment'), sql];
   if (fragment && fragment.actualTasks.length > 0) {
-    parts.push(heading('Tasks'), taskTable(fragment.actualTasks));
+    parts.push(heading('h4', 'Tasks'), taskTable(fragment.actualTasks));
   }
   details.replaceChildren(...parts);
 }
@@ -178,52 +221,23 @@ function keyValues(pairs) {
   return table;
 }
 
-function heading(text) {
-  const element = document.createElement('h4');
-  element.textContent = text;
-  return element;
-}
-
-function hint(text) {
-  const element = document.createElement('p');
-  element.className = 'hint';
-  element.textContent = text;
-  return element;
-}
-
-// The error's message, its line with a caret under the column, the line marked in the gutter and the caret put there.
-function showError(error) {
+// The error's message, its line with a caret under the column, and the line and column marked in the editor
+// (the service's line and column are the run statement's; `from` is where that starts in the editor).
+function showError(error, from = 0) {
   $('error').hidden = false;
-  const where = error.line ? ` at line ${error.line}, column ${error.column}` : '';
-  $('error-message').textContent = `${error.code}${where}: ${error.message}`;
   $('error-context').textContent = '';
+  let where = '';
   if (error.line) {
-    const lines = editor.value.split('\n');
-    const line = lines[error.line - 1] ?? '';
-    $('error-context').textContent = `${line}\n${' '.repeat(Math.max(0, error.column - 1))}^`;
-    drawGutter(error.line);
-    const offset = lines.slice(0, error.line - 1).reduce((sum, text) => sum + text.length + 1, 0) + error.column - 1;
-    editor.focus();
-    editor.setSelectionRange(offset, Math.min(offset + 1, editor.value.length));
+    const at = editor.markError(from, error.line, error.column);
+    where = ` at line ${at.line}, column ${at.column}`;
+    $('error-context').textContent = `${at.text}\n${' '.repeat(Math.max(0, at.column - 1))}^`;
   }
+  $('error-message').textContent = `${error.code}${where}: ${error.message}`;
 }
 
 function clearError() {
   $('error').hidden = true;
-  drawGutter(null);
-}
-
-function drawGutter(errorLine) {
-  const count = editor.value.split('\n').length;
-  const lines = [];
-  for (let i = 1; i <= count; i++) {
-    const span = document.createElement('span');
-    span.textContent = `${i}\n`;
-    if (i === errorLine) span.className = 'error-line';
-    lines.push(span);
-  }
-  gutter.replaceChildren(...lines);
-  gutter.scrollTop = editor.scrollTop;
+  editor.clearError();
 }
 
 function setExportsEnabled(enabled) {
@@ -244,11 +258,13 @@ const viewTabs = document.querySelectorAll('.view-tab');
 viewTabs.forEach(button => button.addEventListener('click', () => {
   selectTab(viewTabs, button, 'view');
   if (button.dataset.view === 'cluster-view') cluster.start(); else cluster.stop();
+  if (button.dataset.view === 'queries-view') queries.start(); else queries.stop();
 }));
 
 $('run').addEventListener('click', run);
 $('cancel').addEventListener('click', cancel);
 $('cluster-refresh').addEventListener('click', () => cluster.refresh());
+$('queries-refresh').addEventListener('click', () => queries.refresh());
 $('export-csv').addEventListener('click', () => download(new Blob([toCsv(answer.columns, answer.rows)], { type: 'text/csv' }), 'result.csv'));
 $('export-arrow').addEventListener('click', async () => download(await arrowOf(answer.sql), 'result.arrows'));
 // The drawing in the pane (folding a fragment redraws it).
@@ -258,13 +274,7 @@ $('export-png').addEventListener('click', async () => download(await pngBlob(who
 $('plan-zoom-in').addEventListener('click', () => planSvg()?.planView.zoomIn());
 $('plan-zoom-out').addEventListener('click', () => planSvg()?.planView.zoomOut());
 $('plan-fit').addEventListener('click', () => planSvg()?.planView.fit());
-editor.addEventListener('keydown', event => {
-  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-    event.preventDefault();
-    run();
-  }
-});
-editor.addEventListener('input', () => drawGutter(null));
-editor.addEventListener('scroll', () => { gutter.scrollTop = editor.scrollTop; });
-drawGutter(null);
-signIn();
+const sideTabs = document.querySelectorAll('.side-tab');
+sideTabs.forEach(button => button.addEventListener('click', () => selectTab(sideTabs, button, 'panel')));
+$('history-refresh').addEventListener('click', refreshHistory);
+signIn().then(() => Promise.all([loadCatalog(), refreshHistory()]));

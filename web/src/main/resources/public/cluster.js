@@ -1,39 +1,21 @@
 // The cluster page: the MONOSTORE and each worker with its state, running tasks and SSD cache,
 // and the queries running now. Refreshed every 2 s while shown.
 import { api } from './api.js';
+import { heading, dataTable, PolledView } from './dom.js';
 
-const REFRESH_MILLIS = 2000;
-
-export class ClusterView {
-  constructor(container, updated) {
-    this.container = container;
-    this.updated = updated;
-    this.timer = null;
-  }
-
-  start() {
-    this.refresh();
-    this.timer = setInterval(() => this.refresh(), REFRESH_MILLIS);
-  }
-
-  stop() {
-    clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  async refresh() {
+export class ClusterView extends PolledView {
+  async load() {
     const response = await api('/v1/cluster');
     const cluster = await response.json();
     this.container.replaceChildren(
-      heading('Workers'),
-      table(['id', 'location', 'state', 'tasks running', ...CACHE_HEADERS], cluster.workers.map(worker => [
-        worker.id, worker.location, state(worker), worker.activeTasks, ...cacheCells(worker.cache)]), 'workers'),
-      heading('MONOSTORE'),
-      table(['location', ...CACHE_HEADERS], [[cluster.monostore.location, ...cacheCells(cluster.monostore.cache)]], 'monostore'),
-      heading('Running queries'),
-      table(['id', 'sql', 'tasks', 'rows', 'elapsed'], cluster.queries.map(query => [
-        query.queryId, query.sql, `${query.tasksDone}/${query.tasksTotal}`, query.rows, `${query.elapsedMillis} ms`]), 'queries'));
-    this.updated.textContent = `updated ${new Date().toLocaleTimeString()}`;
+      heading('h3', 'Workers'),
+      dataTable(['id', 'location', 'state', 'tasks running', ...CACHE_HEADERS], cluster.workers.map(worker => [
+        worker.id, worker.location, state(worker), worker.activeTasks, ...cacheCells(worker.cache)]), 'cluster-workers'),
+      heading('h3', 'MONOSTORE'),
+      dataTable(['location', ...CACHE_HEADERS], [[cluster.monostore.location, ...cacheCells(cluster.monostore.cache)]], 'cluster-monostore'),
+      heading('h3', 'Running queries'),
+      dataTable(['id', 'sql', 'tasks', 'rows', 'elapsed'], cluster.queries.map(query => [
+        query.queryId, query.sql, `${query.tasksDone}/${query.tasksTotal}`, query.rows, `${query.elapsedMillis} ms`]), 'cluster-queries'));
   }
 }
 
@@ -61,29 +43,3 @@ export function bytes(count) {
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
-function heading(text) {
-  const element = document.createElement('h3');
-  element.textContent = text;
-  return element;
-}
-
-function table(headers, rows, id) {
-  const element = document.createElement('table');
-  element.id = `cluster-${id}`;
-  const head = element.createTHead().insertRow();
-  for (const header of headers) {
-    const cell = document.createElement('th');
-    cell.textContent = header;
-    head.append(cell);
-  }
-  const body = element.createTBody();
-  for (const row of rows) {
-    const line = body.insertRow();
-    for (const value of row) {
-      const cell = line.insertCell();
-      cell.textContent = String(value);
-      if (typeof value === 'number') cell.className = 'number';
-    }
-  }
-  return element;
-}

@@ -38,6 +38,7 @@ import io.puffindb.registry.CacheLayer;
 import io.puffindb.registry.Registries;
 import io.puffindb.registry.Registry;
 import io.puffindb.web.flightsql.CatalogTables;
+import io.puffindb.web.flightsql.TableFormat;
 import io.puffindb.web.flightsql.FlightSqlService;
 import io.puffindb.web.flightsql.PemPair;
 import java.nio.file.Path;
@@ -138,8 +139,11 @@ public final class EmbeddedService implements AutoCloseable {
         engines.put("monostore", monostore.engine());
         localWorkers.forEach(worker -> engines.put(worker.id(), worker.engine()));
         MetricsResource metrics = new MetricsResource(tracker.metrics(), tracker.active(), workers, allocator, engines);
-        CatalogTables catalogTables = new CatalogTables(tables, catalogs, storage.databases());
-        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics, catalogTables);
+        Map<String, TableFormat> folderFormats = new LinkedHashMap<>();
+        storage.deltaLakes().keySet().forEach(name -> folderFormats.put(name, TableFormat.DELTA));
+        storage.hudiLakes().keySet().forEach(name -> folderFormats.put(name, TableFormat.HUDI));
+        CatalogTables catalogTables = new CatalogTables(tables, catalogs, storage.databases(), folderFormats, lakeCatalog.defaultSchemaPath());
+        this.http = new HttpServer(config, users, tls, executor, workers, monostore, shared, tracker, metrics, catalogTables, directory);
         // Beside the HTTP API: the same address, users and executor.
         this.flightSql = config.http().flightSqlPort() < 0 ? Optional.empty()
                 : Optional.of(new FlightSqlService(allocator, config.bind(), config.http().flightSqlPort(),

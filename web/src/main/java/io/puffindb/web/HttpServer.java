@@ -15,6 +15,7 @@ import io.javalin.http.staticfiles.Location;
 import io.puffindb.executors.QueryExecutor;
 import io.puffindb.executors.WorkerNode;
 import io.puffindb.executors.WorkerPool;
+import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.executors.trust.ClusterSecret;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
@@ -50,10 +51,11 @@ final class HttpServer {
 
     /**
      * {@code workerSecret}: the cluster secret worker processes register with (none: none may); {@code tracker}:
-     * the queries, this server's and those of the service's other endpoints, running and ended; {@code metrics}: what {@code /metrics} shows.
+     * the queries, this server's and those of the service's other endpoints, running and ended; {@code metrics}: what {@code /metrics} shows;
+     * {@code directory}: where the engines' caches hold which files.
      */
     HttpServer(PuffinConfig config, Users users, Optional<TlsFiles> tls, QueryExecutor executor, WorkerPool workerPool, WorkerNode monostore,
-            Optional<ClusterSecret> workerSecret, QueryTracker tracker, MetricsResource metrics, CatalogTables catalog) {
+            Optional<ClusterSecret> workerSecret, QueryTracker tracker, MetricsResource metrics, CatalogTables catalog, CacheDirectory directory) {
         requireNonNull(config, "config is null");
         requireNonNull(users, "users is null");
         requireNonNull(tls, "tls is null");
@@ -65,6 +67,7 @@ final class HttpServer {
         ClusterResource cluster = new ClusterResource(monostore, workerPool, tracker.active(), tracker.owners());
         ExplainResource explains = new ExplainResource(executor);
         TablesResource tables = new TablesResource(catalog);
+        TableCacheResource tableCaches = new TableCacheResource(catalog, directory);
         WorkersResource workers = new WorkersResource(workerPool, config.registry(), workerSecret, json);
         ClientResource clients = new ClientResource(executor, monostore.engine().cache(), json, queries,
                 new ClientInputs(config.queryTimeout()));
@@ -75,6 +78,7 @@ final class HttpServer {
                 new Route(HandlerType.POST, "/v1/describe", Access.USER, queries::describe),
                 new Route(HandlerType.GET, "/v1/explain", Access.USER, explains::explain),
                 new Route(HandlerType.GET, "/v1/tables", Access.USER, tables::list),
+                new Route(HandlerType.GET, "/v1/table-cache", Access.USER, tableCaches::show),
                 new Route(HandlerType.POST, "/v1/client-plan", Access.USER, clients::plan),
                 new Route(HandlerType.GET, "/v1/cached-file", Access.USER, clients::cachedFile),
                 new Route(HandlerType.GET, "/v1/client-input/{token}", Access.USER, clients::input),

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -46,15 +45,21 @@ abstract class BrowserPageTest {
         runInPage(sql, true);
     }
 
-    // Types the query through the editor (Ctrl+Enter runs it) and, if asked, waits for its end.
+    // Puts the query into the editor (Ctrl+Enter runs it) and, if asked, waits for its end.
     static void runInPage(String sql, boolean waitForEnd) {
         browser().get(baseUrl());
-        WebElement editor = wait(10).until(ExpectedConditions.elementToBeClickable(By.id("sql")));
-        ((JavascriptExecutor) browser()).executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", editor, sql);
-        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        setEditorText(sql).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         if (waitForEnd) {
             wait(120).until(driver -> driver.findElement(By.id("run")).isEnabled() && !text("stats").isEmpty() && !text("stats").equals("running…"));
         }
+    }
+
+    /** Replaces the editor's text (typing it would meet the editor's completion and bracket closing) and returns its typing area. */
+    static WebElement setEditorText(String sql) {
+        WebElement editor = wait(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#sql .cm-content")));
+        wait(10).until(driver -> script("return document.getElementById('sql').editor !== undefined"));
+        script("document.getElementById('sql').editor.setText(arguments[0])", sql);
+        return editor;
     }
 
     static WebDriverWait wait(int seconds) {
