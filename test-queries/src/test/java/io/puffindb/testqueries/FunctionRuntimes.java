@@ -15,10 +15,13 @@ import java.util.concurrent.TimeUnit;
  * or container image: a JVM running the official runtime interface client
  * ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda}) with the handler's name,
  * polling the function's Runtime API at {@code AWS_LAMBDA_RUNTIME_API}. Each has its own /tmp, as
- * each Lambda instance does; its output goes to a log file beside it.
+ * each Lambda instance does; its output goes to a log file beside it. The handler comes from the test's
+ * class path, or from the deployable jar when {@value #FUNCTION_JAR} names it
+ * ({@code -Dpuffindb.function.jar=lambda/target/puffindb-lambda-<version>-function.jar}).
  */
 final class FunctionRuntimes implements AutoCloseable {
     static final String HANDLER = "io.puffindb.lambda.TaskFunction::handleRequest";
+    static final String FUNCTION_JAR = "puffindb.function.jar";
     private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     // The runtime client unpacks its native library to the fixed path /tmp/.libaws-lambda-jni.so unless this
     // property names one: right on Lambda, where each instance has its own /tmp, but runtimes started
@@ -38,7 +41,7 @@ final class FunctionRuntimes implements AutoCloseable {
             Path tmp = Files.createDirectories(instance.resolve("tmp"));
             Path log = instance.resolve("runtime.log");
             ProcessBuilder builder = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary,
-                    "-cp", System.getProperty("java.class.path"), RUNTIME_CLIENT, HANDLER)
+                    "-cp", System.getProperty(FUNCTION_JAR, System.getProperty("java.class.path")), RUNTIME_CLIENT, HANDLER)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);

@@ -143,6 +143,11 @@ class LambdaTierTest {
 
     @AfterAll
     static void stop() throws Exception {
+        // The runtimes' cold starts, for the README: JVM start, init (DuckDB), first task.
+        for (FunctionRuntimes started : List.of(runtimes, oneRuntime)) {
+            started.logs().lines().filter(line -> line.contains("Cold start") || line.contains("First task") || line.contains("DuckDB of"))
+                    .forEach(System.out::println);
+        }
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
         try (AutoCloseable l = lambda; AutoCloseable s = s3; AutoCloseable st = store; AutoCloseable rg = registry; AutoCloseable rt = runtimes;
