@@ -111,6 +111,8 @@ final class LocalLambda implements AutoCloseable {
         private final AtomicInteger answered = new AtomicInteger();
         private final AtomicInteger injected = new AtomicInteger();
         private final AtomicInteger waiting = new AtomicInteger();
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger mostInFlight = new AtomicInteger();
         private final List<String> initErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
         private volatile Duration delay = Duration.ZERO;
 
@@ -147,6 +149,11 @@ final class LocalLambda implements AutoCloseable {
             return answered.get();
         }
 
+        /** The most invocations that were waiting for their answers at once. */
+        int mostInFlight() {
+            return mostInFlight.get();
+        }
+
         /** Faults injected so far (crashes and delays). */
         int injected() {
             return injected.get();
@@ -173,6 +180,15 @@ final class LocalLambda implements AutoCloseable {
         }
 
         private void invoke(HttpExchange exchange, byte[] payload) throws IOException {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                answer(exchange, payload);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        private void answer(HttpExchange exchange, byte[] payload) throws IOException {
             String id = UUID.randomUUID().toString();
             exchange.getResponseHeaders().add("x-amzn-RequestId", id);
             if (take(crashesToInject)) {
