@@ -3,6 +3,8 @@ package io.puffindb.executors;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.executors.flight.FlightClients;
+import io.puffindb.executors.flight.FlightHandoverRunner;
+import io.puffindb.executors.flight.HandoverRunner;
 import io.puffindb.executors.flight.HandoverReader;
 import io.puffindb.executors.flight.SpillBudget;
 import io.puffindb.executors.flight.SpillFolder;
@@ -14,6 +16,7 @@ import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.registry.Registry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -35,10 +38,21 @@ public final class Handover {
     private final Registry registry;
     private final ObjectStores stores;
     private final Predicate<String> sharesRegistry;
+    private final Optional<HandoverRunner> runner;
 
     /** @param sharesRegistry whether the worker at a Flight location writes to this service's Registry */
     public Handover(HandoverSettings settings, Registry registry, ObjectStores stores, Predicate<String> sharesRegistry) {
+        this(settings, registry, stores, sharesRegistry, Optional.empty());
+    }
+
+    /**
+     * @param runner what runs the handed-over tasks instead of the workers' Flight action (a serverless
+     * function, see the lambda module); empty: the workers of the task, in order of preference
+     */
+    public Handover(HandoverSettings settings, Registry registry, ObjectStores stores, Predicate<String> sharesRegistry,
+            Optional<HandoverRunner> runner) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.runner = requireNonNull(runner, "runner is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.sharesRegistry = requireNonNull(sharesRegistry, "sharesRegistry is null");
@@ -79,6 +93,7 @@ public final class Handover {
             Consumer<TaskStats> statsSink, String stageId, SpillBudget spillBudget) {
         TaskHandover.Stage stage = new TaskHandover.Stage(stageId, settings.smallResultBytes(), settings.spillFolder(), settings.resultTtl().toMillis(),
                 spillBudget.maxBytes());
-        return new HandoverReader(allocator, tasks, clients, pool, timeout, statsSink, registry, stores, stage, spillBudget);
+        HandoverRunner runs = runner.orElseGet(() -> new FlightHandoverRunner(clients));
+        return new HandoverReader(allocator, tasks, runs, pool, timeout, statsSink, registry, stores, stage, spillBudget);
     }
 }

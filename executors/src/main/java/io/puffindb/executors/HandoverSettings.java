@@ -43,6 +43,10 @@ public record HandoverSettings(Mode mode, long smallResultBytes, String spillFol
         return new HandoverSettings(Mode.AUTO, 1L << 20, spillFolder, Duration.ofMinutes(10));
     }
 
+    public HandoverSettings withMode(Mode newMode) {
+        return new HandoverSettings(newMode, smallResultBytes, spillFolder, resultTtl, maxSpillBytesPerQuery);
+    }
+
     public HandoverSettings withSmallResultBytes(long bytes) {
         return new HandoverSettings(mode, bytes, spillFolder, resultTtl, maxSpillBytesPerQuery);
     }

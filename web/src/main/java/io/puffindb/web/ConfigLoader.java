@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.puffindb.executors.HandoverSettings;
 import io.puffindb.executors.flight.PortRange;
+import io.puffindb.lambda.LambdaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +102,16 @@ public final class ConfigLoader {
             Map.entry("cost.link.bytes.per.second", ""),
             Map.entry("cost.task.startup.seconds", ""),
             Map.entry("cost.exchange.latency.seconds", ""),
-            Map.entry("cost.splits.per.task", ""));
+            Map.entry("cost.splits.per.task", ""),
+            // Empty: LAMBDA tasks run on the workers. Else the function's name or ARN, invoked once per task.
+            Map.entry("lambda.function", ""),
+            // Empty: AWS's endpoint for the region.
+            Map.entry("lambda.endpoint", ""),
+            Map.entry("lambda.region", "us-east-1"),
+            Map.entry("lambda.concurrency", "64"),
+            Map.entry("lambda.attempts", "3"),
+            // Lambda's own limit on an invocation.
+            Map.entry("lambda.timeout", "PT15M"));
 
     private static final Pattern ICEBERG_KEY = Pattern.compile("iceberg\\.([a-z0-9_]+)\\.(uri|warehouse)");
     private static final Pattern DELTA_KEY = Pattern.compile("delta\\.([a-z0-9_]+)\\.path");
@@ -209,7 +219,7 @@ public final class ConfigLoader {
                     new HttpSettings(get("bind"), get("auth.token"), get("auth.token.file"), list(get("allowed.hosts")), list(get("cors.origins")),
                             get("tls.cert"), get("tls.key"), Integer.parseInt(get("flight.sql.port"))),
                     new ClusterConfig(get("cluster.secret.file").isEmpty() ? Optional.empty() : Optional.of(Path.of(get("cluster.secret.file"))),
-                            PortRange.parse(get("flight.port.range")), DeploymentCosts.Shape.parse(get("cost.profile")), costOverrides()),
+                            PortRange.parse(get("flight.port.range")), DeploymentCosts.Shape.parse(get("cost.profile")), costOverrides(), lambda()),
                     new OperationsConfig(OperationsConfig.LogFormat.parse(get("log.format")), Integer.parseInt(get("query.history")),
                             get("query.history.file").isEmpty() ? Optional.empty() : Optional.of(Path.of(get("query.history.file")))));
         } catch (RuntimeException e) {
@@ -218,6 +228,14 @@ public final class ConfigLoader {
             }
             throw new PuffinException(ErrorCode.BAD_REQUEST, "Invalid setting: " + e.getMessage(), e);
         }
+    }
+
+    private Optional<LambdaSettings> lambda() {
+        if (get("lambda.function").isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LambdaSettings(get("lambda.function"), Optional.of(get("lambda.endpoint")), get("lambda.region"),
+                Integer.parseInt(get("lambda.concurrency")), Integer.parseInt(get("lambda.attempts")), Duration.parse(get("lambda.timeout"))));
     }
 
     private CostOverrides costOverrides() {

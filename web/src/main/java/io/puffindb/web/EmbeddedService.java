@@ -31,6 +31,9 @@ import io.puffindb.lake.iceberg.IcebergLake;
 import io.puffindb.lake.store.MetadataCopies;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.executors.Handover;
+import io.puffindb.executors.HandoverSettings;
+import io.puffindb.executors.flight.HandoverRunner;
+import io.puffindb.lambda.LambdaTaskInvoker;
 import io.puffindb.executors.cache.CacheDirectory;
 import io.puffindb.executors.cache.RamSettings;
 import io.puffindb.executors.stats.StatisticsStore;
@@ -76,6 +79,7 @@ public final class EmbeddedService implements AutoCloseable {
     private final Registry registry;
     private final WorkerPool workers;
     private final FlightClients clients;
+    private final Optional<LambdaTaskInvoker> lambda;
     private final QueryExecutor executor;
     private final HttpServer http;
     private final Optional<FlightSqlService> flightSql;
@@ -128,7 +132,10 @@ public final class EmbeddedService implements AutoCloseable {
         }
         this.clients = new FlightClients(allocator, secret);
         AllowList allowList = new AllowList(config.throughAllow(), this::port);
-        Handover handover = new Handover(config.handover(), registry, stores, workers::sharesRegistry);
+        this.lambda = config.cluster().lambda().map(settings -> new LambdaTaskInvoker(LambdaDeployment.check(settings, config.registry(), config.handover())));
+        // A function answers no stream: with one, every LAMBDA task's output is handed over.
+        HandoverSettings handovers = lambda.isPresent() ? config.handover().withMode(HandoverSettings.Mode.HANDOVER) : config.handover();
+        Handover handover = new Handover(handovers, registry, stores, workers::sharesRegistry, lambda.map(HandoverRunner.class::cast));
         this.executor = new QueryExecutor(frontEnd, new PhysicalPlanner(costs), monostore, workers, clients, directory, new StatisticsStore(registry), handover,
                 allowList, allocator, config.queryTimeout(), config.arrowBatchRows());
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
@@ -215,6 +222,7 @@ public final class EmbeddedService implements AutoCloseable {
         for (JdbcDatabase database : databases) {
             database.close();
         }
+        lambda.ifPresent(LambdaTaskInvoker::close);
         try (history; stores; registry; allocator; metadataReader; monostore; clients) {
             // closed in reverse order
         }

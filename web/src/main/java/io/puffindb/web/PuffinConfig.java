@@ -135,6 +135,13 @@ public record PuffinConfig(
                 cluster.withCostShape(shape), operations);
     }
 
+    /** Runs the LAMBDA tier's tasks as invocations of this serverless function (see {@link ClusterConfig}). */
+    public PuffinConfig withLambda(io.puffindb.lambda.LambdaSettings lambda) {
+        return new PuffinConfig(port, lake, scaleFactor, defaultSchema, queryTimeout, maxRequestBytes, duckDb,
+                arrowBatchRows, server, workers, coordinator, workerHost, workerPort, throughAllow, client, registry, storage, handover, http,
+                cluster.withLambda(lambda), operations);
+    }
+
     /** The cost model of this deployment: its shape and the operator's cost settings, the MONOSTORE's threads as the host's. */
     public CostProfile costProfile() {
         return new DeploymentCosts(cluster.costShape(), duckDb.threads(), lakeIsLocal(), cluster.costOverrides());

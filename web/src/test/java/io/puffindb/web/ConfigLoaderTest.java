@@ -74,7 +74,7 @@ class ConfigLoaderTest {
                 Map.of("PUFFINDB_BIND", "0.0.0.0"));
         assertEquals("0.0.0.0", told.bind());
         assertEquals(new ClusterConfig(java.util.Optional.of(Path.of("/etc/puffindb/secret")), new PortRange(47000, 47100),
-                io.puffindb.cost.DeploymentCosts.Shape.AUTO, io.puffindb.cost.CostOverrides.NONE), told.cluster());
+                io.puffindb.cost.DeploymentCosts.Shape.AUTO, io.puffindb.cost.CostOverrides.NONE, java.util.Optional.empty()), told.cluster());
         PuffinException range = assertThrows(PuffinException.class, () -> ConfigLoader.load(Map.of("flight-port-range", "47100-47000"), Map.of()));
         assertTrue(range.getMessage().contains("47100-47000"), range.getMessage());
     }

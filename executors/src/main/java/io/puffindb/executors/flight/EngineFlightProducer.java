@@ -51,9 +51,8 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     private final int batchRows;
     private final java.util.concurrent.atomic.AtomicInteger activeTasks = new java.util.concurrent.atomic.AtomicInteger();
     private final TaskUsages usages = new TaskUsages();
-    private final Optional<Registry> registry;
-    private final ObjectStores stores;
     private final TaskTickets tickets;
+    private final HandoverWorker handovers;
 
     /**
      * {@code registry}: the deployment's shared Registry, through which this engine can hand task outputs over (none: it only streams);
@@ -63,12 +62,11 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
             Optional<Registry> registry, ObjectStores stores, TaskTickets tickets) {
         this.engine = requireNonNull(engine, "engine is null");
         this.tickets = requireNonNull(tickets, "tickets is null");
-        this.registry = requireNonNull(registry, "registry is null");
-        this.stores = requireNonNull(stores, "stores is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.clients = requireNonNull(clients, "clients is null");
         this.results = requireNonNull(results, "results is null");
         this.batchRows = batchRows;
+        this.handovers = new HandoverWorker(tickets, registry, stores, this::runTask, usages);
     }
 
     @Override
@@ -99,7 +97,10 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                     listener.onCompleted();
                 }
                 case CachedFiles.ACTION -> CachedFiles.serve(engine.cache(), action, listener);
-                case TaskHandover.ACTION -> handOver(tickets.verify(action.getBody()), listener);
+                case TaskHandover.ACTION -> {
+                    listener.onNext(new Result(handovers.handOver(action.getBody()).toBytes()));
+                    listener.onCompleted();
+                }
                 case TaskTickets.END_ACTION -> {
                     tickets.ended(action.getBody());
                     listener.onCompleted();
@@ -115,43 +116,14 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
+    /** This engine's side of a handover, for whoever asks for one besides its Flight action (a serverless function's invocation). */
+    public HandoverWorker handovers() {
+        return handovers;
+    }
+
     /** Tasks running in this engine now. */
     public int activeTasks() {
         return activeTasks.get();
-    }
-
-    /**
-     * Runs the task to its end into an Arrow IPC stream, then hands it over by size: into the Registry,
-     * or spilled to the object store; then counts it complete in the stage and answers where it went.
-     */
-    private void handOver(TaskTicket ticket, StreamListener<Result> listener) throws Exception {
-        Registry shared = registry.orElseThrow(() -> CallStatus.UNAVAILABLE
-                .withDescription("This worker has no shared Registry to hand task outputs over; start it with --registry redis://...").toRuntimeException());
-        TaskSpec task = ticket.task();
-        TaskHandover.Stage stage = Optional.ofNullable(ticket.stage()).orElseThrow(() -> CallStatus.INVALID_ARGUMENT
-                .withDescription("The ticket of task " + task.taskId() + " streams its rows; it does not hand them over").toRuntimeException());
-        SpillingOutputStream out = new SpillingOutputStream(stage.smallResultBytes(), stage.maxSpillBytes(), HandoverFolder.OF_THIS_PROCESS);
-        try {
-            long rows = runTask(task, TaskOutput.ipc(out));
-            out.close();
-            if (Context.current().isCancelled()) {
-                throw CallStatus.CANCELLED.withDescription("Task " + task.taskId() + " was cancelled").toRuntimeException();
-            }
-            String where;
-            if (out.inMemory().isPresent()) {
-                shared.putResult(TaskHandover.resultKey(task), out.inMemory().get(), java.time.Duration.ofMillis(stage.ttlMillis()));
-                where = TaskStats.REGISTRY;
-            } else {
-                String uri = TaskHandover.spillUri(stage.spillFolder(), task);
-                stores.forLocation(uri).upload(out.spilled().orElseThrow(), uri);
-                where = TaskStats.SPILL;
-            }
-            shared.completeTask(stage.stageId(), task.taskId());
-            listener.onNext(new Result(new TaskHandover.Outcome(where, out.size(), rows, usages.take(task).orElse(null)).toBytes()));
-            listener.onCompleted();
-        } finally {
-            out.discard();
-        }
     }
 
     /**

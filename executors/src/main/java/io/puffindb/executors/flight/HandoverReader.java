@@ -25,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.apache.arrow.flight.Action;
-import org.apache.arrow.flight.Result;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -48,7 +46,7 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
     private static final long POLL_MILLIS = 20;
 
     private final List<TaskStream> tasks;
-    private final FlightClients clients;
+    private final HandoverRunner runner;
     private final Registry registry;
     private final ObjectStores stores;
     private final TaskHandover.Stage stage;
@@ -66,11 +64,11 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
     private Path currentSpill;
     private long bytes;
 
-    public HandoverReader(BufferAllocator allocator, List<TaskStream> tasks, FlightClients clients, ExecutorService pool, Duration timeout,
+    public HandoverReader(BufferAllocator allocator, List<TaskStream> tasks, HandoverRunner runner, ExecutorService pool, Duration timeout,
             Consumer<TaskStats> statsSink, Registry registry, ObjectStores stores, TaskHandover.Stage stage, SpillBudget spillBudget) {
         super(allocator);
         this.tasks = List.copyOf(tasks);
-        this.clients = requireNonNull(clients, "clients is null");
+        this.runner = requireNonNull(runner, "runner is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.stores = requireNonNull(stores, "stores is null");
         this.stage = requireNonNull(stage, "stage is null");
@@ -87,7 +85,7 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
         String lastWorker = null;
         int attempt = 0;
         byte[] request = task.handoverTicket(stage);
-        for (String worker : task.workerLocations()) {
+        for (String worker : runner.targets(task)) {
             attempt++;
             lastWorker = worker;
             try {
@@ -128,10 +126,7 @@ public final class HandoverReader extends ArrowReader implements TaskReader {
     private TaskHandover.Outcome runOn(String worker, byte[] request) {
         Context previous = calls.attach();
         try {
-            Iterator<Result> answer = clients.to(worker).doAction(new Action(TaskHandover.ACTION, request));
-            TaskHandover.Outcome outcome = TaskHandover.Outcome.fromBytes(answer.next().getBody());
-            answer.forEachRemaining(ignored -> { });
-            return outcome;
+            return runner.run(worker, request);
         } finally {
             calls.detach(previous);
         }
