@@ -122,7 +122,7 @@ public final class SqlFrontEnd {
                         .withInSubQueryThreshold(Integer.MAX_VALUE));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         List<String> names = relRoot.validatedRowType.getFieldNames();
-        return new LogicalPlan(ConstantAggregateArguments.inline(relRoot.project()), names, relRoot.validatedRowType);
+        return new LogicalPlan(RecursiveUnions.withoutSpools(ConstantAggregateArguments.inline(relRoot.project())), names, relRoot.validatedRowType);
     }
 
     private CalciteConnectionConfig connectionConfig() {
