@@ -3,7 +3,9 @@ package io.puffindb.calcite;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.puffindb.calcite.parser.SqlDescribeDuckDb;
 import io.puffindb.calcite.tier.TierExchange;
+import io.puffindb.calcite.tier.TierSummarize;
 import io.puffindb.lake.LakeTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +128,26 @@ public final class DuckDbSqlRenderer {
             // Read as a derived table: Calcite's converter builds on a FROM item, not on a bare WITH.
             SqlNode with = aliased(new SqlWith(SqlParserPos.ZERO, SqlNodeList.of(cte), all), name.getSimple());
             return result(with, ImmutableList.of(Clause.FROM), union, null);
+        }
+
+        /**
+         * DuckDB's SUMMARIZE of the input, read as a table ({@code SELECT * FROM (SUMMARIZE ...)}, which
+         * DESCRIBE also takes), over the input's columns named as the answer names them.
+         */
+        public Result visit(TierSummarize summarize) {
+            SqlNode input = visitInput(summarize, 0).asStatement();
+            List<String> inputNames = summarize.getInput().getRowType().getFieldNames();
+            OutputNames.apply(input, inputNames);
+            SqlNodeList columns = new SqlNodeList(SqlParserPos.ZERO);
+            for (int i = 0; i < summarize.columnNames().size(); i++) {
+                columns.add(SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, new SqlIdentifier(inputNames.get(summarize.inputColumns().get(i)),
+                        SqlParserPos.ZERO), new SqlIdentifier(summarize.columnNames().get(i), SqlParserPos.ZERO)));
+            }
+            SqlSelect answer = new SqlSelect(SqlParserPos.ZERO, null, columns, aliased(input, "answer"), null, null, null, null, null, null, null,
+                    null, null);
+            SqlSelect summary = new SqlSelect(SqlParserPos.ZERO, null, SqlNodeList.SINGLETON_STAR,
+                    aliased(SqlDescribeDuckDb.summarizing(answer), "summary"), null, null, null, null, null, null, null, null, null);
+            return result(summary, ImmutableList.of(Clause.SELECT), summarize, null);
         }
 
         private static SqlNode aliased(SqlNode relation, String alias) {

@@ -71,14 +71,15 @@ public final class Main {
             Map<String, String> options = ConfigLoader.options(settings, positional);
             PuffinConfig config = ConfigLoader.load(options, System.getenv());
             boolean shell = args.get(0).equals("query") && positional.isEmpty() && input.file().isEmpty() && System.console() != null;
+            // One session for all the statements of a shell or a script: a USE holds for the ones after it.
+            QueryCommand session = new QueryCommand(System.out, System.err, config.http().credential(), input.format());
             return switch (args.get(0)) {
                 case "serve" -> serve(config);
                 case "query" -> shell
                         ? new InteractiveShell(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
-                                sql -> query(config, sql, options.containsKey("cache"), input.format()),
-                                table -> new QueryCommand(System.out, System.err, config.http().credential(), input.format())
-                                        .tables(config.server(), config.queryTimeout(), table)).run()
-                        : query(config, statements(positional, input), options.containsKey("cache"), input.format());
+                                sql -> query(config, session, sql, options.containsKey("cache")),
+                                table -> session.tables(config.server(), config.queryTimeout(), table)).run()
+                        : query(config, session, statements(positional, input), options.containsKey("cache"));
                 case "worker" -> worker(config);
                 default -> {
                     System.err.println("Unknown command '" + args.get(0) + "'\n" + USAGE);
@@ -140,9 +141,9 @@ public final class Main {
     }
 
     // Runs the statements in order, stopping at the first that fails (its exit code is the command's).
-    private static int query(PuffinConfig config, List<String> statements, boolean clientTier, ResultFormat format) throws Exception {
+    private static int query(PuffinConfig config, QueryCommand session, List<String> statements, boolean clientTier) throws Exception {
         for (String sql : statements) {
-            int code = query(config, sql, clientTier, format);
+            int code = query(config, session, sql, clientTier);
             if (code != 0) {
                 return code;
             }
@@ -151,7 +152,7 @@ public final class Main {
     }
 
     // With --cache DIR given, the CLI is a CLIENT tier: it runs what its cached files allow itself.
-    private static int query(PuffinConfig config, String sql, boolean clientTier, ResultFormat format) throws Exception {
+    private static int query(PuffinConfig config, QueryCommand command, String sql, boolean clientTier) throws Exception {
         SqlNode statement = parseForClient(sql);
         if (statement instanceof SqlCreateTableAs create) {
             if (!clientTier) {
@@ -171,7 +172,6 @@ public final class Main {
                 return 1;
             }
         }
-        QueryCommand command = new QueryCommand(System.out, System.err, config.http().credential(), format);
         if (clientTier) {
             ClientConfig client = config.client();
             Optional<Integer> onClientTables = command.runOnClientTables(sql, statement,
