@@ -98,6 +98,27 @@ SqlNode SqlUseSchema() :
 }
 
 /**
+ * DuckDB's list literal [a, b, ...]: Calcite's ARRAY[a, b, ...], which DuckDB also reads as a LIST.
+ */
+SqlNode DuckDbListLiteral() :
+{
+    final Span s;
+    final SqlNodeList items;
+}
+{
+    <LBRACKET> { s = span(); }
+    (
+        items = ExpressionCommaList(s, ExprContext.ACCEPT_SUB_QUERY)
+    |
+        { items = SqlNodeList.EMPTY; }
+    )
+    <RBRACKET>
+    {
+        return SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(s.end(this), items.getList());
+    }
+}
+
+/**
  * a // b, DuckDB's integer division, at the precedence of * and / (its operator's, which the
  * expression list's tree building applies).
  */

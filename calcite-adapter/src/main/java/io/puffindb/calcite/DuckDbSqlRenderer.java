@@ -16,6 +16,7 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
@@ -26,6 +27,7 @@ import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.Util;
 
@@ -87,7 +89,7 @@ public final class DuckDbSqlRenderer {
             for (int i = 0; i < fields.size(); i++) {
                 int column = i;
                 SqlNode name = new SqlIdentifier(fields.get(i).getName(), SqlParserPos.ZERO);
-                if (values.getTuples().stream().allMatch(tuple -> TypedLiterals.readsAsTyped(tuple.get(column)))) {
+                if (values.getTuples().stream().allMatch(tuple -> readsAsTyped(tuple.get(column)))) {
                     columns.add(name);
                 } else {
                     cast = true;
@@ -100,6 +102,11 @@ public final class DuckDbSqlRenderer {
             SqlSelect typed = new SqlSelect(SqlParserPos.ZERO, null, new SqlNodeList(columns, SqlParserPos.ZERO), rows.asFrom(),
                     null, null, null, null, null, null, null, null, null);
             return result(typed, ImmutableList.of(Clause.SELECT), values, null);
+        }
+
+        // A typed NULL (NULL::INTEGER) is written as a bare NULL among the rows, which DuckDB reads as of type NULL.
+        private static boolean readsAsTyped(RexLiteral literal) {
+            return literal.isNull() ? literal.getType().getSqlTypeName() == SqlTypeName.NULL : TypedLiterals.readsAsTyped(literal);
         }
 
         private static SqlNode castTo(SqlNode value, RelDataType type) {
