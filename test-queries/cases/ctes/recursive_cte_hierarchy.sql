@@ -1,5 +1,4 @@
 -- name: ctes-recursive_cte_hierarchy
 -- dataset: tpch
 -- expect: oracle
--- known-failure: WITH RECURSIVE is refused (VALIDATION_ERROR, 400, at the CTE's name): no tier runs Calcite's repeat-union over a spool yet
 with recursive chain(id, depth) as (select n_nationkey, 0 from nation where n_nationkey = 0 union all select n_nationkey, depth + 1 from chain join nation on n_nationkey = id + 5 where depth < 10) select id, depth from chain

@@ -53,24 +53,68 @@ SqlNode SqlExplainQuery() :
 }
 
 /**
- * DuckDB's DESCRIBE table and DESCRIBE query (Calcite's DESCRIBE TABLE / SCHEMA / STATEMENT forms come
- * after this one): a name is a table's, anything else must be a query.
+ * DuckDB's DESCRIBE and SUMMARIZE, of a table or a query (Calcite's DESCRIBE TABLE / SCHEMA / STATEMENT
+ * forms come after this one): a name is a table's, anything else must be a query.
  */
 SqlNode SqlDescribeDuckDb() :
 {
     final Span s;
+    boolean summarize = false;
     final SqlParserPos start;
     final SqlNode target;
 }
 {
-    <DESCRIBE> { s = span(); }
+    ( <DESCRIBE> | <SUMMARIZE> { summarize = true; } ) { s = span(); }
     { start = new SqlParserPos(getToken(1).beginLine, getToken(1).beginColumn); }
     target = OrderedQueryOrExpr(ExprContext.ACCEPT_ALL)
     {
         if (!(target instanceof SqlIdentifier) && !target.isA(SqlKind.QUERY)) {
             throw SqlUtil.newContextException(target.getParserPosition(), RESOURCE.illegalNonQueryExpression());
         }
-        return new SqlDescribeDuckDb(s.end(this), target, start);
+        return new SqlDescribeDuckDb(s.end(this), target, start, summarize);
+    }
+}
+
+/**
+ * DuckDB's USE schema, with the statement that may follow it in the same text, to which it applies.
+ */
+SqlNode SqlUseSchema() :
+{
+    final Span s;
+    final SqlIdentifier schema;
+    SqlNode statement = null;
+    SqlParserPos start = null;
+}
+{
+    <USE> { s = span(); } schema = CompoundIdentifier()
+    [
+        LOOKAHEAD(2) <SEMICOLON>
+        { start = new SqlParserPos(getToken(1).beginLine, getToken(1).beginColumn); }
+        statement = SqlStmt()
+    ]
+    {
+        return new SqlUseSchema(s.end(this), schema, statement, start);
+    }
+}
+
+/**
+ * DuckDB's list literal [a, b, ...]: Calcite's ARRAY[a, b, ...], which DuckDB also reads as a LIST.
+ */
+SqlNode DuckDbListLiteral() :
+{
+    final Span s;
+    final SqlNodeList items;
+}
+{
+    <LBRACKET> { s = span(); }
+    (
+        items = ExpressionCommaList(s, ExprContext.ACCEPT_SUB_QUERY)
+    |
+        { items = SqlNodeList.EMPTY; }
+    )
+    <RBRACKET>
+    {
+        return SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(s.end(this), items.getList());
     }
 }
 

@@ -20,7 +20,6 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
-import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.fun.SqlStringContextVariable;
 
 /**
@@ -85,10 +84,6 @@ final class QueryShapeGuard {
     private static void check(SqlNode node) {
         if (node.getKind() == SqlKind.UNNEST || node.getKind() == SqlKind.TABLESAMPLE) {
             throw SqlErrors.refused(node, node.getKind() + " is not supported yet");
-        }
-        // Calcite plans a recursive CTE as a repeat-union over a spool, which no tier runs yet.
-        if (node instanceof SqlWithItem item && item.recursive != null && item.recursive.booleanValue()) {
-            throw SqlErrors.refused(item.name, format("WITH RECURSIVE (the recursive CTE %s) is not supported yet", item.name));
         }
         if (isSessionFunction(node)) {
             throw SqlErrors.refused(node, node + " is not supported: the service has no SQL session to describe");

@@ -1,16 +1,20 @@
 package io.puffindb.calcite;
 
+import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.functions.DuckDbOperatorTable;
 import io.puffindb.calcite.parser.PuffinParserConfig;
+import io.puffindb.calcite.parser.SqlUseSchema;
 import io.puffindb.calcite.through.RemoteThroughSchema;
 import io.puffindb.calcite.through.RemoteThroughTable;
 import io.puffindb.calcite.through.ThroughRewriter;
 import io.puffindb.calcite.through.TierPins;
 import io.puffindb.lake.ErrorCode;
 import io.puffindb.lake.PuffinException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -47,6 +51,8 @@ public final class SqlFrontEnd {
     private static final SqlOperatorTable OPERATORS = DuckDbOperatorTable.over(SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE
             .getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), SqlOperatorTables.of(DuckDbOperators.INTEGER_DIVIDE)));
 
+    private static final String SCHEMA_HINT = " (SHOW ALL TABLES lists the schemas and their tables)";
+
     private final LakeCatalog catalog;
     private final SqlParser.Config parserConfig;
 
@@ -72,6 +78,14 @@ public final class SqlFrontEnd {
 
     /** Parses {@code sql}, refusing what later phases could not handle (see {@link QueryShapeGuard}). */
     public SqlNode parse(String sql) {
+        return parse(sql, defaultSchemaPath());
+    }
+
+    /**
+     * The same, with unqualified table names resolving in {@code schemaPath}. A USE comes back as
+     * parsed: the statement after it is parsed again in its schema (see {@link #schemaPath(SqlUseSchema)}).
+     */
+    public SqlNode parse(String sql, List<String> schemaPath) {
         QueryShapeGuard.checkText(sql);
         SqlNode parsed;
         try {
@@ -80,15 +94,49 @@ public final class SqlFrontEnd {
             throw SeveralStatements.refusal(sql, parserConfig).orElseGet(() -> SqlErrors.parseError(e));
         }
         QueryShapeGuard.checkParsed(parsed);
-        StarColumns starColumns = new StarColumns(catalog, parserConfig, OPERATORS);
+        if (parsed instanceof SqlUseSchema) {
+            return parsed;
+        }
+        StarColumns starColumns = new StarColumns(catalog, schemaPath, parserConfig, OPERATORS);
         return AggregateOrders.nullsLast(UnionByName.rewrite(FriendlySql.rewrite(ColumnsExpressions.rewrite(StarExcludeReplace.rewrite(SemiJoins.rewrite(parsed), starColumns), starColumns), OPERATORS, starColumns), starColumns));
     }
 
-    /**
-     * Validates and converts a parsed query. The planner is the one later phases optimize with, and
-     * the metadata provider the one its cost model answers through.
-     */
+    /** The schema a USE names, as the catalog spells it; an unknown one is the caller's mistake, named. */
+    public List<String> schemaPath(SqlUseSchema use) {
+        return resolve(use.schema().names).orElseThrow(() -> SqlErrors.refused(use.schema(), format("No schema named %s%s", use.schema(), SCHEMA_HINT)));
+    }
+
+    /** The schema a request names for its statement (what a client's earlier USE chose), as the catalog spells it. */
+    public List<String> schemaPath(String requested) {
+        return resolve(List.of(requested))
+                .orElseThrow(() -> new PuffinException(ErrorCode.BAD_REQUEST, format("The request's schema %s does not exist%s", requested, SCHEMA_HINT)));
+    }
+
+    private Optional<List<String>> resolve(List<String> names) {
+        CalciteSchema schema = catalog.rootSchema();
+        List<String> path = new ArrayList<>();
+        for (String name : names) {
+            schema = schema.getSubSchema(name, parserConfig.caseSensitive());
+            if (schema == null) {
+                return Optional.empty();
+            }
+            path.add(schema.getName());
+        }
+        return Optional.of(List.copyOf(path));
+    }
+
+    /** {@link #toLogicalPlan(SqlNode, List, RelOptPlanner, RelMetadataProvider, List)} in the default schema. */
     public LogicalPlan toLogicalPlan(SqlNode query, RelOptPlanner planner, RelMetadataProvider metadata, List<RemoteThroughTable> remoteTables) {
+        return toLogicalPlan(query, defaultSchemaPath(), planner, metadata, remoteTables);
+    }
+
+    /**
+     * Validates and converts a parsed query, its unqualified table names resolving in {@code schemaPath}.
+     * The planner is the one later phases optimize with, and the metadata provider the one its cost model
+     * answers through.
+     */
+    public LogicalPlan toLogicalPlan(SqlNode query, List<String> schemaPath, RelOptPlanner planner, RelMetadataProvider metadata,
+            List<RemoteThroughTable> remoteTables) {
         if (!query.isA(SqlKind.QUERY)) {
             throw new PuffinException(ErrorCode.BAD_REQUEST, "Only queries can be run by the service, not " + query.getKind()
                     + " (CREATE TABLE ... AS creates tables in a client's own engine)");
@@ -98,7 +146,7 @@ public final class SqlFrontEnd {
         if (!remoteTables.isEmpty()) {
             root.plus().add(ThroughRewriter.SCHEMA, new RemoteThroughSchema(remoteTables));
         }
-        CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, catalog.defaultSchemaPath(), typeFactory, connectionConfig());
+        CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, schemaPath, typeFactory, connectionConfig());
         SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(parserConfig.conformance())
@@ -122,7 +170,7 @@ public final class SqlFrontEnd {
                         .withInSubQueryThreshold(Integer.MAX_VALUE));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         List<String> names = relRoot.validatedRowType.getFieldNames();
-        return new LogicalPlan(ConstantAggregateArguments.inline(relRoot.project()), names, relRoot.validatedRowType);
+        return new LogicalPlan(RecursiveUnions.withoutSpools(ConstantAggregateArguments.inline(relRoot.project())), names, relRoot.validatedRowType);
     }
 
     private CalciteConnectionConfig connectionConfig() {

@@ -30,17 +30,21 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
  */
 final class StarColumns {
     private final LakeCatalog catalog;
+    private final List<String> schemaPath;
     private final SqlParser.Config parserConfig;
     private final SqlOperatorTable operators;
     // The CTEs a FROM clause may read where it stands, outermost first.
     private final List<SqlNode> withItems;
 
-    StarColumns(LakeCatalog catalog, SqlParser.Config parserConfig, SqlOperatorTable operators) {
-        this(catalog, parserConfig, operators, List.of());
+    /** @param schemaPath where unqualified table names resolve */
+    StarColumns(LakeCatalog catalog, List<String> schemaPath, SqlParser.Config parserConfig, SqlOperatorTable operators) {
+        this(catalog, schemaPath, parserConfig, operators, List.of());
     }
 
-    private StarColumns(LakeCatalog catalog, SqlParser.Config parserConfig, SqlOperatorTable operators, List<SqlNode> withItems) {
+    private StarColumns(LakeCatalog catalog, List<String> schemaPath, SqlParser.Config parserConfig, SqlOperatorTable operators,
+            List<SqlNode> withItems) {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.schemaPath = List.copyOf(schemaPath);
         this.parserConfig = requireNonNull(parserConfig, "parserConfig is null");
         this.operators = requireNonNull(operators, "operators is null");
         this.withItems = List.copyOf(withItems);
@@ -56,7 +60,7 @@ final class StarColumns {
             }
         }
         scope.addAll(items);
-        return new StarColumns(catalog, parserConfig, operators, scope);
+        return new StarColumns(catalog, schemaPath, parserConfig, operators, scope);
     }
 
     /** The one of {@code columns} that {@code name} names, as DuckDB matches names: regardless of case. */
@@ -74,7 +78,7 @@ final class StarColumns {
         RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PuffinTypeSystem.INSTANCE);
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), String.valueOf(parserConfig.caseSensitive()));
-        CalciteCatalogReader reader = new CalciteCatalogReader(catalog.rootSchema(), catalog.defaultSchemaPath(), typeFactory,
+        CalciteCatalogReader reader = new CalciteCatalogReader(catalog.rootSchema(), schemaPath, typeFactory,
                 new CalciteConnectionConfigImpl(properties));
         SqlValidator validator = SqlValidatorUtil.newValidator(operators, reader, typeFactory,
                 SqlValidator.Config.DEFAULT.withConformance(parserConfig.conformance()).withIdentifierExpansion(true));

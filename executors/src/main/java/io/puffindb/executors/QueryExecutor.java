@@ -4,6 +4,8 @@ import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.LogicalPlan;
+import io.puffindb.calcite.parser.SqlDescribeDuckDb;
+import io.puffindb.calcite.parser.SqlUseSchema;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.through.AllowList;
 import io.puffindb.calcite.through.ThroughLimits;
@@ -123,7 +125,7 @@ public final class QueryExecutor implements AutoCloseable {
     }
 
     public PreparedQuery prepare(String sql) {
-        return prepare(sql, Optional.empty(), new Cancellation());
+        return prepare(sql, Optional.empty(), Optional.empty(), new Cancellation());
     }
 
     /**
@@ -133,7 +135,7 @@ public final class QueryExecutor implements AutoCloseable {
      */
     public ClientPlan planForClient(String sql, List<StoredObject> clientFiles) {
         ClientCopies copies = ClientCopies.of(clientFiles);
-        return ClientPlan.of(prepare(sql, Optional.of(copies), new Cancellation()), () -> prepare(sql), copies);
+        return ClientPlan.of(prepare(sql, Optional.empty(), Optional.of(copies), new Cancellation()), () -> prepare(sql), copies);
     }
 
     /**
@@ -141,12 +143,12 @@ public final class QueryExecutor implements AutoCloseable {
      * When {@code cancellation} fires the planner is told to stop (Calcite's cancel flag, an interrupt
      * for a call it waits on) and given a moment to say what it was doing; then the wait ends either way.
      */
-    private PreparedQuery prepare(String sql, Optional<ClientCopies> client, Cancellation cancellation) {
+    private PreparedQuery prepare(String sql, Optional<String> schema, Optional<ClientCopies> client, Cancellation cancellation) {
         CancelFlag stop = new CancelFlag(new AtomicBoolean());
         CompletableFuture<PreparedQuery> outcome = new CompletableFuture<>();
         Future<?> planning = planners.submit(() -> {
             try {
-                outcome.complete(plan(sql, client, stop));
+                outcome.complete(plan(sql, schema.map(frontEnd::schemaPath).orElseGet(frontEnd::defaultSchemaPath), client, stop));
             } catch (RuntimeException | Error e) {
                 outcome.completeExceptionally(e);
             }
@@ -189,13 +191,24 @@ public final class QueryExecutor implements AutoCloseable {
         return quarter.compareTo(PLANNING_STOP_GRACE) < 0 ? quarter : PLANNING_STOP_GRACE;
     }
 
-    private PreparedQuery plan(String sql, Optional<ClientCopies> client, CancelFlag stop) {
+    /** Plans {@code sql} with its unqualified table names resolving in {@code schemaPath}. */
+    private PreparedQuery plan(String sql, List<String> schemaPath, Optional<ClientCopies> client, CancelFlag stop) {
         long start = System.nanoTime();
         try {
-            SqlNode parsed = frontEnd.parse(sql);
-            Optional<String> answer = statements.answer(sql, parsed, frontEnd.rootSchema(), frontEnd.defaultSchemaPath());
+            SqlNode parsed = frontEnd.parse(sql, schemaPath);
+            if (parsed instanceof SqlUseSchema use) {
+                List<String> used = frontEnd.schemaPath(use);
+                // What follows the USE is planned in its schema; a USE alone answers with the schema it chose.
+                String next = use.statementStart().map(following -> StatementAnswers.following(sql, following)).orElseGet(() -> StatementAnswers.schema(used));
+                return plan(next, used, client, stop);
+            }
+            if (parsed instanceof SqlDescribeDuckDb statement && statement.summarizes()) {
+                // DuckDB summarizes the answer where the answer is made: the service's plan, never a client's.
+                return Summaries.of(sql, plan(StatementAnswers.target(sql, statement), schemaPath, Optional.empty(), stop));
+            }
+            Optional<String> answer = statements.answer(sql, parsed, frontEnd.rootSchema(), schemaPath);
             if (answer.isPresent()) {
-                return plan(answer.get(), client, stop);
+                return plan(answer.get(), schemaPath, client, stop);
             }
             List<WorkerPool.WorkerStatus> liveWorkers = workers.statuses();
             List<String> live = liveWorkers.stream().map(WorkerPool.WorkerStatus::location).toList();
@@ -207,13 +220,13 @@ public final class QueryExecutor implements AutoCloseable {
             PhysicalPlanner.Planning planning = client.isPresent()
                     ? planner.startForClient(alive, client.get().over(caches), statistics.forPlanning(), stop)
                     : planner.start(alive, caches, statistics.forPlanning(), stop);
-            LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), planning.planner(), planning.metadata().provider(),
+            LogicalPlan validated = frontEnd.toLogicalPlan(resolved.query(), schemaPath, planning.planner(), planning.metadata().provider(),
                     resolved.remoteTables());
             // Parts that read one database handed to it; files pruned before placement: costs see the rows and bytes of the files a scan will read.
             LogicalPlan plan = validated.withRoot(SplitPruner.prune(JdbcPushdown.pushDown(LogicalRewrites.rewrite(validated.root()))));
             RelNode physical = planning.place(plan.root(), client.isPresent() ? TierConvention.CLIENT : TierConvention.MONOSTORE);
             Fragment root = io.puffindb.executors.fragment.Fragmenter.fragment(physical);
-            AnswerColumns columns = names.of(naming, validated, frontEnd.defaultSchemaPath());
+            AnswerColumns columns = names.of(naming, validated, schemaPath);
             return new PreparedQuery(sql, plan, root, live, planning.metadata(), caches, GroupCount.of(plan.root()),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.of(columns));
         } catch (PuffinException e) {
@@ -237,8 +250,13 @@ public final class QueryExecutor implements AutoCloseable {
 
     /** A handle on a query still to be planned: watched, cancellable and under its deadline from this moment. */
     public QueryHandle handle(String sql) {
+        return handle(sql, Optional.empty());
+    }
+
+    /** The same, for a statement whose unqualified table names resolve in {@code schema} (a client's earlier USE). */
+    public QueryHandle handle(String sql, Optional<String> schema) {
         Cancellation cancellation = new Cancellation();
-        return new QueryHandle(sql, cancellation, new QueryDeadline(deadlines, cancels, timeout, cancellation));
+        return new QueryHandle(sql, schema, cancellation, new QueryDeadline(deadlines, cancels, timeout, cancellation));
     }
 
     /** A handle on a planned query before it starts, so it can be watched and cancelled from the first moment. */
@@ -255,7 +273,7 @@ public final class QueryExecutor implements AutoCloseable {
     public RunningQuery run(QueryHandle handle) {
         try {
             if (handle.planned().isEmpty()) {
-                handle.planned(prepare(handle.sql(), Optional.empty(), handle.cancellation()));
+                handle.planned(prepare(handle.sql(), handle.schema(), Optional.empty(), handle.cancellation()));
             }
         } catch (RuntimeException e) {
             handle.deadline().disarm();

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class QueryHandle {
     private final String sql;
+    private final Optional<String> schema;
     private final Cancellation cancellation;
     private final QueryDeadline deadline;
     private final QueryStats stats = new QueryStats();
@@ -23,14 +24,20 @@ public final class QueryHandle {
     private volatile PreparedQuery query;
     private volatile int tasksTotal;
 
-    QueryHandle(String sql, Cancellation cancellation, QueryDeadline deadline) {
+    QueryHandle(String sql, Optional<String> schema, Cancellation cancellation, QueryDeadline deadline) {
         this.sql = requireNonNull(sql, "sql is null");
+        this.schema = requireNonNull(schema, "schema is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
         this.deadline = requireNonNull(deadline, "deadline is null");
     }
 
     public String sql() {
         return sql;
+    }
+
+    /** The schema the statement's unqualified table names resolve in, when not the default one. */
+    public Optional<String> schema() {
+        return schema;
     }
 
     /** The planned query; it is an error to ask before planning finished. */

@@ -47,6 +47,7 @@ import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -112,7 +113,8 @@ final class QueryRun implements AutoCloseable {
      * Registers the inputs a MONOSTORE fragment reads, in the connection that will run it. Gathered
      * inputs of a fragment that joins are first copied into temporary tables: DuckDB cannot count
      * the rows of an Arrow stream, and without counts its join order can be ruinous (TPC-H Q5 joined
-     * customer with supplier on the nation key first and spilled tens of GB).
+     * customer with supplier on the nation key first and spilled tens of GB). A recursive CTE's are
+     * too, since each of its steps reads them again.
      */
     void registerInputs(DuckDBConnection connection, Fragment fragment) {
         ArrowStreams streams = new ArrowStreams();
@@ -185,9 +187,11 @@ final class QueryRun implements AutoCloseable {
         return taskReaders.stream().map(TaskReader::failure).flatMap(Optional::stream).findFirst();
     }
 
-    // Whether the fragment itself joins (below its exchanges, other fragments do their own joining).
+    // Whether the fragment itself joins or recurses (below its exchanges, other fragments do their own work):
+    // a recursive CTE reads its inputs once per step, and a stream can be read only once.
     private static boolean joins(RelNode node) {
-        return node instanceof Join || (!(node instanceof TierExchange) && node.getInputs().stream().anyMatch(QueryRun::joins));
+        return node instanceof Join || node instanceof RepeatUnion
+                || (!(node instanceof TierExchange) && node.getInputs().stream().anyMatch(QueryRun::joins));
     }
 
     private List<TaskStream> tasksOf(Fragment fragment) {

@@ -52,10 +52,8 @@ final class StatementAnswers {
         if (parsed instanceof SqlShowTables show) {
             return Optional.of(show.all() ? allTables(root) : tables(root, defaultSchema));
         }
-        if (parsed instanceof SqlDescribeDuckDb describe) {
-            // A table is described as FROM-first's "FROM table", written over the word DESCRIBE, so the name keeps its place.
-            String lead = describe.describesTable() ? "FROM" : "";
-            return Optional.of(describe(planner.describe(from(sql, describe.getParserPosition(), describe.targetStart(), lead))));
+        if (parsed instanceof SqlDescribeDuckDb describe && !describe.summarizes()) {
+            return Optional.of(describe(planner.describe(target(sql, describe))));
         }
         if (parsed instanceof SqlExplainQuery explain) {
             String query = from(sql, explain.getParserPosition(), explain.queryStart(), "");
@@ -100,6 +98,24 @@ final class StatementAnswers {
                 .map(column -> List.of(LiteralRows.text(column.name()), LiteralRows.text(column.duckDbType()), LiteralRows.text("YES"), "NULL", "NULL", "NULL"))
                 .toList();
         return new LiteralRows(DESCRIBE_COLUMNS, rows).query();
+    }
+
+    /**
+     * The query a DESCRIBE or SUMMARIZE statement is about, in the caller's own text: a table is read as
+     * FROM-first's "FROM table", written over the statement's keyword, so the name keeps its place.
+     */
+    static String target(String sql, SqlDescribeDuckDb statement) {
+        return from(sql, statement.getParserPosition(), statement.targetStart(), statement.describesTable() ? "FROM" : "");
+    }
+
+    /** The statement that starts at {@code start}, in the caller's own text (what comes before it blanked out). */
+    static String following(String sql, SqlParserPos start) {
+        return from(sql, start, start, "");
+    }
+
+    /** The answer to a USE: the schema now in use, as the catalog spells it. */
+    static String schema(List<String> schemaPath) {
+        return new LiteralRows(List.of(new Column("schema", VARCHAR)), List.of(List.of(LiteralRows.text(String.join(".", schemaPath))))).query();
     }
 
     /**

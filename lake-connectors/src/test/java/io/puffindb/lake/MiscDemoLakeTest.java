@@ -25,7 +25,8 @@ class MiscDemoLakeTest {
         List<String> progress = new ArrayList<>();
         MiscLakeGenerator.writeMissing(lakeRoot, (table, done, expected) -> progress.add(table + " " + done + "/" + expected));
 
-        assertEquals(List.of("misc.cities 5/5", "misc.nothing 0/0", "misc.people 6/6", "misc.texts 14/14", "misc.visits 7/7"), progress);
+        assertEquals(List.of("misc.cities 5/5", "misc.nested 3/3", "misc.nothing 0/0", "misc.people 6/6", "misc.texts 14/14", "misc.visits 7/7"),
+                progress);
         try (FileMetadataReader reader = new FileMetadataReader()) {
             ObjectStores stores = new ObjectStores(List.of(new LocalObjectStore()));
             FolderLake lake = new FolderLake(lakeRoot.toString(), stores, new MetadataCopies(lakeRoot.resolve(".footers"), stores), reader);
@@ -48,7 +49,7 @@ class MiscDemoLakeTest {
         assertEquals(List.of("misc.texts"), rewritten);
         assertTrue(Files.exists(marker));
         try (Stream<Path> children = Files.list(lakeRoot.resolve("misc"))) {
-            assertEquals(List.of("cities", "nothing", "people", "texts", "visits"),
+            assertEquals(List.of("cities", "nested", "nothing", "people", "texts", "visits"),
                     children.map(child -> child.getFileName().toString()).sorted().toList(), "no staging folder is left");
         }
     }

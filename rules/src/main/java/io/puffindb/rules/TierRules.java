@@ -16,6 +16,9 @@ public final class TierRules {
         for (Tier tier : tiers) {
             rules.addAll(TierConverterRules.forTier(tier));
         }
+        if (tiers.contains(Tier.MONOSTORE)) {
+            rules.addAll(RecursiveUnionRules.onMonostore());
+        }
         if (tiers.contains(Tier.LAMBDA) && tiers.contains(Tier.MONOSTORE)) {
             rules.add(TierConverterRules.gather(Tier.LAMBDA, Tier.MONOSTORE));
             rules.add(AggregateSplitRule.INSTANCE);

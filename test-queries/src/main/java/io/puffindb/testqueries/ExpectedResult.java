@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A case's expected answer as a typed, diff-friendly text file beside it ({@code <case>.result}):
@@ -133,9 +135,17 @@ public final class ExpectedResult {
         return String.join("\t", columns);
     }
 
-    private static String encodeValue(Object value) {
+    /** A value as a result file holds it; a LIST as {@code [1, NULL]}, a STRUCT or MAP as {@code {"k": "v"}}, their parts encoded alike. */
+    static String encodeValue(Object value) {
         if (value == null) {
             return "NULL";
+        }
+        if (value instanceof List<?> items) {
+            return items.stream().map(ExpectedResult::encodeValue).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (value instanceof Map<?, ?> fields) {
+            return fields.entrySet().stream().map(field -> encodeValue(field.getKey()) + ": " + encodeValue(field.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof String text) {
             try {

@@ -25,9 +25,11 @@ import org.duckdb.DuckDBResultSet;
  */
 public final class Oracle implements AutoCloseable {
     private final Connection duckdb;
+    private final String searchPath;
 
     public Oracle(Path lakeRoot, String defaultSchema) throws SQLException {
         this.duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        this.searchPath = "SET search_path = " + SqlLiterals.string(defaultSchema + ",main");
         try (Statement statement = duckdb.createStatement()) {
             for (Path schema : children(lakeRoot)) {
                 String schemaName = schema.getFileName().toString();
@@ -39,7 +41,7 @@ public final class Oracle implements AutoCloseable {
                             SqlLiterals.identifier(table.getFileName().toString()), reader, SqlLiterals.string(glob)));
                 }
             }
-            statement.execute("SET search_path = " + SqlLiterals.string(defaultSchema + ",main"));
+            statement.execute(searchPath);
         }
     }
 
@@ -55,10 +57,14 @@ public final class Oracle implements AutoCloseable {
     }
 
     public ResultTable run(String sql, BufferAllocator allocator) throws SQLException, IOException {
-        try (Statement statement = duckdb.createStatement();
-                ResultSet resultSet = statement.executeQuery(sql);
-                ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, 65536)) {
-            return ResultTable.read(reader);
+        try (Statement statement = duckdb.createStatement()) {
+            try (ResultSet resultSet = statement.executeQuery(sql);
+                    ArrowReader reader = (ArrowReader) resultSet.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, 65536)) {
+                return ResultTable.read(reader);
+            } finally {
+                // A case's USE must not change where the next case's names resolve.
+                statement.execute(searchPath);
+            }
         }
     }
 

@@ -94,7 +94,7 @@ class RegressionSuiteTest {
         try (EmbeddedService withoutMisc = EmbeddedService.start(PuffinConfig.embedded(tpchOnly, 0, 1), GenerationProgress.SILENT)) {
             Regress all = regress("--server", url(withoutMisc), "--cases", CASES.toString());
             assertEquals(RegressMain.DATASETS_MISSING, all.status(), all.output());
-            assertTrue(all.output().contains("dataset misc: missing tables cities, nothing, people, texts, visits"), all.output());
+            assertTrue(all.output().contains("dataset misc: missing tables cities, nested, nothing, people, texts, visits"), all.output());
             assertTrue(all.output().contains("aggregate_nulls"), "names the cases that read misc:\n" + all.output());
             assertFalse(all.output().contains("dataset tpch"), all.output());
             assertFalse(all.output().contains("passed,") || all.output().contains("FAIL "), "no case ran:\n" + all.output());

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +35,9 @@ final class DuckDbText {
         if (cell.isNull()) {
             return null;
         }
+        if (cell.isContainerNode()) {
+            return nested(cell);
+        }
         return switch (type) {
             case "DOUBLE" -> cell.isNumber() ? cell.doubleValue() : Double.parseDouble(cell.asText());
             case "FLOAT" -> cell.isNumber() ? cell.floatValue() : Float.parseFloat(cell.asText());
@@ -40,6 +45,19 @@ final class DuckDbText {
             case "TIMESTAMP", "TIMESTAMP_MILLISECOND", "TIMESTAMP_NANOSECOND", "TIMESTAMP_SECOND" -> LocalDateTime.parse(cell.asText());
             default -> type.startsWith("DECIMAL") ? cell.decimalValue() : cell.isNumber() ? cell.numberValue() : cell.asText();
         };
+    }
+
+    // A LIST, STRUCT or MAP as DuckDB's CLI prints it: [1, 2], {'a': 1, 'b': x}.
+    private static String nested(JsonNode cell) {
+        if (cell.isArray()) {
+            List<String> items = new ArrayList<>();
+            cell.forEach(item -> items.add(item.isContainerNode() ? nested(item) : item.isNull() ? "NULL" : item.asText()));
+            return "[" + String.join(", ", items) + "]";
+        }
+        List<String> fields = new ArrayList<>();
+        cell.fields().forEachRemaining(field -> fields.add("'" + field.getKey() + "': "
+                + (field.getValue().isContainerNode() ? nested(field.getValue()) : field.getValue().isNull() ? "NULL" : field.getValue().asText())));
+        return "{" + String.join(", ", fields) + "}";
     }
 
     /** A value the client's own DuckDB answered through JDBC. */

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -98,6 +99,20 @@ final class JsonResultWriter {
             generator.writeString(value.toString());
         } else if (value instanceof byte[] bytes) {
             generator.writeString(Base64.getEncoder().encodeToString(bytes));
+        } else if (value instanceof List<?> items) {
+            // A LIST is a JSON array, a STRUCT or MAP an object (a MAP's keys as text), as DuckDB's to_json writes them.
+            generator.writeStartArray();
+            for (Object item : items) {
+                writeValue(generator, item);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof Map<?, ?> fields) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> field : fields.entrySet()) {
+                generator.writeFieldName(String.valueOf(field.getKey()));
+                writeValue(generator, field.getValue());
+            }
+            generator.writeEndObject();
         } else {
             generator.writeString(value.toString());
         }

@@ -77,10 +77,12 @@ public final class Main {
             if (shell && input.format() == ResultFormat.ARROW) {
                 throw new PuffinException(ErrorCode.BAD_REQUEST, "--format arrow writes a binary stream: give the SQL (or -f FILE) and redirect the output");
             }
+            // One session for all the statements of a shell or a script: a USE holds for the ones after it.
+            QueryCommand session = new QueryCommand(System.out, System.err, config.http().credential(), input.format());
             return switch (args.get(0)) {
                 case "serve" -> serve(config);
-                case "query" -> shell ? shell(config, options.containsKey("cache"), input.format())
-                        : query(config, statements(positional, input), options.containsKey("cache"), input.format());
+                case "query" -> shell ? shell(config, session, options.containsKey("cache"))
+                        : query(config, session, statements(positional, input), options.containsKey("cache"));
                 case "worker" -> worker(config);
                 default -> {
                     System.err.println("Unknown command '" + args.get(0) + "'\n" + USAGE);
@@ -94,11 +96,10 @@ public final class Main {
     }
 
     // At a terminal: its history in ~/.puffindb_history, as DuckDB's CLI keeps ~/.duckdb_history.
-    private static int shell(PuffinConfig config, boolean clientTier, ResultFormat format) throws Exception {
+    private static int shell(PuffinConfig config, QueryCommand session, boolean clientTier) throws Exception {
         try (TerminalLines lines = TerminalLines.open(Path.of(System.getProperty("user.home"), ".puffindb_history"))) {
-            return new InteractiveShell(lines, System.out, sql -> query(config, sql, clientTier, format),
-                    table -> new QueryCommand(System.out, System.err, config.http().credential(), format).tables(config.server(), config.queryTimeout(), table))
-                    .run();
+            return new InteractiveShell(lines, System.out, sql -> query(config, session, sql, clientTier),
+                    table -> session.tables(config.server(), config.queryTimeout(), table)).run();
         }
     }
 
@@ -152,13 +153,13 @@ public final class Main {
     }
 
     // Runs the statements in order, stopping at the first that fails (its exit code is the command's).
-    private static int query(PuffinConfig config, List<String> statements, boolean clientTier, ResultFormat format) throws Exception {
-        if (format == ResultFormat.ARROW && statements.size() > 1) {
+    private static int query(PuffinConfig config, QueryCommand session, List<String> statements, boolean clientTier) throws Exception {
+        if (session.format() == ResultFormat.ARROW && statements.size() > 1) {
             // Streams written one after the other would read back as the first alone.
             throw new PuffinException(ErrorCode.BAD_REQUEST, "--format arrow writes one answer: give one statement, not " + statements.size());
         }
         for (String sql : statements) {
-            int code = query(config, sql, clientTier, format);
+            int code = query(config, session, sql, clientTier);
             if (code != 0) {
                 return code;
             }
@@ -167,7 +168,7 @@ public final class Main {
     }
 
     // With --cache DIR given, the CLI is a CLIENT tier: it runs what its cached files allow itself.
-    private static int query(PuffinConfig config, String sql, boolean clientTier, ResultFormat format) throws Exception {
+    private static int query(PuffinConfig config, QueryCommand command, String sql, boolean clientTier) throws Exception {
         SqlNode statement = parseForClient(sql);
         if (statement instanceof SqlCreateTableAs create) {
             if (!clientTier) {
@@ -187,7 +188,6 @@ public final class Main {
                 return 1;
             }
         }
-        QueryCommand command = new QueryCommand(System.out, System.err, config.http().credential(), format);
         if (clientTier) {
             ClientConfig client = config.client();
             Optional<Integer> onClientTables = command.runOnClientTables(sql, statement,

@@ -22,16 +22,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlNode;
 
 /** {@code puffindb query "SQL" [--server URL] [--format table|csv|json|arrow]}: sends the query to a service and prints the answer. */
 final class QueryCommand {
+    private static final Pattern USE = Pattern.compile("\\s*(?i:use)\\s+(\"(?:[^\"]|\"\")+\"|[^\\s;.\"]+)\\s*(?:;|$)");
+
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true)); // DECIMAL 0.10 keeps its scale
     private final PrintStream out;
     private final PrintStream err;
     private final Optional<Credential> credential;
     private final ResultFormat format;
+    // The schema a USE chose, sent with every later statement: a script or a shell is one session.
+    private Optional<String> schema = Optional.empty();
 
     QueryCommand(PrintStream out, PrintStream err, Optional<Credential> credential) {
         this(out, err, credential, ResultFormat.TABLE);
@@ -42,6 +48,10 @@ final class QueryCommand {
         this.err = requireNonNull(err, "err is null");
         this.credential = requireNonNull(credential, "credential is null");
         this.format = requireNonNull(format, "format is null");
+    }
+
+    ResultFormat format() {
+        return format;
     }
 
     /** Runs the query; returns the process exit code (0 on success). */
@@ -65,6 +75,7 @@ final class QueryCommand {
                 err.printf("ERROR %s (HTTP %d): %s%n", error.path("code").asText("?"), response.statusCode(), error.path("message").asText(response.body()));
                 return 1;
             }
+            usedSchema(sql).ifPresent(used -> schema = Optional.of(used));
             printResult(body, (System.nanoTime() - start) / 1_000_000);
             if (body.has("error")) {
                 err.printf("ERROR %s after %d rows: %s%n", body.path("error").path("code").asText(), body.path("rows").size(),
@@ -105,7 +116,18 @@ final class QueryCommand {
         return Credential.authorize(HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + "/v1/query")), credential)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", sql))));
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(schema.isEmpty() ? Map.of("sql", sql)
+                        : Map.of("sql", sql, "schema", schema.get()))));
+    }
+
+    // The schema a statement that starts with USE chose (the service checked that it exists).
+    private static Optional<String> usedSchema(String sql) {
+        Matcher use = USE.matcher(sql);
+        if (!use.lookingAt()) {
+            return Optional.empty();
+        }
+        String name = use.group(1);
+        return Optional.of(name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name);
     }
 
     /**

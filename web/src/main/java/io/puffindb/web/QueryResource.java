@@ -32,7 +32,7 @@ final class QueryResource {
         long start = System.nanoTime();
         QueryRequest request = QueryRequest.parse(json, ctx.bodyAsBytes());
         // Visible and cancellable, and under its deadline, while it is planned too.
-        run(ctx, executor.handle(request.sql()), request.queryId(), start);
+        run(ctx, executor.handle(request.sql(), request.schema()), request.queryId(), start);
     }
 
     /** Runs a planned query, visible among the running ones (the page, cancel) until it has answered. */

@@ -116,6 +116,23 @@ class DuckDbStatementsTest {
     }
 
     @Test
+    void aRequestsSchemaIsWhereItsUnqualifiedNamesResolve() throws Exception {
+        JsonNode used = answer("use MISC");
+        assertEquals(List.of("schema"), names(used));
+        assertEquals("[[\"misc\"]]", used.get("rows").toString(), "the schema as the catalog spells it");
+        HttpResponse<String> inMisc = http.send(HttpRequest.newBuilder(uri("/v1/query")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", "show tables", "schema", "misc")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, inMisc.statusCode(), inMisc.body());
+        assertTrue(json.readTree(inMisc.body()).get("rows").toString().contains("\"people\""), inMisc.body());
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(uri("/v1/query")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("sql", "select 1", "schema", "nowhere")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("nowhere"), unknown.body());
+    }
+
+    @Test
     void anErrorInsideTheStatementNamesTheCallersLineAndColumn() throws Exception {
         HttpResponse<String> unknown = query("DESCRIBE\n  no_such_table");
         assertEquals(404, unknown.statusCode(), unknown.body());

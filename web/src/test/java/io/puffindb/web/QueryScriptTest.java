@@ -133,6 +133,23 @@ class QueryScriptTest {
     }
 
     @Test
+    void aUseHoldsForTheScriptsLaterStatements() throws Exception {
+        Path script = Files.writeString(folder.resolve("use.sql"), "use misc;\nselect count(*) as people from people;\nselect count(*) as cities from cities;\n");
+        List<List<String>> records = CsvRecords.parse(cli(0, "-f", script.toString(), "--format", "csv"));
+        assertEquals(List.of(List.of("schema"), List.of("misc"), List.of("people"), List.of(miscRows("people")), List.of("cities"), List.of(miscRows("cities"))),
+                records);
+    }
+
+    private static String miscRows(String table) throws Exception {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement();
+                ResultSet count = statement.executeQuery("select count(*) from read_parquet('" + folder.resolve("lake").resolve("misc").resolve(table)
+                        + "/*.parquet')")) {
+            count.next();
+            return count.getString(1);
+        }
+    }
+
+    @Test
     void jsonIsAnArrayOfObjectsWithBareNumbersAndNulls() throws Exception {
         JsonNode answer = json.readTree(cli(0, "--format", "json", ODD_TEXT));
         List<String> expected = duckDb(ODD_TEXT).get(1);

@@ -16,10 +16,12 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.util.Util;
 
 /**
  * An operator of a plan in SQL terms, for a person reading the plan: {@code WHERE l_returnflag = 'R'},
@@ -55,6 +57,9 @@ public final class OperatorLabel {
         }
         if (node instanceof SetOp setOp) {
             return setOp.kind.sql + (setOp.all ? " ALL" : "");
+        }
+        if (node instanceof RepeatUnion union) {
+            return "WITH RECURSIVE " + Util.last(union.getTransientTable().getQualifiedName()) + ": UNION" + (union.all ? " ALL" : "");
         }
         if (node instanceof Values values) {
             return "VALUES (" + values.getTuples().size() + " row" + (values.getTuples().size() == 1 ? "" : "s") + ")";

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Small hand-made tables for the cases TPC-H cannot exercise: NULLs on both sides of joins, an empty
- * table, odd strings, a table split over two files. Written deterministically through DuckDB into
+ * table, odd strings, nested types, a table split over two files. Written deterministically through DuckDB into
  * {@code <lake>/misc/<table>/}: the demo lake holds them beside TPC-H, so that the regression suite
  * runs whole against the embedded default.
  */
@@ -52,6 +52,15 @@ public final class MiscLakeGenerator {
                       (7, 4, CAST(-5.00 AS DECIMAL(10,2)), TIMESTAMP '2024-03-02 09:00:00'))
                       AS t(id, person_id, amount, visited_at)"""},
             "nothing", new String[] {"SELECT CAST(1 AS INTEGER) AS id, CAST('x' AS VARCHAR) AS label WHERE false"},
+            // DuckDB's nested types: a LIST, a STRUCT, a MAP and a LIST of STRUCTs, with empty and NULL values at each level.
+            "nested", new String[] {"""
+                    SELECT * FROM (VALUES
+                      (1, [1, 2, 3], {'who': 'Ada', 'score': CAST(9.5 AS DECIMAL(4,1))}, MAP {'a': 1, 'b': 2},
+                        [{'k': 'x', 'on_date': DATE '2024-01-01'}]),
+                      (2, CAST([] AS INTEGER[]), {'who': NULL, 'score': NULL}, CAST(MAP {} AS MAP(VARCHAR, INTEGER)),
+                        [NULL, {'k': 'y', 'on_date': NULL}]),
+                      (3, [NULL, 4], NULL, NULL, NULL))
+                      AS t(id, xs, person, counts, events)"""},
             "cities", new String[] {"""
                     SELECT * FROM (VALUES ('London', 'UK'), ('Paris', 'FR'), ('Dublin', 'IE'), ('Lima', 'PE'), (NULL, 'XX'))
                       AS t(city, country)"""},

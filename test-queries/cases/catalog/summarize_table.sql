@@ -1,0 +1,4 @@
+-- name: catalog-summarize_table
+-- dataset: tpch
+-- expect: oracle
+summarize nation

@@ -1,0 +1,4 @@
+-- name: nested-nested_describe
+-- dataset: misc
+-- expect: oracle
+describe misc.nested
