@@ -21,7 +21,8 @@ record FleetModel(
         double dollarsPerGbSecond,
         double dollarsPerInvocation,
         double dollarsPerS3Get,
-        double dollarsPerS3Put) {
+        double dollarsPerS3Put,
+        double dollarsPerMonostoreSecond) {
     public FleetModel {
         if (!(s3BytesPerSecondPerFunction > 0 && rowsPerSecondPerThread > 0 && registryBytesPerSecond > 0 && cacheBytesPerSecond > 0)) {
             throw new IllegalArgumentException("bandwidths and rates must be positive");
@@ -55,6 +56,8 @@ record FleetModel(
                 // The cost model's MONOSTORE.
                 8,
                 // Published: AWS Lambda pricing (x86, us-east-1), per GB-second and per request; S3 Standard GET and PUT.
-                0.0000166667, 0.20 / 1e6, 0.0004 / 1000, 0.005 / 1000);
+                0.0000166667, 0.20 / 1e6, 0.0004 / 1000, 0.005 / 1000,
+                // Published: EC2 on-demand m6i.2xlarge (8 vCPUs, the cost model's MONOSTORE threads), us-east-1, per hour.
+                0.384 / 3600);
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.calcite.LakeCalciteTable;
 import io.puffindb.calcite.LakeCatalog;
-import io.puffindb.calcite.LearnedStatistics;
 import io.puffindb.calcite.LogicalPlan;
 import io.puffindb.calcite.SqlFrontEnd;
 import io.puffindb.calcite.tier.ExchangeKind;
@@ -32,7 +31,7 @@ import org.apache.calcite.util.CancelFlag;
 /**
  * Predicts a query on a fleet of serverless functions without running it: the real planner and cost
  * model place it over a lake's metadata for that many workers, the fragmenter cuts it into stages, and
- * each stage's tasks are timed and billed with a {@link FleetModel} — invocation, S3 reads (none from a
+ * each stage's tasks are timed and billed with a {@link FleetModel} (the MONOSTORE's host billed for the whole query) — invocation, S3 reads (none from a
  * warm cache), processing, handover of each task's output through the Registry or the object store by size.
  * Stages run one after the other along the plan, as the Registry's completion counters trigger them.
  */
@@ -55,7 +54,7 @@ final class FleetSimulator {
         // Warm: the functions' /tmp caches hold the lake (stateful functions); the MONOSTORE is not assumed to hold a terabyte.
         CachedData cached = warm ? (table, tier) -> tier == Tier.LAMBDA ? table.sizeBytes() : 0 : CachedData.NONE;
         PhysicalPlanner.Planning planning = new PhysicalPlanner(costs)
-                .start(new LiveWorkers(workers, 0), cached, LearnedStatistics.NONE, new CancelFlag(new AtomicBoolean()));
+                .start(new LiveWorkers(workers, 0), cached, new TpchDistinctValues(), new CancelFlag(new AtomicBoolean()));
         LogicalPlan validated = frontEnd.toLogicalPlan(frontEnd.parse(sql), planning.planner(), planning.metadata().provider(), List.of());
         // The same logical steps as the service's planning: rewrites, database push-down, file pruning, then placement.
         RelNode physical = planning.place(SplitPruner.prune(JdbcPushdown.pushDown(LogicalRewrites.rewrite(validated.root()))));
@@ -64,7 +63,9 @@ final class FleetSimulator {
         Stage root = simulate(Fragmenter.fragment(physical), planning.metadata().parameters(), mq, warm, tally);
         PuffinCost modelled = (PuffinCost) mq.getCumulativeCost(physical);
         double dollars = tally.gbSeconds * fleet.dollarsPerGbSecond() + tally.invocations * fleet.dollarsPerInvocation()
-                + tally.gets * fleet.dollarsPerS3Get() + tally.puts * fleet.dollarsPerS3Put();
+                + tally.gets * fleet.dollarsPerS3Get() + tally.puts * fleet.dollarsPerS3Put()
+                // The MONOSTORE coordinates the query from start to end, whatever runs on it.
+                + root.finishSeconds() * fleet.dollarsPerMonostoreSecond();
         return new Prediction(workers, root.finishSeconds(), dollars, tally.s3Bytes, tally.registryBytes, tally.objectStoreBytes,
                 tally.invocations, modelled.seconds());
     }
