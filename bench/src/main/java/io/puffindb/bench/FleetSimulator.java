@@ -13,6 +13,7 @@ import io.puffindb.cost.CostParameters;
 import io.puffindb.cost.CostProfile;
 import io.puffindb.cost.LiveWorkers;
 import io.puffindb.cost.PuffinCost;
+import io.puffindb.cost.TierCostHandler;
 import io.puffindb.executors.PhysicalPlanner;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.Fragmenter;
@@ -103,15 +104,15 @@ final class FleetSimulator {
         for (Fragment.Input input : fragment.inputs()) {
             Stage source = simulate(input.source(), parameters, mq, warm, tally);
             inputsDone = Math.max(inputsDone, source.finishSeconds());
-            double rows = rowCount(input.exchange(), mq);
-            double bytes = rows * rowBytes(input.exchange().getInput(), mq);
+            double rows = TierCostHandler.rowCount(input.exchange(), mq);
+            double bytes = rows * TierCostHandler.averageRowBytes(input.exchange().getInput(), mq);
             // A hash exchange deals its rows out among the tasks; any other input reaches every task whole.
             boolean dealt = input.exchange().kind() == ExchangeKind.HASH;
             inputRows += dealt ? rows / tasks : rows;
             inputSeconds += source.readSeconds(fleet, dealt ? bytes / tasks : bytes);
             fetched(tally, source, tasks);
         }
-        double outBytesPerTask = rowCount(fragment.root(), mq) * rowBytes(fragment.root(), mq) / tasks;
+        double outBytesPerTask = TierCostHandler.rowCount(fragment.root(), mq) * TierCostHandler.averageRowBytes(fragment.root(), mq) / tasks;
         boolean viaRegistry = outBytesPerTask <= fleet.registryResultLimitBytes();
         if (fragment.tier() != Tier.LAMBDA) {
             double lakeBytes = fragment.lakeTables().stream().mapToDouble(table -> table.lakeTable().sizeBytes()).sum();
@@ -175,15 +176,5 @@ final class FleetSimulator {
         if (!source.viaRegistry()) {
             tally.gets += (long) source.tasks() * consumers;
         }
-    }
-
-    private static double rowCount(RelNode rel, RelMetadataQuery mq) {
-        Double rows = mq.getRowCount(rel);
-        return rows == null ? 1 : Math.max(1, rows);
-    }
-
-    private static double rowBytes(RelNode rel, RelMetadataQuery mq) {
-        Double size = mq.getAverageRowSize(rel);
-        return size == null ? 8.0 * rel.getRowType().getFieldCount() : size;
     }
 }
