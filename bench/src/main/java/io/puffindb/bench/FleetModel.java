@@ -37,7 +37,7 @@ record FleetModel(
         return new FleetModel(
                 // Measured: JVM + runtime client 3.6 s, handler init 11.1 s (DuckDB 3.9 s of it) under load 20: an upper bound.
                 14.7,
-                // Published order of magnitude of a synchronous Invoke of a warm instance; not measured here.
+                // An assumption, neither measured here nor published: the Invoke round trip to a warm instance.
                 0.02,
                 // Published: S3's performance guidelines, one request connection per 85-90 MB/s.
                 90e6,
