@@ -14,7 +14,8 @@ import java.util.Optional;
  * [--ram-form tables|files] [--ram-compression compressed|uncompressed]} and
  * {@code puffindb bench ram [--sf 1] [--runs 3] [--lake DIR] [--queries DIR]} and
  * {@code puffindb bench explain [--sf 1] [--workers 2] [--lake DIR] [--queries DIR]} (EXPLAIN ANALYZE on the fleet) and
- * {@code puffindb bench plan [--sf 1] [--workers 2] [--runs 10] [--lake DIR] [--queries DIR]} (planning alone).
+ * {@code puffindb bench plan [--sf 1] [--workers 2] [--runs 10] [--lake DIR] [--queries DIR]} (planning alone) and
+ * {@code puffindb simulate [--data 1TB] [--workers 1,10,100,1000] [--cache warm|cold] [--queries DIR]} (a serverless fleet, predicted).
  */
 public final class BenchMain {
     private static final String USAGE = """
@@ -23,19 +24,24 @@ public final class BenchMain {
                                         [--ram-form tables|files] [--ram-compression compressed|uncompressed]
                    puffindb bench ram   [--sf 1] [--runs 3] [--lake DIR] [--queries test-queries/cases/tpch]
                    puffindb bench explain [--sf 1] [--workers 2] [--lake DIR] [--queries test-queries/cases/tpch]
-                   puffindb bench plan [--sf 1] [--workers 2] [--runs 10] [--lake DIR] [--queries test-queries/cases/tpch]""";
+                   puffindb bench plan [--sf 1] [--workers 2] [--runs 10] [--lake DIR] [--queries test-queries/cases/tpch]
+                   puffindb simulate [--data 1TB] [--workers 1,10,100,1000] [--cache warm|cold] [--queries test-queries/cases/tpch]""";
 
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("tpch", "cache", "ram", "explain", "plan").contains(args[0])) {
+        if (args.length == 0 || !List.of("tpch", "cache", "ram", "explain", "plan", "simulate").contains(args[0])) {
             System.err.println(USAGE);
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (args[0].equals("simulate")) {
+            FleetSimulation.of(options, System.out).run();
+            System.exit(0);
         }
         double scaleFactor = Double.parseDouble(options.getOrDefault("sf", "1"));
         int workers = Integer.parseInt(options.getOrDefault("workers", "2"));

@@ -141,12 +141,14 @@ public final class TierCostHandler implements BuiltInMetadata.NonCumulativeCost.
     private record BroadcastJoin(RelNode broadcast, int tasks) {
     }
 
-    private static double rowCount(RelNode rel, RelMetadataQuery mq) {
+    /** The rows the metadata expects from {@code rel}, at least one (also what the fleet simulator charges). */
+    public static double rowCount(RelNode rel, RelMetadataQuery mq) {
         Double rows = mq.getRowCount(rel);
         return rows == null ? 1 : Math.max(1, rows);
     }
 
-    private static double averageRowBytes(RelNode rel, RelMetadataQuery mq) {
+    /** The bytes of one of {@code rel}'s rows, or 8 a column when the metadata cannot tell. */
+    public static double averageRowBytes(RelNode rel, RelMetadataQuery mq) {
         Double size = mq.getAverageRowSize(rel);
         return size == null ? 8.0 * rel.getRowType().getFieldCount() : size;
     }

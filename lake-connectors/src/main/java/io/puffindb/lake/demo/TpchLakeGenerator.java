@@ -4,6 +4,7 @@ import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 import io.puffindb.lake.ErrorCode;
+import io.puffindb.lake.LakeColumn;
 import io.puffindb.lake.PuffinException;
 import io.puffindb.lake.SqlLiterals;
 import io.trino.tpch.TpchColumn;
@@ -61,6 +62,12 @@ public final class TpchLakeGenerator {
     /** The names of the eight tables, in generation order. */
     public static List<String> tableNames() {
         return TpchTable.getTables().stream().map(TpchTable::getTableName).toList();
+    }
+
+    /** A table's columns with the DuckDB types this generator writes them as. */
+    public static List<LakeColumn> columns(String table) {
+        TpchTable<?> found = TpchTable.getTable(table);
+        return found.getColumns().stream().map(column -> new LakeColumn(column.getColumnName(), duckDbType(column.getType()))).toList();
     }
 
     /** About how many rows a table has at this scale factor (lineitem varies a little). */
