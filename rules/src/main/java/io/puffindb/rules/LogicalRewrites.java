@@ -11,10 +11,13 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.AggregateProjectMergeRule;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.JoinCommuteRule;
 import org.apache.calcite.rel.rules.FilterAggregateTransposeRule;
 import org.apache.calcite.rel.rules.FilterJoinRule;
 import org.apache.calcite.rex.RexUtil;
@@ -65,14 +68,27 @@ public final class LogicalRewrites {
                     CoreRules.FILTER_MERGE))
             .build();
 
+    // An OR of conditions on several tables (TPC-H Q7's (n1 = 'FRANCE' AND n2 = 'GERMANY') OR (n1 = 'GERMANY' AND
+    // n2 = 'FRANCE'), Q19's brands and quantities) also implies, for each table, the OR of its own parts: those
+    // implied conditions are added, so they move down to the scans and the rows that cannot match are dropped there
+    // instead of above a join (in Q7 every nation's suppliers were joined with lineitem first). Bounded: each
+    // condition is expanded once.
+    private static final HepProgram EXPAND_DISJUNCTIONS = HepProgram.builder()
+            .addMatchLimit(100)
+            .addRuleCollection(List.of(CoreRules.EXPAND_FILTER_DISJUNCTION_LOCAL, CoreRules.EXPAND_JOIN_DISJUNCTION_LOCAL))
+            .build();
+
     // Inner joins are ordered from statistics (row counts of the scans, selectivities of their filters),
     // not in the FROM clause's order: a comma join such as TPC-H Q8's (part, supplier, lineitem, ...)
     // otherwise starts with a cross product, and no join with the big fact table has a small other side
     // the planner could broadcast to the fact table's LAMBDA tasks. Joins are gathered into one multi-way
     // join per tree, then the greedy heuristic of LoptOptimizeJoinRule picks an order (bounded: no search).
-    private static final HepProgram ORDER_JOINS = HepProgram.builder()
+    private static final HepProgram MULTI_JOINS = HepProgram.builder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+            .build();
+    private static final HepProgram ORDER_MULTI_JOINS = HepProgram.builder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
             .build();
 
@@ -104,6 +120,23 @@ public final class LogicalRewrites {
                     CoreRules.PROJECT_REMOVE))
             .build();
 
+    // EXISTS and IN sub-queries arrive as an inner join with the distinct keys of the sub-query's rows
+    // (GROUP BY l_orderkey over all of lineitem for TPC-H Q4). As a semi join they need no distinct step, and
+    // DuckDB probes the sub-query's rows against a hash table of the outer side's keys and filters its scan
+    // by them, as it does for the EXISTS itself. The distinct side is put on the right first (join
+    // ordering may have put it on the left), where Calcite's rules look for it.
+    private static final HepProgram SEMI_JOINS = HepProgram.builder()
+            .addRuleCollection(List.of(
+                    CoreRules.JOIN_COMMUTE.config
+                            .withOperandSupplier(join -> join.operand(LogicalJoin.class)
+                                    .predicate(LogicalRewrites::hasDistinctKeysOnTheLeftOnly).anyInputs())
+                            .as(JoinCommuteRule.Config.class).toRule(),
+                    CoreRules.AGGREGATE_PROJECT_MERGE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_TO_SEMI_JOIN,
+                    CoreRules.AGGREGATE_TO_SEMI_JOIN))
+            .build();
+
     // Trimming rebuilds filters: unsimplified, so a condition that is never true (age NOT IN (36, NULL))
     // stays a filter over the typed scan, not an empty VALUES whose columns would lose their types.
     private static final RelBuilderFactory TRIMMING_BUILDER = RelBuilder.proto(Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false)));
@@ -116,8 +149,8 @@ public final class LogicalRewrites {
         RelNode withCorrelates = run(SUB_QUERIES_TO_CORRELATES, plan);
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
-        RelNode folded = run(FOLD_PROJECTIONS, orderedJoins(run(PUSH_FILTERS, OrFactors.pull(decorrelated))));
-        RelNode trimmed = PinnedChains.pin(run(PUSH_PROJECTIONS, trimmed(folded)));
+        RelNode folded = run(FOLD_PROJECTIONS, orderedJoins(run(PUSH_FILTERS, run(EXPAND_DISJUNCTIONS, OrFactors.pull(decorrelated)))));
+        RelNode trimmed = PinnedChains.pin(run(PUSH_PROJECTIONS, SemiJoinKeys.narrow(run(SEMI_JOINS, trimmed(folded)), builder)));
         List<String> names = plan.getRowType().getFieldNames();
         if (trimmed.getRowType().getFieldNames().equals(names)) {
             return trimmed;
@@ -138,14 +171,14 @@ public final class LogicalRewrites {
 
     // Like trimming, ordering only changes speed: a plan the heuristic cannot handle keeps the query's order.
     // So does a plan that computes one subtree (other than a scan) twice: with TPC-DS q75's two copies of one
-    // WITH query joined, the reordered plan answered a column of one copy from the other (cause not found yet;
-    // repeated scans of one table, as nation in TPC-H Q7 and Q8, answer right).
+    // WITH query joined, the reordered plan answered a column of one copy from the other (LoptOptimizeJoinRule
+    // takes them for a removable self-join); repeated scans of one table, as nation in TPC-H Q7 and Q8, answer right.
     private static RelNode orderedJoins(RelNode plan) {
         if (repeatsASubtree(plan, new java.util.HashSet<>())) {
             return plan;
         }
         try {
-            return run(ORDER_JOINS, plan);
+            return run(ORDER_MULTI_JOINS, TransitiveJoinKeys.add(run(MULTI_JOINS, plan)));
         } catch (RuntimeException e) {
             LOG.debug("Joins not reordered: {}", e.toString());
             return plan;
@@ -160,6 +193,14 @@ public final class LogicalRewrites {
             return true;
         }
         return node.getInputs().stream().anyMatch(input -> repeatsASubtree(input, seen));
+    }
+
+    private static boolean hasDistinctKeysOnTheLeftOnly(LogicalJoin join) {
+        return join.getJoinType() == JoinRelType.INNER && isDistinctKeys(join.getLeft().stripped()) && !isDistinctKeys(join.getRight().stripped());
+    }
+
+    private static boolean isDistinctKeys(RelNode rel) {
+        return rel instanceof Aggregate aggregate && aggregate.getAggCallList().isEmpty() && aggregate.getGroupSets().size() == 1;
     }
 
     private static boolean isDeterministic(Filter filter) {
