@@ -3,7 +3,6 @@ package io.puffindb.rules;
 import java.util.List;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
@@ -20,6 +19,7 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinCommuteRule;
 import org.apache.calcite.rel.rules.FilterAggregateTransposeRule;
 import org.apache.calcite.rel.rules.FilterJoinRule;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
@@ -170,29 +170,30 @@ public final class LogicalRewrites {
     }
 
     // Like trimming, ordering only changes speed: a plan the heuristic cannot handle keeps the query's order.
-    // So does a plan that computes one subtree (other than a scan) twice: with TPC-DS q75's two copies of one
-    // WITH query joined, the reordered plan answered a column of one copy from the other (LoptOptimizeJoinRule
-    // takes them for a removable self-join); repeated scans of one table, as nation in TPC-H Q7 and Q8, answer right.
+    // So does one where it took two inputs for one: LoptOptimizeJoinRule treats a join of two inputs whose
+    // columns come from one table, on keys unique in both, as a removable self-join, and its top projection
+    // reads the second input's columns from the first one's wherever their origins match. Right for two scans
+    // of one table; wrong for TPC-DS q75's two aggregates of one WITH query (2001's rows and 2002's, joined on
+    // their group keys, unique once d_year is fixed), where the 2002 copy's d_year was read from the 2001 copy.
+    // Such a projection reads one field twice, which an ordering alone never does.
     private static RelNode orderedJoins(RelNode plan) {
-        if (repeatsASubtree(plan, new java.util.HashSet<>())) {
-            return plan;
-        }
         try {
-            return run(ORDER_MULTI_JOINS, TransitiveJoinKeys.add(run(MULTI_JOINS, plan)));
+            RelNode ordered = run(ORDER_MULTI_JOINS, TransitiveJoinKeys.add(run(MULTI_JOINS, plan)));
+            return projectionsReadingAFieldTwice(ordered) == projectionsReadingAFieldTwice(plan) ? ordered : plan;
         } catch (RuntimeException e) {
             LOG.debug("Joins not reordered: {}", e.toString());
             return plan;
         }
     }
 
-    private static boolean repeatsASubtree(RelNode node, java.util.Set<String> seen) {
-        if (node.getInputs().isEmpty()) {
-            return false;
-        }
-        if (!seen.add(RelOptUtil.toString(node))) {
-            return true;
-        }
-        return node.getInputs().stream().anyMatch(input -> repeatsASubtree(input, seen));
+    private static long projectionsReadingAFieldTwice(RelNode node) {
+        long own = node instanceof Project project && readsAFieldTwice(project) ? 1 : 0;
+        return own + node.getInputs().stream().mapToLong(LogicalRewrites::projectionsReadingAFieldTwice).sum();
+    }
+
+    private static boolean readsAFieldTwice(Project project) {
+        java.util.Set<Integer> read = new java.util.HashSet<>();
+        return project.getProjects().stream().anyMatch(expression -> expression instanceof RexInputRef ref && !read.add(ref.getIndex()));
     }
 
     private static boolean hasDistinctKeysOnTheLeftOnly(LogicalJoin join) {
