@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Values;
@@ -18,7 +20,10 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -159,6 +164,21 @@ public final class DuckDbSqlRenderer {
 
         private static SqlNode aliased(SqlNode relation, String alias) {
             return SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, relation, new SqlIdentifier(alias, SqlParserPos.ZERO));
+        }
+
+        /**
+         * A semi or anti join as DuckDB's own {@code SEMI JOIN} / {@code ANTI JOIN} ({@link PuffinDuckDbDialect} writes
+         * it): Calcite's EXISTS rendering names a filtered left side twice ({@code AS "t" AS "t0"}), which DuckDB refuses.
+         */
+        @Override
+        protected Result visitAntiOrSemiJoin(Join join) {
+            Result left = visitInput(join, 0).resetAlias();
+            Result right = visitInput(join, 1).resetAlias();
+            SqlNode condition = convertConditionToSqlNode(join.getCondition(), left.qualifiedContext(), right.qualifiedContext());
+            JoinType type = join.getJoinType() == JoinRelType.ANTI ? JoinType.LEFT_ANTI_JOIN : JoinType.LEFT_SEMI_JOIN;
+            SqlNode semiJoin = new SqlJoin(POS, left.asFrom(), SqlLiteral.createBoolean(false, POS), type.symbol(POS), right.asFrom(),
+                    JoinConditionType.ON.symbol(POS), condition);
+            return result(semiJoin, left, right);
         }
 
         @Override

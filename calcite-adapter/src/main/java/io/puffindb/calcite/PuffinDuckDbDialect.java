@@ -1,12 +1,14 @@
 package io.puffindb.calcite;
 
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -25,7 +27,8 @@ public final class PuffinDuckDbDialect extends DuckDBSqlDialect {
     /**
      * SINGLE_VALUE (what a scalar subquery becomes once decorrelated) does not exist in DuckDB: it is
      * written as the value of the one row, failing as DuckDB does when there are several. An aggregate's
-     * own ORDER BY goes inside its call, and LISTAGG is DuckDB's string_agg ({@link OrderedAggregates}).
+     * own ORDER BY goes inside its call, and LISTAGG is DuckDB's string_agg ({@link OrderedAggregates}). A semi or
+     * anti join is DuckDB's {@code SEMI JOIN} / {@code ANTI JOIN} (DuckDB has no {@code LEFT SEMI JOIN}).
      */
     @Override
     public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
@@ -40,11 +43,25 @@ public final class PuffinDuckDbDialect extends DuckDBSqlDialect {
             OrderedAggregates.unparse(writer, call);
             return;
         }
+        if (call instanceof SqlJoin join && (join.getJoinType() == JoinType.LEFT_SEMI_JOIN || join.getJoinType() == JoinType.LEFT_ANTI_JOIN)) {
+            unparseSemiJoin(writer, join, leftPrec, rightPrec);
+            return;
+        }
         if (call.getKind() == SqlKind.LISTAGG) {
             OrderedAggregates.unparseListagg(writer, call);
             return;
         }
         super.unparseCall(writer, call, leftPrec, rightPrec);
+    }
+
+    private static void unparseSemiJoin(SqlWriter writer, SqlJoin join, int leftPrec, int rightPrec) {
+        SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.JOIN);
+        join.getLeft().unparse(writer, leftPrec, join.getOperator().getLeftPrec());
+        writer.sep(join.getJoinType() == JoinType.LEFT_SEMI_JOIN ? "SEMI JOIN" : "ANTI JOIN");
+        join.getRight().unparse(writer, join.getOperator().getRightPrec(), rightPrec);
+        writer.keyword("ON");
+        join.getCondition().unparse(writer, leftPrec, rightPrec);
+        writer.endList(frame);
     }
 
     /** DuckDB has no nested aggregates: an aggregate over a window function (or an aggregate) reads it from a subquery. */

@@ -3,7 +3,6 @@ package io.puffindb.rules;
 import java.util.List;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
@@ -11,12 +10,16 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.AggregateProjectMergeRule;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.JoinCommuteRule;
 import org.apache.calcite.rel.rules.FilterAggregateTransposeRule;
 import org.apache.calcite.rel.rules.FilterJoinRule;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
@@ -65,14 +68,27 @@ public final class LogicalRewrites {
                     CoreRules.FILTER_MERGE))
             .build();
 
+    // An OR of conditions on several tables (TPC-H Q7's (n1 = 'FRANCE' AND n2 = 'GERMANY') OR (n1 = 'GERMANY' AND
+    // n2 = 'FRANCE'), Q19's brands and quantities) also implies, for each table, the OR of its own parts: those
+    // implied conditions are added, so they move down to the scans and the rows that cannot match are dropped there
+    // instead of above a join (in Q7 every nation's suppliers were joined with lineitem first). Bounded: each
+    // condition is expanded once.
+    private static final HepProgram EXPAND_DISJUNCTIONS = HepProgram.builder()
+            .addMatchLimit(100)
+            .addRuleCollection(List.of(CoreRules.EXPAND_FILTER_DISJUNCTION_LOCAL, CoreRules.EXPAND_JOIN_DISJUNCTION_LOCAL))
+            .build();
+
     // Inner joins are ordered from statistics (row counts of the scans, selectivities of their filters),
     // not in the FROM clause's order: a comma join such as TPC-H Q8's (part, supplier, lineitem, ...)
     // otherwise starts with a cross product, and no join with the big fact table has a small other side
     // the planner could broadcast to the fact table's LAMBDA tasks. Joins are gathered into one multi-way
     // join per tree, then the greedy heuristic of LoptOptimizeJoinRule picks an order (bounded: no search).
-    private static final HepProgram ORDER_JOINS = HepProgram.builder()
+    private static final HepProgram MULTI_JOINS = HepProgram.builder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+            .build();
+    private static final HepProgram ORDER_MULTI_JOINS = HepProgram.builder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
             .build();
 
@@ -104,6 +120,23 @@ public final class LogicalRewrites {
                     CoreRules.PROJECT_REMOVE))
             .build();
 
+    // EXISTS and IN sub-queries arrive as an inner join with the distinct keys of the sub-query's rows
+    // (GROUP BY l_orderkey over all of lineitem for TPC-H Q4). As a semi join they need no distinct step, and
+    // DuckDB probes the sub-query's rows against a hash table of the outer side's keys and filters its scan
+    // by them, as it does for the EXISTS itself. The distinct side is put on the right first (join
+    // ordering may have put it on the left), where Calcite's rules look for it.
+    private static final HepProgram SEMI_JOINS = HepProgram.builder()
+            .addRuleCollection(List.of(
+                    CoreRules.JOIN_COMMUTE.config
+                            .withOperandSupplier(join -> join.operand(LogicalJoin.class)
+                                    .predicate(LogicalRewrites::hasDistinctKeysOnTheLeftOnly).anyInputs())
+                            .as(JoinCommuteRule.Config.class).toRule(),
+                    CoreRules.AGGREGATE_PROJECT_MERGE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_TO_SEMI_JOIN,
+                    CoreRules.AGGREGATE_TO_SEMI_JOIN))
+            .build();
+
     // Trimming rebuilds filters: unsimplified, so a condition that is never true (age NOT IN (36, NULL))
     // stays a filter over the typed scan, not an empty VALUES whose columns would lose their types.
     private static final RelBuilderFactory TRIMMING_BUILDER = RelBuilder.proto(Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false)));
@@ -116,8 +149,8 @@ public final class LogicalRewrites {
         RelNode withCorrelates = run(SUB_QUERIES_TO_CORRELATES, plan);
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withCorrelates, builder);
-        RelNode folded = run(FOLD_PROJECTIONS, orderedJoins(run(PUSH_FILTERS, OrFactors.pull(decorrelated))));
-        RelNode trimmed = PinnedChains.pin(run(PUSH_PROJECTIONS, trimmed(folded)));
+        RelNode folded = run(FOLD_PROJECTIONS, orderedJoins(run(PUSH_FILTERS, run(EXPAND_DISJUNCTIONS, OrFactors.pull(decorrelated)))));
+        RelNode trimmed = PinnedChains.pin(run(PUSH_PROJECTIONS, SemiJoinKeys.narrow(run(SEMI_JOINS, trimmed(folded)), builder)));
         List<String> names = plan.getRowType().getFieldNames();
         if (trimmed.getRowType().getFieldNames().equals(names)) {
             return trimmed;
@@ -137,29 +170,38 @@ public final class LogicalRewrites {
     }
 
     // Like trimming, ordering only changes speed: a plan the heuristic cannot handle keeps the query's order.
-    // So does a plan that computes one subtree (other than a scan) twice: with TPC-DS q75's two copies of one
-    // WITH query joined, the reordered plan answered a column of one copy from the other (cause not found yet;
-    // repeated scans of one table, as nation in TPC-H Q7 and Q8, answer right).
+    // So does one where it took two inputs for one: LoptOptimizeJoinRule treats a join of two inputs whose
+    // columns come from one table, on keys unique in both, as a removable self-join, and its top projection
+    // reads the second input's columns from the first one's wherever their origins match. Right for two scans
+    // of one table; wrong for TPC-DS q75's two aggregates of one WITH query (2001's rows and 2002's, joined on
+    // their group keys, unique once d_year is fixed), where the 2002 copy's d_year was read from the 2001 copy.
+    // Such a projection reads one field twice, which an ordering alone never does.
     private static RelNode orderedJoins(RelNode plan) {
-        if (repeatsASubtree(plan, new java.util.HashSet<>())) {
-            return plan;
-        }
         try {
-            return run(ORDER_JOINS, plan);
+            RelNode ordered = run(ORDER_MULTI_JOINS, TransitiveJoinKeys.add(run(MULTI_JOINS, plan)));
+            return projectionsReadingAFieldTwice(ordered) == projectionsReadingAFieldTwice(plan) ? ordered : plan;
         } catch (RuntimeException e) {
             LOG.debug("Joins not reordered: {}", e.toString());
             return plan;
         }
     }
 
-    private static boolean repeatsASubtree(RelNode node, java.util.Set<String> seen) {
-        if (node.getInputs().isEmpty()) {
-            return false;
-        }
-        if (!seen.add(RelOptUtil.toString(node))) {
-            return true;
-        }
-        return node.getInputs().stream().anyMatch(input -> repeatsASubtree(input, seen));
+    private static long projectionsReadingAFieldTwice(RelNode node) {
+        long own = node instanceof Project project && readsAFieldTwice(project) ? 1 : 0;
+        return own + node.getInputs().stream().mapToLong(LogicalRewrites::projectionsReadingAFieldTwice).sum();
+    }
+
+    private static boolean readsAFieldTwice(Project project) {
+        java.util.Set<Integer> read = new java.util.HashSet<>();
+        return project.getProjects().stream().anyMatch(expression -> expression instanceof RexInputRef ref && !read.add(ref.getIndex()));
+    }
+
+    private static boolean hasDistinctKeysOnTheLeftOnly(LogicalJoin join) {
+        return join.getJoinType() == JoinRelType.INNER && isDistinctKeys(join.getLeft().stripped()) && !isDistinctKeys(join.getRight().stripped());
+    }
+
+    private static boolean isDistinctKeys(RelNode rel) {
+        return rel instanceof Aggregate aggregate && aggregate.getAggCallList().isEmpty() && aggregate.getGroupSets().size() == 1;
     }
 
     private static boolean isDeterministic(Filter filter) {
