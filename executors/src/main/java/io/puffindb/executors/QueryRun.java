@@ -17,6 +17,7 @@ import io.puffindb.executors.flight.QueryTickets;
 import io.puffindb.executors.flight.SpillBudget;
 import io.puffindb.executors.flight.TaskReader;
 import io.puffindb.executors.flight.TaskStats;
+import io.puffindb.executors.flight.StragglerWatch;
 import io.puffindb.executors.flight.TaskStream;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.FragmentSql;
@@ -39,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
@@ -57,6 +59,7 @@ import org.duckdb.DuckDBConnection;
  * releases every stream and held result.
  */
 final class QueryRun implements AutoCloseable {
+    private static final long SPOOL_MEMORY_BYTES = 256L << 20;
     private final String queryId;
     private final PreparedQuery query;
     private final WorkerNode monostore;
@@ -81,6 +84,9 @@ final class QueryRun implements AutoCloseable {
     private final List<MemoryTables.Reading> memoryReads = new CopyOnWriteArrayList<>();
     private final List<TaskReader> taskReaders = new CopyOnWriteArrayList<>();
     private final SpillBudget spillBudget;
+    private final StragglerWatch stragglers = new StragglerWatch(StragglerWatch.DEFAULTS);
+    // What the gathered tasks' outputs may hold in memory while they wait for their tasks to end (see TaskSpool); disk beyond.
+    private final AtomicLong spoolMemory = new AtomicLong(SPOOL_MEMORY_BYTES);
 
     QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, Handover handover, ExecutorService pullers, Duration timeout, IntUnaryOperator splitsPerTask,
             BufferAllocator allocator, QueryStats stats, Cancellation cancellation) {
@@ -145,7 +151,7 @@ final class QueryRun implements AutoCloseable {
                 cancellation.onCancel(handed::abort);
                 reader = handed;
             } else {
-                GatherReader gather = new GatherReader(allocator, tasks, clients, pullers, timeout, done);
+                GatherReader gather = new GatherReader(allocator, tasks, clients, pullers, timeout, done, stragglers, spoolMemory);
                 taskReaders.add(gather);
                 cancellation.onCancel(gather::abort);
                 reader = gather;
