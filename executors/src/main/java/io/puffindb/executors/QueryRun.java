@@ -17,6 +17,8 @@ import io.puffindb.executors.flight.QueryTickets;
 import io.puffindb.executors.flight.SpillBudget;
 import io.puffindb.executors.flight.TaskReader;
 import io.puffindb.executors.flight.TaskStats;
+import io.puffindb.executors.flight.ShuffleMap;
+import io.puffindb.executors.flight.Shuffle;
 import io.puffindb.executors.flight.StragglerWatch;
 import io.puffindb.executors.flight.TaskStream;
 import io.puffindb.executors.fragment.Fragment;
@@ -42,7 +44,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
-import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
@@ -137,12 +138,7 @@ final class QueryRun implements AutoCloseable {
                         + " from " + source.tier());
             }
             List<TaskStream> tasks = tasksOf(source);
-            java.util.function.Consumer<TaskStats> done = task -> {
-                stats.record(source.id(), task);
-                if (!task.failed()) {
-                    filesByTask.getOrDefault(task.taskId(), List.of()).forEach(file -> reads.add(new Promoter.Read(task.worker(), file)));
-                }
-            };
+            java.util.function.Consumer<TaskStats> done = task -> recordTask(source, task);
             ArrowReader reader;
             if (handover.appliesTo(source, tasks.size(), query.workers())) {
                 HandoverReader handed = handover.reader(allocator, tasks, clients, pullers, timeout, done, queryId + "-f" + source.id(),
@@ -171,6 +167,14 @@ final class QueryRun implements AutoCloseable {
             } else {
                 streams.register(connection, input.name(), reader, allocator);
             }
+        }
+    }
+
+    // A task's statistics, and the files it read for promotion up the caches.
+    private void recordTask(Fragment source, TaskStats task) {
+        stats.record(source.id(), task);
+        if (!task.failed()) {
+            filesByTask.getOrDefault(task.taskId(), List.of()).forEach(file -> reads.add(new Promoter.Read(task.worker(), file)));
         }
     }
 
@@ -260,22 +264,23 @@ final class QueryRun implements AutoCloseable {
     }
 
     /**
-     * One task per key range: it pulls its range from every task of the producing fragment (each
-     * producer task runs once per range, filtered by the keys' hash), then runs the fragment's SQL.
+     * One task per key range, over a real shuffle: each task of the producing fragment runs once, on a
+     * worker that keeps its output dealt by the keys' hash ({@link ShuffleMap}); then range {@code r}'s
+     * task fetches part {@code r} from every producer's worker and runs the fragment's SQL.
      */
     private List<TaskStream> keyRangeTasks(Fragment fragment, Fragment.Input byKey, List<TaskSpec.StreamInput> broadcasts, List<String> workers) {
         List<TaskStream> producers = tasksOf(byKey.source());
         List<String> columns = byKey.source().root().getRowType().getFieldNames();
-        String keys = byKey.exchange().keys().stream().map(key -> SqlLiterals.identifier(columns.get(key))).collect(Collectors.joining(", "));
         int ranges = workers.size();
+        Shuffle shuffle = new Shuffle(byKey.exchange().keys().stream().map(columns::get).toList(), ranges);
+        ShuffleMap map = new ShuffleMap(clients, pullers, timeout, stragglers, task -> recordTask(byKey.source(), task));
+        cancellation.onCancel(map::stop);
+        List<ShuffleMap.Output> outputs = map.run(producers, shuffle);
         List<TaskStream> tasks = new ArrayList<>();
         for (int range = 0; range < ranges; range++) {
             List<TaskSpec.StreamInput> inputs = new ArrayList<>(broadcasts);
-            for (TaskStream producer : producers) {
-                TaskSpec share = new TaskSpec(queryId, producer.spec().taskId() + "-k" + range,
-                        "SELECT * FROM (" + producer.spec().sql() + ") AS rows_by_key WHERE hash(" + keys + ") % " + ranges + " = " + range,
-                        producer.spec().inputs(), producer.spec().files());
-                inputs.add(new TaskSpec.StreamInput(byKey.name(), producer.workerLocations().get(0), tickets.stream(share)));
+            for (ShuffleMap.Part part : ShuffleMap.parts(outputs, shuffle, range)) {
+                inputs.add(new TaskSpec.StreamInput(byKey.name(), part.location(), part.ticket()));
             }
             TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-k" + range, FragmentSql.render(fragment), inputs,
                     fragment.remoteFiles(List.of()));
