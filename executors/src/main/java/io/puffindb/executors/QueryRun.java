@@ -17,6 +17,9 @@ import io.puffindb.executors.flight.QueryTickets;
 import io.puffindb.executors.flight.SpillBudget;
 import io.puffindb.executors.flight.TaskReader;
 import io.puffindb.executors.flight.TaskStats;
+import io.puffindb.executors.flight.ShuffleMap;
+import io.puffindb.executors.flight.Shuffle;
+import io.puffindb.executors.flight.StragglerWatch;
 import io.puffindb.executors.flight.TaskStream;
 import io.puffindb.executors.fragment.Fragment;
 import io.puffindb.executors.fragment.FragmentSql;
@@ -39,8 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
-import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
@@ -58,6 +61,7 @@ import org.duckdb.DuckDBConnection;
  * releases every stream and held result.
  */
 final class QueryRun implements AutoCloseable {
+    private static final long SPOOL_MEMORY_BYTES = 256L << 20;
     private final String queryId;
     private final PreparedQuery query;
     private final WorkerNode monostore;
@@ -82,6 +86,9 @@ final class QueryRun implements AutoCloseable {
     private final List<MemoryTables.Reading> memoryReads = new CopyOnWriteArrayList<>();
     private final List<TaskReader> taskReaders = new CopyOnWriteArrayList<>();
     private final SpillBudget spillBudget;
+    private final StragglerWatch stragglers = new StragglerWatch(StragglerWatch.DEFAULTS);
+    // What the gathered tasks' outputs may hold in memory while they wait for their tasks to end (see TaskSpool); disk beyond.
+    private final AtomicLong spoolMemory = new AtomicLong(SPOOL_MEMORY_BYTES);
 
     QueryRun(String queryId, PreparedQuery query, WorkerNode monostore, RemoteQueryClient remotes, FlightClients clients, Promoter promoter, Handover handover, ExecutorService pullers, Duration timeout, IntUnaryOperator splitsPerTask,
             BufferAllocator allocator, QueryStats stats, Cancellation cancellation) {
@@ -133,12 +140,7 @@ final class QueryRun implements AutoCloseable {
                         + " from " + source.tier());
             }
             List<TaskStream> tasks = tasksOf(source);
-            java.util.function.Consumer<TaskStats> done = task -> {
-                stats.record(source.id(), task);
-                if (!task.failed()) {
-                    filesByTask.getOrDefault(task.taskId(), List.of()).forEach(file -> reads.add(new Promoter.Read(task.worker(), file)));
-                }
-            };
+            java.util.function.Consumer<TaskStats> done = task -> recordTask(source, task);
             ArrowReader reader;
             if (handover.appliesTo(source, tasks.size(), query.workers())) {
                 HandoverReader handed = handover.reader(allocator, tasks, clients, pullers, timeout, done, queryId + "-f" + source.id(),
@@ -147,7 +149,7 @@ final class QueryRun implements AutoCloseable {
                 cancellation.onCancel(handed::abort);
                 reader = handed;
             } else {
-                GatherReader gather = new GatherReader(allocator, tasks, clients, pullers, timeout, done);
+                GatherReader gather = new GatherReader(allocator, tasks, clients, pullers, timeout, done, stragglers, spoolMemory);
                 taskReaders.add(gather);
                 cancellation.onCancel(gather::abort);
                 reader = gather;
@@ -167,6 +169,14 @@ final class QueryRun implements AutoCloseable {
             } else {
                 streams.register(connection, input.name(), reader, allocator);
             }
+        }
+    }
+
+    // A task's statistics, and the files it read for promotion up the caches.
+    private void recordTask(Fragment source, TaskStats task) {
+        stats.record(source.id(), task);
+        if (!task.failed()) {
+            filesByTask.getOrDefault(task.taskId(), List.of()).forEach(file -> reads.add(new Promoter.Read(task.worker(), file)));
         }
     }
 
@@ -258,22 +268,23 @@ final class QueryRun implements AutoCloseable {
     }
 
     /**
-     * One task per key range: it pulls its range from every task of the producing fragment (each
-     * producer task runs once per range, filtered by the keys' hash), then runs the fragment's SQL.
+     * One task per key range, over a real shuffle: each task of the producing fragment runs once, on a
+     * worker that keeps its output dealt by the keys' hash ({@link ShuffleMap}); then range {@code r}'s
+     * task fetches part {@code r} from every producer's worker and runs the fragment's SQL.
      */
     private List<TaskStream> keyRangeTasks(Fragment fragment, Fragment.Input byKey, List<TaskSpec.StreamInput> broadcasts, List<String> workers) {
         List<TaskStream> producers = tasksOf(byKey.source());
         List<String> columns = byKey.source().root().getRowType().getFieldNames();
-        String keys = byKey.exchange().keys().stream().map(key -> SqlLiterals.identifier(columns.get(key))).collect(Collectors.joining(", "));
         int ranges = workers.size();
+        Shuffle shuffle = new Shuffle(byKey.exchange().keys().stream().map(columns::get).toList(), ranges);
+        ShuffleMap map = new ShuffleMap(clients, pullers, timeout, stragglers, task -> recordTask(byKey.source(), task));
+        cancellation.onCancel(map::stop);
+        List<ShuffleMap.Output> outputs = map.run(producers, shuffle);
         List<TaskStream> tasks = new ArrayList<>();
         for (int range = 0; range < ranges; range++) {
             List<TaskSpec.StreamInput> inputs = new ArrayList<>(broadcasts);
-            for (TaskStream producer : producers) {
-                TaskSpec share = new TaskSpec(queryId, producer.spec().taskId() + "-k" + range,
-                        "SELECT * FROM (" + producer.spec().sql() + ") AS rows_by_key WHERE hash(" + keys + ") % " + ranges + " = " + range,
-                        producer.spec().inputs(), producer.spec().files());
-                inputs.add(new TaskSpec.StreamInput(byKey.name(), producer.workerLocations().get(0), tickets.stream(share)));
+            for (ShuffleMap.Part part : ShuffleMap.parts(outputs, shuffle, range)) {
+                inputs.add(new TaskSpec.StreamInput(byKey.name(), part.location(), part.ticket()));
             }
             TaskSpec spec = new TaskSpec(queryId, "f" + fragment.id() + "-k" + range, FragmentSql.render(fragment), inputs,
                     fragment.remoteFiles(List.of()));

@@ -229,6 +229,15 @@ class DistributedPlacementTest extends FleetTpchTest {
             CaseChecker slowChecker = new CaseChecker(new PuffinClient(URI.create("http://127.0.0.1:" + slowMonostore.port())), puffin.oracle(), puffin.allocator());
             slowChecker.failure(QueryCase.adhoc(sql))
                     .ifPresent(failure -> fail(sql + "\n" + failure));
+            // A real shuffle: each producer task ran once, its output kept on its worker dealt by key.
+            Explanation analyzed = slowMonostore.executor().explainAnalyze(sql);
+            FragmentDescription producers = analyzed.fragments().stream()
+                    .filter(fragment -> fragment.actualTasks().stream().anyMatch(task -> task.delivery().equals(TaskStats.SHUFFLE)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no shuffled fragment: " + analyzed.text()));
+            assertEquals(producers.tasks(), producers.actualTasks().size(), analyzed.text());
+            assertTrue(producers.actualTasks().stream().allMatch(task -> task.attempts() == 1 && task.delivery().equals(TaskStats.SHUFFLE)),
+                    "each producer task ran once: " + producers.actualTasks());
+            assertEquals(producers.actualTasks().size(), producers.actualTasks().stream().map(TaskStats::taskId).distinct().count());
         }
     }
 

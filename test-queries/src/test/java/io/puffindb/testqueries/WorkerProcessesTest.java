@@ -85,16 +85,30 @@ class WorkerProcessesTest {
     }
 
     static int liveWorkers() throws Exception {
+        return liveWorkers(service.port());
+    }
+
+    /** How many workers the service at {@code port} counts live (their heartbeats within the TTL). */
+    static int liveWorkers(int port) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/v1/workers")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/workers")).build(), HttpResponse.BodyHandlers.ofString());
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("workers").size();
     }
 
     static void awaitLiveWorkers(int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (liveWorkers() != expected) {
+        awaitLiveWorkers(service.port(), expected);
+    }
+
+    static void awaitLiveWorkers(int port, int expected) throws Exception {
+        awaitLiveWorkers(port, expected, Duration.ofSeconds(60));
+    }
+
+    /** Waits up to {@code within} (worker processes start slowly on a loaded host) for {@code expected} live workers. */
+    static void awaitLiveWorkers(int port, int expected, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (liveWorkers(port) != expected) {
             if (System.nanoTime() > deadline) {
-                fail("expected " + expected + " live workers, have " + liveWorkers());
+                fail("expected " + expected + " live workers, have " + liveWorkers(port));
             }
             Thread.sleep(100);
         }

@@ -8,6 +8,7 @@ import io.puffindb.lake.cache.FileCache;
 import io.puffindb.lake.SqlLiterals;
 import io.puffindb.lake.store.ObjectStores;
 import io.puffindb.registry.Registry;
+import java.util.List;
 import java.util.Optional;
 import java.io.ByteArrayInputStream;
 import java.sql.ResultSet;
@@ -37,12 +38,16 @@ import org.slf4j.LoggerFactory;
  * The Flight service of an engine (a worker, or the MONOSTORE). A ticket is either a task — run its
  * SQL in this engine's DuckDB, its inputs pulled from other engines first, and stream the result
  * batch by batch as DuckDB produces it, waiting while the consumer is not ready — or a held result.
- * Actions: a task run to its end and handed over ({@link TaskHandover}), a cached file copied out
- * ({@link CachedFiles}), a finished task's cache usage ({@link TaskUsages}), a query's end ({@link TaskTickets}).
+ * A ticket may also ask for one part of a shuffled task output this engine keeps ({@link ShuffleOutputs}).
+ * Actions: a task run to its end and handed over ({@link TaskHandover}), a task run once and kept
+ * for a shuffle ({@link ShuffleMap}), a cached file copied out ({@link CachedFiles}), a finished
+ * task's cache usage ({@link TaskUsages}), a query's end ({@link TaskTickets}: its shuffled outputs are dropped).
  * A task runs only from a ticket the MONOSTORE signed ({@link TaskTickets#verify}), never from SQL a caller wrote.
  */
 public final class EngineFlightProducer extends NoOpFlightProducer {
     private static final Logger LOG = LoggerFactory.getLogger(EngineFlightProducer.class);
+    private static final String PARTITION_COLUMN = "puffindb_partition";
+    private static final java.time.Duration PART_START_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     private final DuckDbEngine engine;
     private final BufferAllocator allocator;
@@ -53,6 +58,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
     private final TaskUsages usages = new TaskUsages();
     private final TaskTickets tickets;
     private final HandoverWorker handovers;
+    private final ShuffleOutputs shuffles;
 
     /**
      * {@code registry}: the deployment's shared Registry, through which this engine can hand task outputs over (none: it only streams);
@@ -67,6 +73,7 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         this.results = requireNonNull(results, "results is null");
         this.batchRows = batchRows;
         this.handovers = new HandoverWorker(tickets, registry, stores, this::runTask, usages);
+        this.shuffles = new ShuffleOutputs(engine, tickets::hasEnded);
     }
 
     @Override
@@ -76,7 +83,12 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
             if (ResultStore.isResultTicket(bytes)) {
                 serveResult(bytes, listener);
             } else {
-                runTask(tickets.verify(bytes).task(), TaskOutput.flight(listener));
+                TaskTicket verified = tickets.verify(bytes);
+                if (verified.partition() == TaskTicket.WHOLE) {
+                    runTask(verified.task(), TaskOutput.flight(listener));
+                } else {
+                    servePart(verified, listener);
+                }
             }
         } catch (FlightRuntimeException e) {
             LOG.warn("Flight stream refused or failed: {}", e.getMessage());
@@ -101,8 +113,9 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
                     listener.onNext(new Result(handovers.handOver(action.getBody()).toBytes()));
                     listener.onCompleted();
                 }
+                case ShuffleMap.ACTION -> writeShuffle(tickets.verify(action.getBody()), listener);
                 case TaskTickets.END_ACTION -> {
-                    tickets.ended(action.getBody());
+                    shuffles.dropQuery(tickets.ended(action.getBody()));
                     listener.onCompleted();
                 }
                 default -> listener.onError(CallStatus.UNIMPLEMENTED.withDescription("Unknown action " + action.getType()).toRuntimeException());
@@ -131,9 +144,13 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
      * status with its type ({@link TaskErrorStatus}): an input's failure as its own engine typed it.
      */
     private long runTask(TaskSpec task, TaskOutput output) throws Exception {
+        return typed(task, () -> inTask(task, (connection, memory, sql) -> stream(connection, memory, sql, output)));
+    }
+
+    private <T> T typed(TaskSpec task, java.util.concurrent.Callable<T> work) throws Exception {
         activeTasks.incrementAndGet();
         try {
-            return runTaskCounted(task, output);
+            return work.call();
         } catch (FlightRuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -147,7 +164,12 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
         }
     }
 
-    private long runTaskCounted(TaskSpec task, TaskOutput output) throws Exception {
+    /** What a task does in its connection, once its files are staged and its inputs loaded. */
+    private interface TaskWork<T> {
+        T run(DuckDBConnection connection, BufferAllocator memory, String sql) throws Exception;
+    }
+
+    private <T> T inTask(TaskSpec task, TaskWork<T> work) throws Exception {
         try (FileCache.Lease files = engine.stage(task.files());
                 BufferAllocator taskMemory = allocator.newChildAllocator("task-" + task.taskId(), 0, Long.MAX_VALUE);
                 DuckDBConnection connection = engine.connect();
@@ -159,36 +181,138 @@ public final class EngineFlightProducer extends NoOpFlightProducer {
             java.util.Set<String> created = new java.util.HashSet<>();
             for (int i = 0; i < task.inputs().size(); i++) {
                 TaskSpec.StreamInput input = task.inputs().get(i);
-                FlightStream stream = clients.to(input.location()).getStream(new Ticket(input.ticket()));
-                String streamName = input.name() + "_stream_" + i;
-                FlightBatchReader reader = new FlightBatchReader(taskMemory, stream);
-                inputs.register(connection, streamName, reader, taskMemory);
-                String table = SqlLiterals.identifier(input.name());
-                try (Statement load = connection.createStatement()) {
-                    load.execute((created.add(input.name()) ? "CREATE TEMP TABLE " + table + " AS " : "INSERT INTO " + table + " ")
-                            + "SELECT * FROM " + SqlLiterals.identifier(streamName));
-                } catch (java.sql.SQLException e) {
-                    throw reader.failure().map(Exception.class::cast).orElse(e);
+                String into = created.add(input.name()) ? "CREATE TEMP TABLE " + SqlLiterals.identifier(input.name()) + " AS "
+                        : "INSERT INTO " + SqlLiterals.identifier(input.name()) + " ";
+                Optional<TaskTicket> part = shufflePart(input.ticket());
+                try {
+                    load(connection, taskMemory, inputs, input, input.name() + "_stream_" + i, into, part.isPresent());
+                } catch (FlightRuntimeException e) {
+                    if (part.isEmpty() || Context.current().isCancelled() || !TaskFailures.retryable(TaskFailures.of(task.taskId(), e))) {
+                        throw e;
+                    }
+                    // The engine that kept the producer's output is gone or frozen: the producer runs here instead. A
+                    // failed load left nothing behind (one statement, rolled back whole), so nothing is read twice.
+                    LOG.warn("Task {} could not fetch its input from {} ({}): running task {} here", task.taskId(), input.location(),
+                            e.getMessage(), part.get().task().taskId());
+                    try (Statement load = connection.createStatement()) {
+                        load.execute(into + partQuery(shuffled(part.get()), part.get().partition()));
+                    }
                 }
             }
-            String sql = engine.atCachedPaths(task.sql(), task.files());
-            try (VectorSchemaRoot out = VectorSchemaRoot.create(resultSchema(connection, sql, taskMemory), taskMemory);
-                    Statement statement = connection.createStatement()) {
-                // The schema goes out before the work starts, so the consumer knows at once that the task is under way.
-                output.start(out);
-                // gRPC runs a call's callbacks one at a time on one executor, so Flight's cancel handler would
-                // only run after this method returns; the call's Context is cancelled at once, on its own thread.
-                Context call = Context.current();
-                Context.CancellationListener stop = cancelled -> cancelQuietly(statement);
-                call.addListener(stop, Runnable::run);
-                try {
-                    // Cancelled while its files were staged or its schema computed: a statement not yet running ignores cancel.
-                    return call.isCancelled() ? 0 : runQuery(connection, statement, sql, taskMemory, out, output);
-                } finally {
-                    call.removeListener(stop);
+            return work.run(connection, taskMemory, engine.atCachedPaths(task.sql(), task.files()));
+        }
+    }
+
+    // One input's stream into its table; a shuffle's part must start within PART_START_TIMEOUT, as its output is ready.
+    private void load(DuckDBConnection connection, BufferAllocator memory, ArrowStreams inputs, TaskSpec.StreamInput input, String streamName,
+            String into, boolean part) throws Exception {
+        FlightStream stream = clients.to(input.location()).getStream(new Ticket(input.ticket()));
+        FlightBatchReader reader = new FlightBatchReader(memory, stream);
+        if (part) {
+            java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                if (!started.get()) {
+                    stream.cancel("no part of a shuffled output within " + PART_START_TIMEOUT, null);
                 }
+            }, java.util.concurrent.CompletableFuture.delayedExecutor(PART_START_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            try {
+                stream.getSchema();
+            } catch (FlightRuntimeException e) {
+                try {
+                    reader.close();
+                } catch (Exception ignored) {
+                    // the failure that matters is the stream's
+                }
+                throw e;
+            } finally {
+                started.set(true);
             }
         }
+        inputs.register(connection, streamName, reader, memory);
+        try (Statement load = connection.createStatement()) {
+            load.execute(into + "SELECT * FROM " + SqlLiterals.identifier(streamName));
+        } catch (java.sql.SQLException e) {
+            throw reader.failure().map(Exception.class::cast).orElse(e);
+        }
+    }
+
+    // The ticket of a shuffle's part, read here (this engine shares the cluster's secret): its producer can run here too.
+    private Optional<TaskTicket> shufflePart(byte[] ticket) {
+        if (ResultStore.isResultTicket(ticket)) {
+            return Optional.empty();
+        }
+        TaskTicket verified = tickets.verify(ticket);
+        return verified.partition() == TaskTicket.WHOLE ? Optional.empty() : Optional.of(verified);
+    }
+
+    private static String partQuery(ShuffleOutputs.Written written, int partition) {
+        return "SELECT * EXCLUDE (" + PARTITION_COLUMN + ") FROM " + SqlLiterals.identifier(written.table()) + " WHERE " + PARTITION_COLUMN + " = " + partition;
+    }
+
+    private long stream(DuckDBConnection connection, BufferAllocator taskMemory, String sql, TaskOutput output) throws Exception {
+        try (VectorSchemaRoot out = VectorSchemaRoot.create(resultSchema(connection, sql, taskMemory), taskMemory);
+                Statement statement = connection.createStatement()) {
+            // The schema goes out before the work starts, so the consumer knows at once that the task is under way.
+            output.start(out);
+            return whileCalled(statement, () -> runQuery(connection, statement, sql, taskMemory, out, output));
+        }
+    }
+
+    /**
+     * Runs {@code work} on {@code statement}, which the call's cancel stops. gRPC runs a call's
+     * callbacks one at a time on one executor, so Flight's cancel handler would only run after this
+     * method returns; the call's Context is cancelled at once, on its own thread.
+     */
+    private static long whileCalled(Statement statement, java.util.concurrent.Callable<Long> work) throws Exception {
+        Context call = Context.current();
+        Context.CancellationListener stop = cancelled -> cancelQuietly(statement);
+        call.addListener(stop, Runnable::run);
+        try {
+            // Cancelled while its files were staged or its schema computed: a statement not yet running ignores cancel.
+            return call.isCancelled() ? 0 : work.call();
+        } finally {
+            call.removeListener(stop);
+        }
+    }
+
+    /**
+     * {@value ShuffleMap#ACTION}: runs the task once and keeps its output here, each row marked with its
+     * partition, for its consumers to fetch part by part; answers its rows and where its files came from.
+     */
+    private void writeShuffle(TaskTicket ticket, StreamListener<Result> listener) throws Exception {
+        if (ticket.shuffle() == null) {
+            throw CallStatus.INVALID_ARGUMENT.withDescription("The ticket of task " + ticket.task().taskId() + " is not a shuffle's").toRuntimeException();
+        }
+        ShuffleOutputs.Written written = shuffled(ticket);
+        listener.onNext(new Result(new TaskHandover.Outcome(TaskStats.SHUFFLE, 0, written.rows(), usages.take(ticket.task()).orElse(null)).toBytes()));
+        listener.onCompleted();
+    }
+
+    // The output of a shuffle's producer task, run here now if this engine holds none (a retried consumer may ask another engine).
+    private ShuffleOutputs.Written shuffled(TaskTicket ticket) throws Exception {
+        TaskSpec task = ticket.task();
+        return shuffles.written(task, (table, writing) -> typed(task, () -> inTask(task, (connection, memory, sql) -> {
+            try (Statement statement = connection.createStatement()) {
+                writing.accept(statement);
+                return whileCalled(statement, () -> {
+                    statement.execute("CREATE TABLE " + SqlLiterals.identifier(table) + " AS SELECT *, " + ticket.shuffle().partitionOf() + " AS "
+                            + PARTITION_COLUMN + " FROM (" + sql + ") AS produced");
+                    try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + SqlLiterals.identifier(table))) {
+                        count.next();
+                        return count.getLong(1);
+                    }
+                });
+            }
+        })));
+    }
+
+    // One part of a shuffled output, streamed as a task of its own.
+    private void servePart(TaskTicket ticket, ServerStreamListener listener) throws Exception {
+        ShuffleOutputs.Written written = shuffled(ticket);
+        TaskSpec producer = ticket.task();
+        TaskSpec part = new TaskSpec(producer.queryId(), producer.taskId() + "-p" + ticket.partition(), partQuery(written, ticket.partition()),
+                List.of(), List.of());
+        runTask(part, TaskOutput.flight(listener));
     }
 
     // DuckDB's own error is recovered where the streaming path hides it (StreamedQueryErrors): the engine types it from there.

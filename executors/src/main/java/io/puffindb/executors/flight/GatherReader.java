@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.puffindb.lake.PuffinException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,8 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.arrow.flight.CallOptions;
 import org.apache.arrow.flight.FlightStream;
@@ -32,15 +34,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The consumer side of a gather: pulls every task's stream at once (so the tasks run in parallel on
- * their workers) and hands their batches to DuckDB as one Arrow stream. A bounded queue and gRPC flow
- * control give back-pressure; nothing is held beyond the queue. A task whose worker fails before
- * sending any row is retried on the next worker, unless the failure is the caller's (its type came
- * with the worker's status): then no worker would do better, and the query stops at once.
+ * their workers) and hands their batches to DuckDB as one Arrow stream, a task's batches only once
+ * the task has ended ({@link TaskAttempts}, {@link TaskSpool}): a task whose worker dies or freezes at any point is run
+ * again elsewhere without DuckDB seeing its partial output. The bounded queue gives back-pressure to
+ * the finished tasks' spools. A failure that is the caller's (its type came with the worker's status)
+ * is not retried: no worker would do better, and the query stops at once.
  */
 public final class GatherReader extends ArrowReader implements TaskReader {
     private static final Logger LOG = LoggerFactory.getLogger(GatherReader.class);
     private static final Object END = new Object();
-    private static final Duration TASK_START_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<TaskStream> tasks;
     private final FlightClients clients;
@@ -48,7 +50,7 @@ public final class GatherReader extends ArrowReader implements TaskReader {
     private final BlockingQueue<Object> queue;
     private final CompletableFuture<Schema> schema = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final List<FlightStream> openStreams = new CopyOnWriteArrayList<>();
+    private final List<TaskAttempts<TaskSpool>> runs;
     private final List<Future<?>> pullers;
     private final Consumer<TaskStats> statsSink;
     private final AtomicReference<PuffinException> failure = new AtomicReference<>();
@@ -56,68 +58,81 @@ public final class GatherReader extends ArrowReader implements TaskReader {
     private long bytes;
 
     public GatherReader(BufferAllocator allocator, List<TaskStream> tasks, FlightClients clients, ExecutorService pool, Duration timeout,
-            Consumer<TaskStats> statsSink) {
+            Consumer<TaskStats> statsSink, StragglerWatch watch, AtomicLong spoolMemory) {
         super(allocator);
         this.tasks = List.copyOf(tasks);
         this.clients = requireNonNull(clients, "clients is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         this.statsSink = requireNonNull(statsSink, "statsSink is null");
+        requireNonNull(watch, "watch is null");
+        requireNonNull(spoolMemory, "spoolMemory is null");
         this.queue = new ArrayBlockingQueue<>(Math.max(4, 2 * tasks.size()));
-        this.pullers = tasks.stream().<Future<?>>map(task -> pool.submit(() -> pull(task))).toList();
+        this.runs = new ArrayList<>();
+        this.pullers = new ArrayList<>();
+        for (TaskStream task : tasks) {
+            TaskAttempts<TaskSpool> run = new TaskAttempts<>(task, pool, watch, (worker, progress) -> spool(task, worker, progress, spoolMemory),
+                    GatherReader::closeQuietly, closed::get);
+            runs.add(run);
+            pullers.add(pool.submit(() -> pull(task, run)));
+        }
     }
 
-    private void pull(TaskStream task) {
+    private void pull(TaskStream task, TaskAttempts<TaskSpool> run) {
         long start = System.nanoTime();
-        RuntimeException lastFailure = null;
-        String lastWorker = null;
-        int attempt = 0;
-        for (String worker : task.workerLocations()) {
-            attempt++;
-            long rows = 0;
-            long bodyBytes = 0;
-            try (FlightStream stream = clients.to(worker).getStream(new Ticket(task.ticket()), CallOptions.timeout(timeout.toMillis(),
-                    TimeUnit.MILLISECONDS))) {
-                openStreams.add(stream);
-                AtomicBoolean started = new AtomicBoolean();
-                // A worker that does not even start the task soon is given up on, and the task goes to the next one.
-                CompletableFuture.runAsync(() -> {
-                    if (!started.get()) {
-                        stream.cancel("task did not start within " + TASK_START_TIMEOUT, null);
-                    }
-                }, CompletableFuture.delayedExecutor(TASK_START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-                Schema taskSchema = stream.getSchema();
-                started.set(true);
-                schema.complete(taskSchema);
-                while (!closed.get() && stream.next()) {
-                    ArrowRecordBatch batch = new VectorUnloader(stream.getRoot()).getRecordBatch();
-                    rows += batch.getLength();
-                    bodyBytes += batch.computeBodyLength();
-                    offer(batch);
-                }
-                openStreams.remove(stream);
-                statsSink.accept(new TaskStats(task.spec().taskId(), worker, task.splits(), task.bytesIn(), rows, bodyBytes,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt, TaskUsages.askQuietly(clients, worker, task.spec()), TaskStats.STREAM));
-                offer(END);
+        try {
+            Optional<TaskAttempts.Finished<TaskSpool>> finished = run.run();
+            if (finished.isEmpty()) {
                 return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                lastFailure = e instanceof RuntimeException runtime ? runtime : new RuntimeException(e);
-                lastWorker = worker;
-                if (closed.get()) {
-                    return;
-                }
-                if (rows > 0 || !TaskFailures.retryable(TaskFailures.of(task.spec().taskId(), lastFailure))) {
-                    break; // rows already went downstream (retrying would duplicate them), or any worker would fail the same way
-                }
-                LOG.warn("Task {} failed on worker {} (attempt {}): {}", task.spec().taskId(), worker, attempt, e.getMessage());
             }
+            String worker = finished.get().worker();
+            try (TaskSpool spool = finished.get().result()) {
+                statsSink.accept(new TaskStats(task.spec().taskId(), worker, task.splits(), task.bytesIn(), spool.rows(), spool.bytes(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), finished.get().attempts(),
+                        TaskUsages.askQuietly(clients, worker, task.spec()), TaskStats.STREAM));
+                spool.drainTo(this::offer);
+            }
+            offer(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The task's output was whole but could not be read back from its spool: no worker is to blame.
+            failed(task, new UncheckedIOException(e), "this service", 1, start);
+        } catch (TaskAttempts.Failed e) {
+            failed(task, e.failure(), e.worker(), e.attempts(), start);
         }
-        PuffinException typed = TaskFailures.of(task.spec().taskId(), lastFailure);
-        statsSink.accept(TaskStats.failed(task, lastWorker, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempt));
+    }
+
+    // One attempt streams the task's whole output into a spool of its own.
+    private TaskSpool spool(TaskStream task, String worker, TaskAttempts.Progress progress, AtomicLong spoolMemory) throws Exception {
+        TaskSpool spool = new TaskSpool(spoolMemory, allocator);
+        try (FlightStream call = clients.to(worker).getStream(new Ticket(task.ticket()), CallOptions.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS))) {
+            progress.onCancel(() -> call.cancel("task attempt no longer needed", null));
+            schema.complete(call.getSchema());
+            progress.made();
+            while (!progress.cancelled() && call.next()) {
+                spool.add(new VectorUnloader(call.getRoot()).getRecordBatch());
+                progress.made();
+            }
+            return spool;
+        } catch (Exception e) {
+            spool.close();
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(TaskSpool spool) {
+        try {
+            spool.close();
+        } catch (IOException e) {
+            LOG.warn("Could not delete a dropped task output: {}", e.getMessage());
+        }
+    }
+
+    private void failed(TaskStream task, RuntimeException cause, String worker, int attempts, long start) {
+        PuffinException typed = TaskFailures.of(task.spec().taskId(), cause);
+        statsSink.accept(TaskStats.failed(task, worker, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), attempts));
         failure.compareAndSet(null, typed);
-        schema.completeExceptionally(lastFailure);
+        schema.completeExceptionally(cause);
         if (!TaskFailures.retryable(typed)) {
             // The caller's mistake fails the query at once: the other tasks are stopped, not left to finish or retry.
             LOG.info("Task {} failed with the caller's error, stopping the other tasks: {}", task.spec().taskId(), typed.getMessage());
@@ -125,7 +140,7 @@ public final class GatherReader extends ArrowReader implements TaskReader {
             return;
         }
         try {
-            offer(new TaskFailure(task, lastFailure));
+            offer(new TaskFailure(task, cause));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -202,7 +217,7 @@ public final class GatherReader extends ArrowReader implements TaskReader {
     @Override
     public void abort() {
         closed.set(true);
-        cancelStreams("query cancelled");
+        runs.forEach(TaskAttempts::cancel);
     }
 
     @Override
@@ -215,20 +230,10 @@ public final class GatherReader extends ArrowReader implements TaskReader {
         return bytes;
     }
 
-    private void cancelStreams(String why) {
-        for (FlightStream stream : openStreams) {
-            try {
-                stream.cancel(why, null);
-            } catch (Exception ignored) {
-                // the stream ended on its own meanwhile
-            }
-        }
-    }
-
     @Override
     protected void closeReadSource() {
         closed.set(true);
-        cancelStreams("query finished");
+        runs.forEach(TaskAttempts::cancel);
         for (Future<?> puller : pullers) {
             try {
                 puller.get(10, TimeUnit.SECONDS);

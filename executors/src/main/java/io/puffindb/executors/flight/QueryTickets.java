@@ -29,12 +29,22 @@ public final class QueryTickets {
 
     /** A ticket that streams {@code task}'s rows to whoever presents it. */
     public byte[] stream(TaskSpec task) {
-        return issuer.sign(new TaskTicket(ownTask(task), null, expiresAtMillis));
+        return issuer.sign(new TaskTicket(ownTask(task), null, null, TaskTicket.WHOLE, expiresAtMillis));
+    }
+
+    /** A ticket that runs {@code task} once on the engine given it and keeps its output there, dealt by key as {@code shuffle} says. */
+    public byte[] shuffleWrite(TaskSpec task, Shuffle shuffle) {
+        return issuer.sign(new TaskTicket(ownTask(task), null, requireNonNull(shuffle, "shuffle is null"), TaskTicket.WHOLE, expiresAtMillis));
+    }
+
+    /** A ticket that streams part {@code partition} of {@code task}'s shuffled output (the engine runs the task first if it holds no output of it). */
+    public byte[] shufflePart(TaskSpec task, Shuffle shuffle, int partition) {
+        return issuer.sign(new TaskTicket(ownTask(task), null, requireNonNull(shuffle, "shuffle is null"), partition, expiresAtMillis));
     }
 
     /** A ticket that runs {@code task} to its end and hands its output over as {@code stage} says. */
     public byte[] handover(TaskSpec task, TaskHandover.Stage stage) {
-        return issuer.sign(new TaskTicket(ownTask(task), requireNonNull(stage, "stage is null"), expiresAtMillis));
+        return issuer.sign(new TaskTicket(ownTask(task), requireNonNull(stage, "stage is null"), null, TaskTicket.WHOLE, expiresAtMillis));
     }
 
     private TaskSpec ownTask(TaskSpec task) {

@@ -79,12 +79,18 @@ public final class TaskTickets implements AutoCloseable {
         return ticket;
     }
 
-    /** The action {@value #END_ACTION}: a signed notice that a query ended. */
-    void ended(byte[] signedNotice) {
+    /** Whether this engine learnt that query {@code queryId} ended. */
+    boolean hasEnded(String queryId) {
+        return endedUntil.containsKey(queryId);
+    }
+
+    /** The action {@value #END_ACTION}: a signed notice that a query ended; answers its id. */
+    String ended(byte[] signedNotice) {
         byte[] payload = secret.open(ENDED, signedNotice).orElseThrow(() -> CallStatus.UNAUTHENTICATED
                 .withDescription("Not a notice signed by this cluster's MONOSTORE").toRuntimeException());
         Ended notice = decode(payload, Ended.class);
         remember(notice.queryId(), notice.expiresAtMillis());
+        return notice.queryId();
     }
 
     CompletableFuture<Void> end(String queryId, long expiresAtMillis, List<String> workers) {

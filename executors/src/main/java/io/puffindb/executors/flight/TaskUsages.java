@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puffindb.executors.fragment.TaskSpec;
 import io.puffindb.lake.cache.CacheUsage;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.arrow.flight.Action;
+import org.apache.arrow.flight.CallOptions;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.Result;
 
@@ -24,6 +27,7 @@ import org.apache.arrow.flight.Result;
 public final class TaskUsages {
     public static final String ACTION = "task-cache-usage";
     private static final int KEPT = 4096;
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, CacheUsage> byTask = Collections.synchronizedMap(new LinkedHashMap<>() {
@@ -75,7 +79,9 @@ public final class TaskUsages {
 
     /** Asks the engine that ran {@code task} where its files came from; empty if it no longer knows. */
     static Optional<CacheUsage> ask(FlightClient engine, TaskSpec task) {
-        Iterator<Result> results = engine.doAction(new Action(ACTION, key(task).getBytes(StandardCharsets.UTF_8)));
+        // Bounded: a worker frozen right after its task's stream must not hold the task's consumer.
+        Iterator<Result> results = engine.doAction(new Action(ACTION, key(task).getBytes(StandardCharsets.UTF_8)),
+                CallOptions.timeout(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         Optional<CacheUsage> usage = Optional.empty();
         while (results.hasNext()) {
             try {
