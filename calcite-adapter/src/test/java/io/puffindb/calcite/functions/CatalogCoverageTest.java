@@ -51,7 +51,8 @@ class CatalogCoverageTest {
             Map.entry("dayofyear", "Calcite's own DAYOFYEAR, rendered as EXTRACT(DOY FROM x), which DuckDB answers alike"),
             Map.entry("hour", "Calcite's own HOUR, rendered as EXTRACT(HOUR FROM x), which DuckDB answers alike"),
             Map.entry("minute", "Calcite's own MINUTE, rendered as EXTRACT(MINUTE FROM x), which DuckDB answers alike"),
-            Map.entry("second", "Calcite's own SECOND, rendered as EXTRACT(SECOND FROM x), which DuckDB answers alike"));
+            Map.entry("second", "Calcite's own SECOND, rendered as EXTRACT(SECOND FROM x), which DuckDB answers alike"),
+            Map.entry("json_keys", "a wrong type, open: PuffinDB types json_keys(VARCHAR) as VARCHAR where DuckDB answers VARCHAR[]"));
 
     /** DuckDB's type names that PuffinDB's grammar spells otherwise. */
     private static final Map<String, String> PUFFINDB_SPELLING = Map.of("BLOB", "VARBINARY", "HUGEINT", "DECIMAL(38,0)", "FLOAT", "REAL");
@@ -99,14 +100,15 @@ class CatalogCoverageTest {
         assertEquals(List.of(), fixed, "listed as exceptions but now work");
     }
 
-    // A signature both DuckDB and PuffinDB's SQL can spell (TIMESTAMP WITH TIME ZONE has no spelling in PuffinDB's grammar yet).
+    // A signature both DuckDB and PuffinDB's SQL can spell: TIMESTAMP WITH TIME ZONE and a list type (CAST(x AS VARCHAR[])) have no
+    // spelling in PuffinDB's grammar yet, so a NULL of those types cannot be written as an argument.
     private static boolean representable(Signature signature) {
         List<String> types = new ArrayList<>(signature.parameterTypes());
         if (signature.varargs() != null) {
             types.add(signature.varargs());
         }
         return signature.returnType() != null && DuckDbTypes.fromDuckDbName(TYPES, signature.returnType()).isPresent()
-                && types.stream().allMatch(type -> DuckDbTypes.fromDuckDbName(TYPES, type).isPresent() && !type.contains("TIME ZONE"));
+                && types.stream().allMatch(type -> DuckDbTypes.fromDuckDbName(TYPES, type).isPresent() && !type.contains("TIME ZONE") && !type.contains("["));
     }
 
     /** A call with a typed NULL per parameter (one for varargs), in DuckDB's type names or PuffinDB's. */
