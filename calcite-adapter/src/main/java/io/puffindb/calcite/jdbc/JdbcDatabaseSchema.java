@@ -34,6 +34,11 @@ public final class JdbcDatabaseSchema extends AbstractSchema {
         return new JdbcDatabaseSchema(database, Optional.empty());
     }
 
+    /** One named schema of the database, without listing the others to find it. */
+    public static JdbcDatabaseSchema of(JdbcDatabase database, String schema) {
+        return new JdbcDatabaseSchema(database, Optional.of(schema));
+    }
+
     @Override
     protected Map<String, Table> getTableMap() {
         return database.readMetadata("cannot list its tables", connection -> {

@@ -86,8 +86,7 @@ public final class CatalogTables {
             }
             JdbcDatabase owner = schema.catalog().map(databases::get).orElse(null);
             if (owner != null) {
-                Schema other = JdbcDatabaseSchema.of(owner).subSchemas().get(schema.schema());
-                tables.addAll(databaseTables(owner, other, Optional.of(schema.schema())));
+                tables.addAll(databaseTables(owner, JdbcDatabaseSchema.of(owner, schema.schema()), Optional.of(schema.schema())));
                 continue;
             }
             Lake source = schema.catalog().map(catalogs::get).orElse(lake);
